@@ -1,0 +1,48 @@
+"""Shared fixtures: Stanza pipelines are built once per test session."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from dateline import quiet
+
+quiet.configure()
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_ID = "000_f09eb540a3741d99"
+
+
+def stanza_dir() -> Path | None:
+    """The model directory tests use: $STANZA_RESOURCES_DIR, else ../shared's."""
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    candidates = [Path(env)] if env else []
+    candidates.append(ROOT.parent / "shared" / "stanza_resources")
+    for path in candidates:
+        if (path / "resources.json").exists():
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def models_dir() -> Path:
+    path = stanza_dir()
+    if path is None:
+        pytest.skip("no Stanza model directory (set STANZA_RESOURCES_DIR)")
+    os.environ["STANZA_RESOURCES_DIR"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (SEEDS / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_expected() -> dict:
+    return json.loads((FIXTURES / "seed.expected.json").read_text(encoding="utf-8"))
