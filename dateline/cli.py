@@ -2,7 +2,7 @@
 
 Each command lives in its own module under ``dateline/commands/`` and exposes
 ``register(app)``; this file only wires them together and turns expected
-failures (:class:`dateline.errors.UserError`) into one-line messages.
+failures (:class:`extractors.errors.DatelineError`) into one-line messages.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 import typer
 
 from dateline import quiet
-from dateline.errors import UserError
+from extractors.errors import DatelineError
 
 COMMAND_MODULES = (
     "dateline.commands.run",
@@ -49,7 +49,7 @@ def main() -> None:
     _register_commands()
     try:
         app()
-    except UserError as exc:
+    except DatelineError as exc:
         typer.secho(f"dateline: error: {exc}", err=True, fg="red")
         raise SystemExit(2) from None
     except KeyboardInterrupt:

@@ -1,5 +1,7 @@
 """Errors that a user can fix, shown as one line without a traceback."""
 
+from extractors.errors import DatelineError
 
-class UserError(Exception):
-    """An expected failure with an actionable, one-line message."""
+
+class UserError(DatelineError):
+    """An expected CLI failure with an actionable, one-line message."""
