@@ -1,0 +1,169 @@
+"""Time expressions: find them with exact spans, normalize them like TIMEX3.
+
+Why not ``dateparser.search.search_dates`` alone: on the seed (published
+Tuesday 2023-09-12) it calls "الثلاثاء" 2023-09-05 (a week early — in a wire
+story the weekday of publication is that day), turns "في عام 2012" into a day,
+misses "عام 2020" and "خلال شهر", gives no offsets and keeps punctuation.
+
+So expressions are found by a small grammar compiled from the language's data
+file (``extractors/lang/<lang>/time.toml``) — cheap regexes over the text — and
+each candidate is normalized against the anchor (the publication date) by the
+rules in :mod:`extractors.timex_rules`, with dateparser parsing the explicit
+calendar dates. This is the only module that imports dateparser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache, lru_cache
+
+from extractors import lexicon, timex_rules
+from extractors.records import Sentence, Span, TimeExpression
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A grammar match before normalization."""
+
+    span: Span
+    pattern: str
+    groups: tuple[tuple[str, str, int, int], ...]
+
+    def group(self, name: str) -> str | None:
+        return next((g[1] for g in self.groups if g[0] == name), None)
+
+    def group_span(self, name: str) -> Span | None:
+        return next((Span(g[2], g[3]) for g in self.groups if g[0] == name), None)
+
+
+def find_time_expressions(
+    text: str, lang: str, anchor: date | None, sentences: Sequence[Sentence] = ()
+) -> tuple[TimeExpression, ...]:
+    """Every time expression in ``text``, sorted, non-overlapping, normalized.
+
+    ``anchor`` is the publication date (``None``: relative expressions keep an
+    underspecified value). ``sentences`` (from the NLP layer) let the tense of
+    the governing clause be read from the parse; without them, cue words are used.
+    """
+    grammar = compile_grammar(lang)
+    if grammar is None:
+        return ()
+    found = []
+    for candidate in choose(grammar.candidates(text)):
+        context = timex_rules.Context(text, lang, anchor, sentences, grammar.data)
+        normalized = timex_rules.normalize(candidate, context)
+        if normalized is not None:
+            found.append(normalized)
+    return tuple(found)
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest matches first; a shorter one overlapping a chosen one is dropped."""
+    ranked = sorted(candidates, key=lambda c: (-len(c.span), c.span.start))
+    chosen: list[Candidate] = []
+    for c in ranked:
+        if not any(c.span.overlaps(o.span) for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.span.start)
+
+
+# --- grammar -----------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first (so "May 5" beats "May")."""
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True) if w]
+    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
+
+
+_B = r"(?<![\w])"  # word start (works for Arabic and Latin scripts)
+_E = r"(?![\w])"  # word end
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+_NUM = r"(?:\d{1,3})"
+
+
+class Grammar:
+    """The compiled patterns of one language, built once from its data file."""
+
+    def __init__(self, lang: str, data: dict):
+        self.lang = lang
+        self.data = data
+        months = _alt(data["months"])
+        weekdays = _alt(data["weekdays"])
+        parts = _alt(data["parts_of_day"])
+        units = _alt(data["units"])
+        numbers = _alt(k for k, v in data["numbers"].items())
+        number = f"(?:{_NUM}|{numbers})"
+        ranges = _alt(data["prepositions"]["range"])
+        wprefix = _alt(data["weekday_prefix"]["words"])
+        mprefix = _alt(data["month_prefix"]["words"])
+        offsets = _alt(k.replace("_", " ") for k in data["offsets"])
+        offset_prefixes = _alt(data["offset_prefixes"])
+        dcues = _alt(data["duration_cues"]["words"])
+        ycues = _alt(data["years"]["cues"])
+        clock = data["clock"]
+        self.patterns: list[tuple[str, re.Pattern]] = [
+            (name, re.compile(rx, re.IGNORECASE))
+            for name, rx in (
+                ("iso_date", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+                ("day_range", rf"{_B}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("month_day_range", rf"{_B}(?P<month>{months})\.?\s+(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("day_month", rf"{_B}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("month_day", rf"{_B}(?:(?P<w>{weekdays}),?\s+)?(?P<month>{months})\.?\s+(?P<d>{_DAY})(?!\d)(?:,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{_E}"),
+                ("month_year", rf"{_B}(?P<month>{months})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
+                ("month", rf"{_B}(?:{mprefix}\s+)?(?P<month>{months}){_E}"),
+                ("year_bare", rf"(?<![\d$£€.,/-])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|-\d){_E}"),
+                ("weekday", rf"{_B}(?:(?P<pre>{parts})\s+(?:of\s+|on\s+)?)?(?:(?P<wp>{wprefix})\s+)?(?P<w>{weekdays})(?:\s+(?P<post>{parts}))?{_E}"),
+                ("relative", rf"{_B}(?P<rel>{_alt(data['relative'])}){_E}"),
+                ("decade", rf"{_B}(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s{_E}"),
+                ("decade_word", rf"{_B}(?:the\s+)?(?P<decw>{_alt(data['decades'])}){_E}"),
+                ("quarter", rf"{_B}(?:the\s+)?(?:(?P<y1>{_YEAR})\s+)?(?P<q>{_alt(data['quarters'])})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
+                ("set", rf"{_B}(?P<set>{_alt(k for k, v in data['sets'].items() if ':' not in v)}){_E}"),
+                ("offset", rf"{_B}(?P<n>{number})?\s*(?P<u>{units})\s+(?P<off>{offsets}){_E}"),
+                ("offset_prefix", rf"{_B}(?P<offp>{offset_prefixes})\s+(?P<n>{number}\s+)?(?P<u>{units}){_E}"),
+                ("duration", rf"{_B}(?:(?P<cue>{dcues})\s+)?(?:the\s+)?(?P<n>{number})[\s-]+(?P<u>{units}){_E}(?=(?P<after>[\s-]*\w+(?:\s+\w+)?)|)"),
+                ("duration_cued", rf"{_B}(?P<cue>{dcues})\s+(?P<u>{units}){_E}"),
+                ("year", rf"{_B}(?P<cue>{ycues})\s+(?:the\s+)?(?P<y>{_YEAR})(?!\d|,\d|\.\d|%){_E}"),
+                ("clock", rf"{_B}(?:{_alt(clock['prefix'])}\s+)?(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{_alt(clock['am'] + clock['pm'])})(?!\w)"),
+            )
+        ]
+
+    def candidates(self, text: str) -> list[Candidate]:
+        out = []
+        for name, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                groups = tuple((k, v, *m.span(k)) for k, v in m.groupdict().items() if v is not None)
+                out.append(Candidate(Span(m.start(), m.end()), name, groups))
+        return out
+
+
+@cache
+def compile_grammar(lang: str) -> Grammar | None:
+    """The language's grammar, or None when it has no time data file."""
+    data = lexicon.load(lang, "time")
+    return Grammar(lang, data) if data else None
+
+
+# --- dateparser --------------------------------------------------------------
+
+
+@lru_cache(maxsize=20_000)
+def parse_calendar_date(text: str, lang: str, anchor: date | None) -> date | None:
+    """dateparser's reading of an explicit calendar date ("5 سبتمبر 2023").
+
+    Only called on short candidate strings, and cached per (text, anchor, lang).
+    """
+    import dateparser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    try:
+        parsed = dateparser.parse(text, languages=[lang], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    return parsed.date() if parsed else None
