@@ -64,7 +64,29 @@ def finalize(raw: Iterable[Entity], sentences: Sequence[Sentence], text: str, la
     places = list(gazetteer_entities(sentences, text, lang))
     repaired = [e for e in (repair(e, sentences, places, text, lang) for e in raw) if e is not None]
     merged = _merge(trim_to_known_names(repaired, text, lang), places)
-    return link_mentions(merged, lang)
+    merged += propagate_surnames(merged, sentences, text, lang)
+    return link_mentions(sorted(merged, key=lambda e: (e.span.start, e.span.end)), lang)
+
+
+def propagate_surnames(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
+    """Later bare mentions of a person's surname that the model missed.
+
+    Once "أندريه لانكوف" is known, "وقال لانكوف" names him too; such mentions
+    are added with ``origin="propagated"``.
+    """
+    proclitics = "".join(lexicon.load(lang, "entities").get("mentions", {}).get("proclitics", ()))
+    surnames = {e.text.split()[-1] for e in entities if e.label == "PER" and len(e.text.split()) >= 2 and len(e.text.split()[-1]) >= 3}
+    taken = [e.span for e in entities]
+    added = []
+    for surname in surnames:
+        prefix = f"[{re.escape(proclitics)}]?" if proclitics else ""
+        for m in re.finditer(rf"(?<!\w){prefix}({re.escape(surname)})(?!\w)", text):
+            span = Span(m.start(1), m.end(1))
+            if any(span.overlaps(t) for t in taken):
+                continue
+            taken.append(span)
+            added.append(Entity(surname, "PER", span, sentence_of(sentences, span.start), canonical(surname, lang), canonical(surname, lang), "propagated"))
+    return added
 
 
 def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:

@@ -90,11 +90,23 @@ def direction(ctx: Context, span: Span) -> str | None:
     """``future``, ``past`` or None, from cue words in the expression's clause."""
     start, end = _clause(ctx, span)
     window = f" {ctx.text[start:span.start]} {ctx.text[span.end:end]} ".casefold()
-    tense = ctx.data["tense"]
     if _cue_regex(ctx.lang, "future").search(window) or _future_clitic(ctx, start, end, span):
         return "future"
-    if _cue_regex(ctx.lang, "past").search(window):
+    if _cue_regex(ctx.lang, "past").search(window) or _parsed_tense(ctx, start, end, span) == "Past":
         return "past"
+    return None
+
+
+def _parsed_tense(ctx: Context, start: int, end: int, span: Span) -> str | None:
+    """The tense feature of the first finite verb in the clause, from the parse."""
+    for sentence in ctx.sentences:
+        if sentence.span.end < start or sentence.span.start > end:
+            continue
+        for word in sentence.words:
+            if start <= word.span.start < end and not span.contains(word.span) and word.upos in ("VERB", "AUX"):
+                match = re.search(r"Tense=(\w+)", word.feats or "")
+                if match:
+                    return match.group(1)
     return None
 
 

@@ -1,0 +1,45 @@
+"""Modality of an event mention: asserted, planned, negated or reported.
+
+A negated or planned event is never asserted: "ولم يغادر" is not a departure,
+"is expected to meet" is not a meeting. The cues are words of the language's
+``events.toml`` looked for in the trigger's clause; the most telling one wins
+(negated, then planned, then reported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.records import Word
+
+def modality(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_noun: bool, reported: bool, cues: dict) -> str:
+    """The modality of the trigger at position ``trigger`` of ``words``.
+
+    ``clause`` is the stretch of words before the trigger that may carry its
+    cues — its clause, extended left over a complementizer so that "من المقرر
+    أن يلتقي" and "is expected to meet" read as planned — as a half-open range
+    of positions; ``reported`` says the trigger stands in the complement of a
+    statement.
+    """
+    before = [w.text.casefold() for w in words[clause[0] : trigger]]
+    if any(w in cues["negation"] for w in before):
+        return "negated"
+    if _planned(words, trigger, clause, is_noun, cues):
+        return "planned"
+    clause_words = {w.text.casefold() for w in words[clause[0] : clause[1]]}
+    if reported or clause_words & set(cues["reported"]):
+        return "reported"
+    return "asserted"
+
+
+def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_noun: bool, cues: dict) -> bool:
+    before = words[clause[0] : trigger]
+    if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"] for w in before):
+        return True
+    previous = words[trigger - 1] if trigger > 0 else None
+    if previous and previous.token_index == words[trigger].token_index and previous.text in cues["future_clitics"]:
+        return True
+    if is_noun:
+        after = words[trigger + 1 : min(clause[1], trigger + 3)]
+        return any(w.text in cues["planned_after_noun"] for w in after)
+    return False
