@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "dateline.commands.nlp",
     "dateline.commands.timex",
     "dateline.commands.extract",
+    "dateline.commands.query",
 )
 
 app = typer.Typer(

@@ -20,7 +20,7 @@ _DEFAULTS = {
 def configure(verbose: bool = False) -> None:
     for key, value in _DEFAULTS.items():
         os.environ.setdefault(key, value)
-    level = "INFO" if verbose else "ERROR"
+    level = "INFO" if verbose else "CRITICAL"
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", level)
     if not verbose:
         warnings.filterwarnings("ignore")

@@ -1,0 +1,67 @@
+"""Reading the FILE arguments of the inspection commands (nlp, timex, extract)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from extractors import ingest
+from extractors.errors import DatelineError
+from extractors.records import Article, IngestError
+
+
+def load_articles(files: Sequence[Path], published: str | None, lang: str | None) -> list[Article]:
+    """Articles of the files (sidecar metadata read as in ingestion);
+    ``--published``/``--lang`` override the metadata."""
+    anchor = _parse_date(published) if published else None
+    articles = []
+    for path in files:
+        if not path.is_file():
+            raise DatelineError(f"{path}: no such file")
+        for item in ingest.read_articles(path):
+            if isinstance(item, IngestError):
+                raise DatelineError(f"{item.path}: {item.reason}: {item.detail}")
+            if anchor:
+                item = dataclasses.replace(item, published=anchor, published_source="option")
+            if lang:
+                item = dataclasses.replace(item, lang=lang, lang_source="option")
+            if item.lang is None:
+                raise DatelineError(f"{item.path}: language unknown; pass --lang")
+            articles.append(item)
+    return articles
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DatelineError(f"--published {text!r} is not a date like 2023-09-12") from None
+
+
+def emit(rows: Iterable[dict], fmt: str, columns: Sequence[str], title: str) -> None:
+    rows = list(rows)
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    Console().print(table)
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+FORMAT_OPTION = typer.Option("table", "--format", "-f", help="Output format: table or jsonl.", case_sensitive=False)

@@ -1,0 +1,82 @@
+"""``dateline run``: process a folder of articles into the DuckDB database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dateline.settings import settings
+from extractors.errors import DatelineError
+
+EXAMPLE_SQL = "SELECT type, actor, counterpart, destination, date, modality FROM event_dashboard ORDER BY date_start"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)
+
+
+def run(
+    input_dir: Optional[Path] = typer.Option(None, "--input", "-i", help="Folder of article files (default: seeds/)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file to write (default: data/dateline.duckdb)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Files per batch (one Prefect task each)."),
+    lang: Optional[list[str]] = typer.Option(None, "--lang", help="Only process these languages (repeatable)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect and Stanza logs."),
+) -> None:
+    """Extract dated events from new or changed articles into DuckDB."""
+    conf = settings()
+    input_dir = input_dir or conf.seeds
+    db = db or conf.db
+    preflight(input_dir, db)
+    summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, conf.stanza_resources_dir)
+    print_summary(summary)
+
+
+def preflight(input_dir: Path, db: Path) -> None:
+    """Fail with one line before Prefect starts, for the usual mistakes."""
+    if not input_dir.is_dir():
+        raise DatelineError(f"input folder {input_dir} does not exist (use --input DIR)")
+    from extractors.storage import Store
+
+    with Store(db) as store:
+        store.migrate()
+
+
+def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir) -> dict:
+    from flows.ingest import add_progress_listener, ingest_articles, remove_progress_listener
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("starting Prefect…", total=None)
+
+        def listener(stage: str, done: int, total: int) -> None:
+            bar.update(task, description="processing files", completed=done, total=max(total, 1))
+
+        add_progress_listener(listener)
+        try:
+            return ingest_articles(
+                input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
+                languages=list(lang) if lang else None,
+                resources_dir=str(resources_dir) if resources_dir else None,
+            )
+        finally:
+            remove_progress_listener(listener)
+
+
+def print_summary(summary: dict) -> None:
+    console = Console()
+    console.print(
+        f"[bold]{summary['files_seen']}[/] files: {summary['files_new']} new or changed, "
+        f"{summary['files_skipped']} unchanged, {summary['files_failed']} with errors "
+        f"({summary['duration_s']:.1f} s)"
+    )
+    console.print(f"[bold]{summary['articles_written']}[/] articles and [bold]{summary['events_written']}[/] events written")
+    for event_type, count in sorted(summary["events_by_type"].items()):
+        console.print(f"  {event_type:<14} {count}")
+    for reason, count in sorted(summary["errors_by_reason"].items()):
+        console.print(f"  [yellow]error[/] {reason:<20} {count}  (see table ingest_errors)")
+    console.print(f"database: {summary['db_path']}")
+    console.print(f"try: dateline query --db {summary['db_path']} \"{EXAMPLE_SQL}\"", soft_wrap=True)

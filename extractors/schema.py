@@ -1,0 +1,168 @@
+"""The event tables, column by column, with the documentation analysts read.
+
+Plain data, no DuckDB: :mod:`extractors.storage` turns it into migrations and
+``COMMENT ON`` statements, :mod:`extractors.tables` into Polars schemas, so the
+two can never disagree. Character offsets (``start_char``/``end_char``) always
+index ``articles.text``: ``substr(text, start_char + 1, end_char - start_char)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def _c(name: str, type_: str, doc: str) -> Column:
+    return Column(name, type_, doc)
+
+
+_ARTICLE = _c("article_id", "VARCHAR", "Article identifier (metadata id, else sha- + content hash prefix)")
+_SPAN = (
+    _c("start_char", "INTEGER", "Start offset (0-based, inclusive) into articles.text"),
+    _c("end_char", "INTEGER", "End offset (exclusive) into articles.text"),
+)
+_SENTENCE = _c("sentence_index", "INTEGER", "0-based index of the sentence in the article")
+
+TABLES: tuple[Table, ...] = (
+    Table("sources", "Article files processed, with the hash used to skip unchanged files", (
+        _c("path", "VARCHAR", "File path as found under the input folder"),
+        _c("file_sha256", "VARCHAR", "SHA-256 of the file (and its .meta.json sidecar) when processed"),
+        _c("n_articles", "INTEGER", "Articles stored from this file"),
+        _c("n_errors", "INTEGER", "Articles or lines of this file recorded in ingest_errors"),
+    ), key=("path",)),
+    Table("articles", "One row per ingested article", (
+        _ARTICLE,
+        _c("source_path", "VARCHAR", "File the article came from (sources.path)"),
+        _c("location", "VARCHAR", "File path, with :LINE for a line of a .jsonl file"),
+        _c("content_sha256", "VARCHAR", "SHA-256 of the article's raw bytes"),
+        _c("lang", "VARCHAR", "ISO 639-1 language code"),
+        _c("lang_source", "VARCHAR", "Where lang came from: metadata, detected or none"),
+        _c("published", "DATE", "Publication date, the anchor of relative dates"),
+        _c("published_source", "VARCHAR", "Where published came from: metadata, filename, mtime or none"),
+        _c("title", "VARCHAR", "Title from metadata"),
+        _c("url", "VARCHAR", "URL from metadata"),
+        _c("source", "VARCHAR", "Publisher or feed from metadata"),
+        _c("n_chars", "INTEGER", "Length of text in characters"),
+        _c("text", "VARCHAR", "Article text (NFC, \\n line ends) that every offset indexes"),
+        _c("extractor_version", "VARCHAR", "Dateline extractor version that processed the article"),
+    ), key=("article_id",)),
+    Table("sentences", "Sentences found by Stanza", (
+        _ARTICLE, _SENTENCE, *_SPAN,
+        _c("text", "VARCHAR", "Sentence text"),
+        _c("n_words", "INTEGER", "Syntactic words in the sentence"),
+    ), key=("article_id", "sentence_index")),
+    Table("entities", "Named-entity mentions (Stanza NER, CLDR/GeoNames gazetteer, propagated surnames)", (
+        _ARTICLE, _SENTENCE, *_SPAN,
+        _c("text", "VARCHAR", "Mention as written"),
+        _c("label", "VARCHAR", "PER, LOC, ORG or MISC"),
+        _c("canonical", "VARCHAR", "Matching key: diacritics stripped, letter variants unified, case-folded"),
+        _c("resolved", "VARCHAR", "Canonical form of the full name this mention links to in the article"),
+        _c("origin", "VARCHAR", "model (Stanza NER), gazetteer (CLDR/GeoNames) or propagated (later surname mention)"),
+    ), key=("article_id", "start_char", "end_char")),
+    Table("time_expressions", "Time expressions normalized against the publication date (TIMEX3 style)", (
+        _ARTICLE, *_SPAN,
+        _c("text", "VARCHAR", "Expression as written"),
+        _c("kind", "VARCHAR", "TIMEX3 type: date, time, duration or set"),
+        _c("value", "VARCHAR", "TIMEX3 value: 2023-09-10, 2023-09-10TAF, 2023-W37, 2023-09, 2023, P1M, PAST_REF, ..."),
+        _c("granularity", "VARCHAR", "day, week, month, quarter, year, decade, range, time, duration, set or ref"),
+        _c("date_start", "DATE", "First day the value covers (null for durations, sets and references)"),
+        _c("date_end", "DATE", "Last day the value covers (inclusive)"),
+        _c("rule", "VARCHAR", "Normalization rule applied (e.g. weekday_past, day_month_nearest)"),
+        _c("anchor_date", "DATE", "Date the expression was resolved against (the publication date)"),
+    ), key=("article_id", "start_char", "end_char")),
+    Table("events", "One row per event after merging its mentions in an article", (
+        _c("event_id", "VARCHAR", "Stable id: hash of article, type and first trigger span"),
+        _ARTICLE,
+        _c("lang", "VARCHAR", "Language of the article"),
+        _c("type", "VARCHAR", "departure, arrival, visit, meeting or announcement"),
+        _c("trigger", "VARCHAR", "Trigger word of the first mention"),
+        *_SPAN, _SENTENCE,
+        _c("modality", "VARCHAR", "asserted, planned, negated or reported"),
+        _c("confidence", "DOUBLE", "Evidence score in [0, 1] (see extractors/confidence.py)"),
+        _c("actor", "VARCHAR", "Who acted, as written"),
+        _c("actor_resolved", "VARCHAR", "Canonical full name the actor resolves to in the article"),
+        _c("counterpart", "VARCHAR", "With whom (meetings), as written"),
+        _c("counterpart_resolved", "VARCHAR", "Canonical full name of the counterpart"),
+        _c("origin", "VARCHAR", "Place left (departures)"),
+        _c("destination", "VARCHAR", "Place headed to, reached or visited"),
+        _c("location", "VARCHAR", "Place where it happened"),
+        _c("date", "VARCHAR", "Event date in ISO at its granularity (YYYY-MM-DD, YYYY-MM, YYYY, week or start/end); null when the text gives none"),
+        _c("date_start", "DATE", "First day the date covers"),
+        _c("date_end", "DATE", "Last day the date covers"),
+        _c("granularity", "VARCHAR", "Granularity of date (day, week, month, year, range, ...)"),
+        _c("date_text", "VARCHAR", "Time expression the date came from"),
+        _c("n_mentions", "INTEGER", "Mentions merged into this event (see event_mentions)"),
+        _c("extractor_version", "VARCHAR", "Dateline extractor version"),
+    ), key=("event_id",)),
+    Table("event_mentions", "Every mention of every event, with its evidence span", (
+        _c("event_id", "VARCHAR", "Event the mention belongs to (events.event_id)"),
+        _ARTICLE,
+        _c("mention_index", "INTEGER", "0-based order of the mention in the article"),
+        _c("trigger", "VARCHAR", "Trigger word as written"),
+        *_SPAN, _SENTENCE,
+        _c("modality", "VARCHAR", "Modality of this mention"),
+        _c("date_text", "VARCHAR", "Time expression attached to this mention"),
+    ), key=("event_id", "mention_index")),
+    Table("ingest_errors", "Files or lines that could not be processed, with the reason", (
+        _c("source_path", "VARCHAR", "File the error belongs to (sources.path)"),
+        _c("location", "VARCHAR", "File path, with :LINE for a line of a .jsonl file"),
+        _c("reason", "VARCHAR", "Stable code: empty, binary, encoding, malformed_json, missing_text, too_large, unsupported_language, processing, ..."),
+        _c("detail", "VARCHAR", "Human-readable explanation"),
+        _c("content_sha256", "VARCHAR", "SHA-256 of the offending bytes, when read"),
+    ), key=("location",)),
+    Table("runs", "One row per pipeline run", (
+        _c("run_id", "VARCHAR", "Run identifier"),
+        _c("started_at", "TIMESTAMP", "When the run started (UTC)"),
+        _c("finished_at", "TIMESTAMP", "When the run finished (UTC)"),
+        _c("input_dir", "VARCHAR", "Folder that was scanned"),
+        _c("files_seen", "INTEGER", "Article files found"),
+        _c("files_new", "INTEGER", "Files new or changed since their last run"),
+        _c("files_skipped", "INTEGER", "Files unchanged since their last run"),
+        _c("files_failed", "INTEGER", "Files with at least one ingest error in this run"),
+        _c("articles_written", "INTEGER", "Articles stored in this run"),
+        _c("events_written", "INTEGER", "Events stored in this run"),
+        _c("errors_recorded", "INTEGER", "Rows added to ingest_errors in this run"),
+        _c("duration_s", "DOUBLE", "Wall time of the run in seconds"),
+        _c("extractor_version", "VARCHAR", "Dateline extractor version"),
+    ), key=("run_id",)),
+)
+
+VIEWS: tuple[tuple[str, str, str], ...] = (
+    (
+        "event_dashboard",
+        """SELECT e.event_id, e.type, e.date, e.date_start, e.granularity, e.modality, e.confidence,
+                  e.actor, e.actor_resolved, e.counterpart, e.origin, e.destination,
+                  coalesce(e.location, e.destination, e.origin) AS place,
+                  e.trigger, e.date_text, e.lang, a.article_id, a.title, a.published, a.source
+           FROM events e JOIN articles a USING (article_id)""",
+        "One row per event with its article: what dashboards read",
+    ),
+    (
+        "events_per_day",
+        """SELECT date_start AS day, type, modality, count(*) AS events
+           FROM events WHERE granularity IN ('day', 'time') GROUP BY ALL""",
+        "Events per day, type and modality (day-precise dates only)",
+    ),
+)
+
+
+def table(name: str) -> Table:
+    return next(t for t in TABLES if t.name == name)
