@@ -137,8 +137,17 @@ class Grammar:
         for name, pattern in self.patterns:
             for m in pattern.finditer(text):
                 groups = tuple((k, v, *m.span(k)) for k, v in m.groupdict().items() if v is not None)
-                out.append(Candidate(Span(m.start(), m.end()), name, groups))
+                out.append(Candidate(Span(m.start(), _without_sentence_dot(text, m.end())), name, groups))
         return out
+
+
+def _without_sentence_dot(text: str, end: int) -> int:
+    """Keep the dot of an abbreviation ("Sept.") but not a sentence's full stop."""
+    if end and text[end - 1] == ".":
+        word = re.search(r"(\w+)\.$", text[max(0, end - 12) : end])
+        if word is None or len(word.group(1)) > 4:
+            return end - 1
+    return end
 
 
 @cache

@@ -89,12 +89,24 @@ def _number(ctx: Context, text: str | None, unit: str | None) -> int | str:
 def direction(ctx: Context, span: Span) -> str | None:
     """``future``, ``past`` or None, from cue words in the expression's clause."""
     start, end = _clause(ctx, span)
+    start = _over_complementizer(ctx, start)
     window = f" {ctx.text[start:span.start]} {ctx.text[span.end:end]} ".casefold()
     if _cue_regex(ctx.lang, "future").search(window) or _future_clitic(ctx, start, end, span):
         return "future"
     if _cue_regex(ctx.lang, "past").search(window) or _parsed_tense(ctx, start, end, span) == "Past":
         return "past"
     return None
+
+
+def _over_complementizer(ctx: Context, start: int) -> int:
+    """Reach back over "أن"/"that" when a future cue governs it
+    ("من المقرر أن يلتقي", "is expected that"): the cue is the clause's tense."""
+    before = ctx.text[max(0, start - 30) : start].casefold()
+    words = before.split()
+    if words and words[-1] in ctx.data["tense"]["complementizers"]:
+        if _cue_regex(ctx.lang, "future").search(" ".join(words[-3:-1])):
+            return max(0, start - 30)
+    return start
 
 
 def _parsed_tense(ctx: Context, start: int, end: int, span: Span) -> str | None:
@@ -374,6 +386,9 @@ def _year(c, ctx):
     year = int(c.group("y"))
     cue = c.group("cue")
     span = c.span
+    weak = cue is None or cue.casefold() in {w.casefold() for w in ctx.data["years"]["weak_cues"]}
+    if weak and _counts_things(ctx.text, c.group_span("y").end):
+        return None  # "for 2012 rifles": a number of things, not a year
     if cue is None:
         if ctx.anchor is not None and abs(year - ctx.anchor.year) > 40:
             return None  # a bare number far from the publication year is rarely a year
@@ -384,6 +399,11 @@ def _year(c, ctx):
         if cue.casefold() not in in_span:
             span = Span(c.group_span("y").start, span.end)
     return _expr(ctx, span, "date", str(year), "year", date(year, 1, 1), date(year, 12, 31), rule)
+
+
+def _counts_things(text: str, end: int) -> bool:
+    following = re.match(r"\s+([a-z]+s)\b", text[end : end + 30])
+    return following is not None
 
 
 def _decade(c, ctx):

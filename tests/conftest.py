@@ -46,3 +46,45 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_expected() -> dict:
     return json.loads((FIXTURES / "seed.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def engine(models_dir):
+    """The NLP engine; Stanza pipelines are cached per process, so each
+    language is loaded once for the whole test session."""
+    from extractors.nlp import NlpEngine
+
+    return NlpEngine(models_dir)
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from extractors.ingest import read_articles
+
+    return next(read_articles(SEEDS / f"{SEED_ID}.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(engine, seed_article):
+    return engine.analyze([seed_article])[0]
+
+
+@pytest.fixture(scope="session")
+def en_article():
+    from extractors.ingest import read_articles
+
+    return next(read_articles(FIXTURES / "articles" / "en_summit.txt"))
+
+
+@pytest.fixture(scope="session")
+def en_analysis(engine, en_article):
+    return engine.analyze([en_article])[0]
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect backend for every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield

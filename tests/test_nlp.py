@@ -1,0 +1,112 @@
+"""The NLP layer: offsets exact, sentences right, entities found and linked."""
+
+from datetime import date
+
+import pytest
+
+from extractors.entities import canonical
+from extractors.errors import ModelsMissing
+from extractors.nlp import NlpEngine, chunk_text, model_inventory
+from extractors.records import Article
+
+
+def make_article(text, lang, article_id="t"):
+    return Article(article_id, text, "0" * 64, "mem", lang, "metadata", date(2023, 9, 12), "metadata")
+
+
+def assert_spans_exact(article, analysis):
+    text = article.text
+    for s in analysis.sentences:
+        assert s.span.of(text) == s.text
+        for w in s.words:
+            assert s.span.contains(w.span)
+    for e in analysis.entities:
+        assert e.span.of(text) == e.text
+
+
+def entity(analysis, surface):
+    return next((e for e in analysis.entities if e.text == surface), None)
+
+
+def test_inventory_reads_resources_json(models_dir):
+    inventory = model_inventory(models_dir)
+    assert set(inventory) >= {"ar", "en"}
+    assert {"tokenize", "mwt", "ner"} <= set(inventory["ar"])
+
+
+def test_inventory_of_a_folder_without_models_is_empty(tmp_path):
+    assert model_inventory(tmp_path) == {}
+
+
+def test_seed_sentences_end_at_the_article_sentence_ends(seed_article, seed_analysis):
+    assert_spans_exact(seed_article, seed_analysis)
+    first = seed_analysis.sentences[0].text
+    assert first.startswith("(سيئول)") and first.endswith("يوم الثلاثاء.")
+    assert all(s.text.rstrip()[-1] in ".”؟!" for s in seed_analysis.sentences)
+
+
+def test_arabic_clitics_get_exact_sub_spans(seed_article, seed_analysis):
+    words = [w for s in seed_analysis.sentences for w in s.words]
+    clitic = next(w for w in words if w.text == "القطار")
+    assert seed_article.text[clitic.span.start - 1 : clitic.span.end] == "بالقطار"
+
+
+@pytest.mark.parametrize("surface,label", [
+    ("كيم جونغ أون", "PER"), ("فلاديمير بوتين", "PER"), ("بيونغ يانغ", "LOC"),
+    ("روسيا", "LOC"), ("فلاديفوستوك", "LOC"), ("ديمتري بيسكوف", "PER"),
+])
+def test_seed_entities_are_found_with_their_kind(seed_analysis, surface, label):
+    found = entity(seed_analysis, surface)
+    assert found is not None, surface
+    assert found.label == label
+
+
+def test_seed_short_mentions_link_to_full_names(seed_analysis):
+    assert entity(seed_analysis, "كيم").resolved == canonical("كيم جونغ أون", "ar")
+    assert entity(seed_analysis, "بوتين").resolved == canonical("فلاديمير بوتين", "ar")
+    assert {e.origin for e in seed_analysis.entities} >= {"model", "gazetteer"}
+
+
+def test_english_fixture(en_article, en_analysis):
+    assert_spans_exact(en_article, en_analysis)
+    assert en_analysis.sentences[0].text.endswith("said on Tuesday.")
+    assert entity(en_analysis, "Pyongyang").label == "LOC"  # the model says PER; the gazetteer knows better
+    assert entity(en_analysis, "Russia").label == "LOC"
+    assert entity(en_analysis, "Putin").resolved == "vladimir putin"
+    assert entity(en_analysis, "Kim").resolved == "kim jong un"
+
+
+def test_mixed_script_empty_and_one_word_articles(engine):
+    mixed = make_article("قال الرئيس Emmanuel Macron في باريس إن المحادثات مع Olaf Scholz كانت جيدة.", "ar", "mixed")
+    empty = make_article("   \n", "en", "empty")
+    one = make_article("Moscow", "en", "one")
+    analyses = engine.analyze([mixed, empty, one])
+    assert [a.article_id for a in analyses] == ["mixed", "empty", "one"]
+    assert_spans_exact(mixed, analyses[0])
+    assert analyses[1].sentences == ()
+    assert len(analyses[2].sentences) == 1
+
+
+def test_language_without_models(models_dir):
+    engine = NlpEngine(models_dir)
+    assert not engine.supports("sw")
+    with pytest.raises(ModelsMissing, match="dateline models pull sw"):
+        engine.analyze([make_article("Habari za asubuhi", "sw")])
+
+
+def test_long_articles_are_chunked_at_paragraphs_with_offsets_kept():
+    text = "\n\n".join(f"Paragraph {i} is here." for i in range(50))
+    chunks = list(chunk_text(0, text, 100))
+    assert all(len(c.text) <= 100 for c in chunks)
+    assert "".join(c.text for c in chunks) == text
+    assert all(text[c.offset : c.offset + len(c.text)] == c.text for c in chunks)
+
+
+def test_chunked_analysis_keeps_offsets(engine):
+    text = "\n\n".join(["Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday."] * 4)
+    small = NlpEngine(engine.directory, max_chunk_chars=80)
+    (analysis,) = small.analyze([make_article(text, "en")])
+    article = make_article(text, "en")
+    assert_spans_exact(article, analysis)
+    assert len(analysis.sentences) == 4
+    assert [s.index for s in analysis.sentences] == [0, 1, 2, 3]

@@ -1,0 +1,126 @@
+"""Time expressions: spans exact, values right, relative to the publication date.
+
+Cases are tables of (text, anchor, expected text, expected value) so that a
+language's rules read at a glance. Anchor 2023-09-12 is a Tuesday.
+"""
+
+from datetime import date
+
+import pytest
+
+from extractors.timex import find_time_expressions
+
+TUE = date(2023, 9, 12)
+
+EN_CASES = [
+    # weekdays: same day, past by default, future when the clause says so
+    ("KCNA said on Tuesday.", TUE, "Tuesday", "2023-09-12"),
+    ("He left on Sunday.", TUE, "Sunday", "2023-09-10"),
+    ("He will meet Putin on Wednesday.", TUE, "Wednesday", "2023-09-13"),
+    ("They are expected to meet on Sunday.", TUE, "Sunday", "2023-09-17"),
+    ("Kim arrived on Monday afternoon.", TUE, "Monday afternoon", "2023-09-11TAF"),
+    # calendar dates, months, years, decades
+    ("The White House said on Sept. 5 that...", TUE, "Sept. 5", "2023-09-05"),
+    ("It happened on 5 September 2021.", TUE, "5 September 2021", "2021-09-05"),
+    ("Talks were held in March.", TUE, "March", "2023-03"),
+    ("Talks will be held in March.", TUE, "March", "2024-03"),
+    ("Sales fell in May 1986.", TUE, "May 1986", "1986-05"),
+    ("He took power in 2012.", TUE, "2012", "2012"),
+    ("Prices soared in the 1990s.", TUE, "the 1990s", "199"),
+    ("Growth slowed in the first quarter.", TUE, "the first quarter", "2023-Q1"),
+    # relative expressions
+    ("Officials met yesterday.", TUE, "yesterday", "2023-09-11"),
+    ("The vote is tomorrow.", TUE, "tomorrow", "2023-09-13"),
+    ("He visited last week.", TUE, "last week", "2023-W36"),
+    ("Prices rose last month.", TUE, "last month", "2023-08"),
+    ("It was announced earlier this month.", TUE, "earlier this month", "2023-09"),
+    ("The plan starts next year.", TUE, "next year", "2024"),
+    ("He resigned three years ago.", TUE, "three years ago", "2020"),
+    # ranges and durations
+    ("The forum runs from 10 to 12 September.", TUE, "10 to 12 September", "2023-09-10/2023-09-12"),
+    ("The war was to last for a month.", TUE, "a month", "P1M"),
+    ("Over the past two years prices doubled.", TUE, "the past two years", "P2Y"),
+    # no publication date: absolute values survive, relative ones stay open
+    ("He took power in 2012.", None, "2012", "2012"),
+    ("He left on Sunday.", None, "Sunday", "XXXX-WXX-7"),
+]
+
+AR_CASES = [
+    ("أعلنت الوكالة يوم الثلاثاء.", TUE, "يوم الثلاثاء", "2023-09-12"),
+    ("غادر بيونغ يانغ يوم الأحد.", TUE, "يوم الأحد", "2023-09-10"),
+    ("غادر في قطاره بعد ظهر الأحد.", TUE, "بعد ظهر الأحد", "2023-09-10TAF"),
+    ("من المقرر أن يلتقي بوتين يوم الأربعاء.", TUE, "يوم الأربعاء", "2023-09-13"),
+    ("وقال البيت الأبيض في 5 سبتمبر إن الزيارة مهمة.", TUE, "5 سبتمبر", "2023-09-05"),
+    ("عرض الفيلم في 18 جانفي 2017.", TUE, "18 جانفي 2017", "2017-01-18"),
+    ("منذ توليه السلطة في عام 2012.", TUE, "عام 2012", "2012"),
+    ("وصل الوفد أمس.", TUE, "أمس", "2023-09-11"),
+    ("تعقد القمة غدا.", TUE, "غدا", "2023-09-13"),
+    ("زار الرئيس موسكو الأسبوع الماضي.", TUE, "الأسبوع الماضي", "2023-W36"),
+    ("تبدأ المحادثات الشهر المقبل.", TUE, "الشهر المقبل", "2023-10"),
+    ("كان يأمل في الفوز بها خلال شهر.", TUE, "خلال شهر", "P1M"),
+    ("استمرت الحرب لمدة ثلاثة أيام.", TUE, "لمدة ثلاثة أيام", "P3D"),
+    ("قبل يومين غادر الوفد.", TUE, "قبل يومين", "2023-09-10"),
+]
+
+NOT_DATES = [
+    ("en", "The army sent 2,012 troops and paid $1,998 for 2012 rifles."),
+    ("en", "The chairman, 60 years old, may retire."),
+    ("en", "The score was 3:1 and he wore number 12."),
+    ("ar", "بلغ عدد الجنود 2,012 جنديا."),
+]
+
+
+def _one(text, lang, anchor, expected_text):
+    found = find_time_expressions(text, lang, anchor)
+    match = [t for t in found if t.text == expected_text]
+    assert match, f"{expected_text!r} not found in {[t.text for t in found]}"
+    return match[0]
+
+
+@pytest.mark.parametrize("text,anchor,expected_text,value", EN_CASES)
+def test_english(text, anchor, expected_text, value):
+    assert _one(text, "en", anchor, expected_text).value == value
+
+
+@pytest.mark.parametrize("text,anchor,expected_text,value", AR_CASES)
+def test_arabic(text, anchor, expected_text, value):
+    assert _one(text, "ar", anchor, expected_text).value == value
+
+
+@pytest.mark.parametrize("lang,text", NOT_DATES)
+def test_numbers_prices_and_ages_are_not_dates(lang, text):
+    dated = [t for t in find_time_expressions(text, lang, TUE) if t.kind in ("date", "time")]
+    assert dated == [], [t.text for t in dated]
+
+
+def test_spans_are_exact_and_repeated_strings_all_found():
+    text = "He left on Sunday. She left on Sunday, too."
+    found = find_time_expressions(text, "en", TUE)
+    assert [t.span.start for t in found] == [11, 31]
+    assert all(t.span.of(text) == t.text == "Sunday" for t in found)
+
+
+def test_ranges_and_granularities_are_never_more_precise_than_the_text():
+    (year,) = find_time_expressions("in 2012", "en", TUE)
+    assert (year.granularity, year.date_start, year.date_end) == ("year", date(2012, 1, 1), date(2012, 12, 31))
+    (week,) = find_time_expressions("last week", "en", TUE)
+    assert (week.date_start, week.date_end) == (date(2023, 9, 4), date(2023, 9, 10))
+    (duration,) = find_time_expressions("for a month", "en", TUE)
+    assert (duration.kind, duration.date_start) == ("duration", None)
+
+
+def test_every_seed_time_expression(seed_article, seed_expected):
+    found = find_time_expressions(seed_article.text, "ar", seed_article.published)
+    for gold in seed_expected["time_expressions"]:
+        hits = [t for t in found if gold["text"] in t.text or t.text in gold["text"]]
+        assert hits, f"{gold['text']} not found"
+        assert gold["value"] in {t.value for t in hits}, (gold, [(t.text, t.value) for t in hits])
+
+
+def test_the_rule_and_anchor_are_recorded():
+    (t,) = find_time_expressions("He left on Sunday.", "en", TUE)
+    assert (t.rule, t.anchor) == ("weekday_past", TUE)
+
+
+def test_unknown_language_has_no_expressions():
+    assert find_time_expressions("Il est parti dimanche.", "fr", TUE) == ()
