@@ -1,0 +1,86 @@
+"""Events in English and Arabic fixtures: every type, every modality, the reporting frame."""
+
+from datetime import date
+
+import pytest
+
+from extractors.confidence import Evidence, score
+from extractors.events import extract_events
+from extractors.records import Article
+from extractors.timex import find_time_expressions
+
+TUE = date(2023, 9, 12)
+
+
+def events_of(engine, text, lang):
+    article = Article("fixture", text, "0" * 64, "mem", lang, "metadata", TUE, "metadata")
+    analysis = engine.analyze([article])[0]
+    return extract_events(article, analysis, find_time_expressions(text, lang, TUE, analysis.sentences))
+
+
+def one(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger, e.actor) for e in events]
+    return found[0]
+
+
+def test_english_fixture_article(engine, en_article, en_analysis):
+    events = extract_events(en_article, en_analysis, find_time_expressions(en_article.text, "en", TUE, en_analysis.sentences))
+    by_trigger = {(e.type, e.trigger): e for e in events}
+    departure = by_trigger[("departure", "left")]
+    assert (departure.actor, departure.origin, departure.destination, departure.date, departure.modality) == (
+        "Kim Jong Un", "Pyongyang", "Russia", "2023-09-10", "asserted")
+    meeting = by_trigger[("meeting", "meet")]
+    assert (meeting.actor_resolved, meeting.counterpart, meeting.modality, meeting.date) == (
+        "kim jong un", "Vladimir Putin", "planned", None)
+    kcna = next(e for e in events if e.type == "announcement" and e.actor == "Korean Central News Agency")
+    assert (kcna.date, kcna.modality) == ("2023-09-12", "asserted")
+    arrival = by_trigger[("arrival", "arrived")]
+    assert (arrival.actor_resolved, arrival.destination, arrival.date) == ("kim jong un", "Vladivostok", "2023-09-11")
+
+
+def test_reporting_frame(engine):
+    events = events_of(engine, "The Kremlin said on Monday that Putin met Xi Jinping on Sunday.", "en")
+    said, met = one(events, "announcement"), one(events, "meeting")
+    assert (said.actor, said.date, said.modality) == ("Kremlin", "2023-09-11", "asserted")
+    assert (met.actor, met.counterpart, met.date, met.modality) == ("Putin", "Xi Jinping", "2023-09-10", "reported")
+
+
+@pytest.mark.parametrize("text,type_,modality", [
+    ("Fumio Kishida did not visit Seoul last week.", "visit", "negated"),
+    ("Olaf Scholz will visit Paris next month.", "visit", "planned"),
+    ("Joe Biden is expected to meet Emmanuel Macron in Paris on Friday.", "meeting", "planned"),
+    ("Emmanuel Macron arrived in Berlin on Monday.", "arrival", "asserted"),
+    ("Angela Merkel never met Kim Jong Un.", "meeting", "negated"),
+])
+def test_english_modalities(engine, text, type_, modality):
+    event = one(events_of(engine, text, "en"), type_)
+    assert event.modality == modality
+
+
+@pytest.mark.parametrize("text,type_,modality,actor", [
+    ("ولم يغادر الرئيس إيمانويل ماكرون باريس منذ عام 2020.", "departure", "negated", "إيمانويل ماكرون"),
+    ("زار الرئيس إيمانويل ماكرون موسكو يوم الاثنين.", "visit", "asserted", "إيمانويل ماكرون"),
+    ("من المقرر أن يلتقي الرئيس إيمانويل ماكرون بالمستشار أولاف شولتس يوم الجمعة.", "meeting", "planned", "إيمانويل ماكرون"),
+    ("وصل الرئيس إيمانويل ماكرون إلى برلين أمس.", "arrival", "asserted", "إيمانويل ماكرون"),
+])
+def test_arabic_events(engine, text, type_, modality, actor):
+    event = one(events_of(engine, text, "ar"), type_)
+    assert (event.modality, event.actor) == (modality, actor)
+
+
+def test_a_negated_event_is_never_merged_into_an_asserted_one(engine):
+    text = "Kim Jong Un left Pyongyang on Sunday. Kim Jong Un did not leave Pyongyang on Sunday."
+    departures = [e for e in events_of(engine, text, "en") if e.type == "departure"]
+    assert sorted(e.modality for e in departures) == ["asserted", "negated"]
+
+
+def test_event_ids_are_stable(engine):
+    text = "Emmanuel Macron arrived in Berlin on Monday."
+    assert [e.event_id for e in events_of(engine, text, "en")] == [e.event_id for e in events_of(engine, text, "en")]
+
+
+def test_confidence_grows_with_evidence():
+    weak = score(Evidence("noun", "inherited", False, None))
+    strong = score(Evidence("verb", "parse", True, "clause"), mentions=3)
+    assert 0 <= weak < strong <= 1
