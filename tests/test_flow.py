@@ -1,0 +1,142 @@
+"""The Prefect flow over real files, with a real DuckDB file per test."""
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.ingest import ingest_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_f09eb540a3741d99"
+EN = "Emmanuel Macron arrived in Berlin on Monday. He met Olaf Scholz on Tuesday, officials said."
+
+
+@pytest.fixture
+def drop(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(SEED.with_suffix(".txt"), folder / "seed.txt")
+    shutil.copy(SEED.with_suffix(".meta.json"), folder / "seed.meta.json")
+    (folder / "berlin.txt").write_text(EN, encoding="utf-8")
+    (folder / "berlin.meta.json").write_text(json.dumps({"id": "berlin", "lang": "en", "published": "2023-09-12"}))
+    lines = [json.dumps({"id": "j1", "lang": "en", "published": "2023-09-12", "text": "Olaf Scholz visited Paris on Sunday."}), "{oops"]
+    (folder / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def run(folder, db, **kw):
+    return ingest_articles(input_dir=str(folder), db_path=str(db), batch_size=2, **kw)
+
+
+def snapshot(db):
+    con = duckdb.connect(str(db), read_only=True)
+    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('runs', 'schema_migrations')").fetchall()]
+    data = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in sorted(tables)}
+    con.close()
+    return data
+
+
+def test_mixed_good_and_bad_files(prefect_harness, models_dir, drop, tmp_path):
+    (drop / "empty.txt").write_bytes(b"")
+    (drop / "image.txt").write_bytes(b"\x89PNG\0\0\0")
+    (drop / "latin1.txt").write_bytes("Réunion à Paris".encode("latin-1"))
+    (drop / "broken.json").write_text('{"text": ', encoding="utf-8")
+    (drop / "notext.json").write_text('{"title": "x"}', encoding="utf-8")
+    (drop / "french.json").write_text(json.dumps({"text": "Le président est parti dimanche.", "lang": "fr"}), encoding="utf-8")
+    summary = run(drop, tmp_path / "d.duckdb")
+    con = duckdb.connect(str(tmp_path / "d.duckdb"), read_only=True)
+    errors = dict(con.execute("SELECT regexp_extract(location, '[^/]+$'), reason FROM ingest_errors").fetchall())
+    assert errors == {"empty.txt": "empty", "image.txt": "binary", "latin1.txt": "encoding", "broken.json": "malformed_json",
+                      "notext.json": "missing_text", "feed.jsonl:2": "malformed_json", "french.json": "unsupported_language"}
+    articles = dict(con.execute("SELECT article_id, lang FROM articles").fetchall())
+    assert articles == {"000_f09eb540a3741d99": "ar", "berlin": "en", "j1": "en"}
+    (published,) = con.execute("SELECT published FROM articles WHERE lang = 'ar'").fetchone()
+    assert str(published) == "2023-09-12"
+    assert con.execute("SELECT count(*) FROM events WHERE article_id = '000_f09eb540a3741d99'").fetchone()[0] >= 7
+    assert con.execute("SELECT count(*) FROM time_expressions").fetchone()[0] > 0
+    (run_row,) = con.execute("SELECT files_seen, files_new, files_failed, articles_written FROM runs").fetchall()
+    assert run_row == (9, 9, 7, 3)
+    assert summary["events_written"] == con.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def test_rerun_is_idempotent_and_a_changed_file_is_reprocessed(prefect_harness, models_dir, drop, tmp_path):
+    db = tmp_path / "d.duckdb"
+    run(drop, db)
+    before = snapshot(db)
+    again = run(drop, db)
+    assert (again["files_new"], again["articles_written"]) == (0, 0)
+    assert snapshot(db) == before
+    (drop / "berlin.txt").write_text(EN.replace("Berlin", "Rome"), encoding="utf-8")
+    changed = run(drop, db)
+    assert (changed["files_new"], changed["articles_written"]) == (1, 1)
+    after = snapshot(db)
+    assert [r for r in after["articles"] if r[0] != "berlin"] == [r for r in before["articles"] if r[0] != "berlin"]
+    assert any("Rome" in str(r) for r in after["events"])
+
+
+KILLER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from extractors import storage
+    from extractors.nlp import NlpEngine
+    from extractors.pipeline import run_batch
+    from extractors.ingest import discover
+    original = storage.Store._delete_sources
+    calls = []
+    def slow_delete(self, paths, frames):
+        original(self, paths, frames)
+        calls.append(1)
+        if len(calls) == 2:              # second batch: stop between delete and insert
+            print("MIDWRITE", flush=True)
+            time.sleep(60)
+    storage.Store._delete_sources = slow_delete
+    folder, db = Path(sys.argv[1]), sys.argv[2]
+    engine = NlpEngine()
+    with storage.Store(db) as store:
+        store.migrate()
+        for path in discover(folder):
+            result = run_batch([path], engine)
+            store.write_batch(result.frames(), list(result.sources))
+""")
+
+
+def test_sigkill_during_a_write_leaves_whole_articles(prefect_harness, models_dir, drop, tmp_path):
+    db = tmp_path / "d.duckdb"
+    (drop / "feed.jsonl").unlink()
+    first = run(drop, db)  # complete database, then re-write it and die half-way
+    (drop / "berlin.txt").write_text(EN + " ", encoding="utf-8")
+    (drop / "seed.txt").write_text((drop / "seed.txt").read_text(encoding="utf-8") + " ", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, str(drop), str(db)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.stdout.readline().strip() == "MIDWRITE"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = duckdb.connect(str(db), read_only=True)
+    orphans = con.execute("SELECT count(*) FROM sentences WHERE article_id NOT IN (SELECT article_id FROM articles)").fetchone()[0]
+    empty = con.execute("SELECT count(*) FROM articles WHERE article_id NOT IN (SELECT article_id FROM sentences)").fetchone()[0]
+    assert (orphans, empty) == (0, 0)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == first["articles_written"]
+    con.close()
+    resumed = run(drop, db)
+    assert resumed["files_new"] >= 1 and resumed["files_failed"] == 0
+
+
+def test_a_second_run_on_a_held_database_gets_a_clear_message(tmp_path, drop):
+    db = tmp_path / "d.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('HELD', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "HELD"
+        cli = subprocess.run([sys.executable, "-c", "from dateline.cli import main; main()", "run", "--input", str(drop), "--db", str(db)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+    finally:
+        holder.kill()
+    assert cli.returncode == 2
+    assert "in use by another process" in cli.stderr
+    assert "Traceback" not in cli.stderr and len(cli.stderr.strip().splitlines()) == 1

@@ -1,0 +1,63 @@
+"""The DuckDB schema: migrations, documentation, idempotent transactional writes."""
+
+import pytest
+
+from extractors.errors import DatelineError
+from extractors.schema import TABLES
+from extractors.storage import MIGRATIONS, Store
+from extractors.tables import frame
+
+
+def test_migrations_apply_once_and_are_recorded(tmp_path):
+    with Store(tmp_path / "d.duckdb") as store:
+        assert store.migrate() == [m.name for m in MIGRATIONS]
+        assert store.migrate() == []
+        assert {r[0] for r in store.query("SELECT name FROM schema_migrations")} == {m.name for m in MIGRATIONS}
+
+
+def test_every_table_and_column_is_documented(tmp_path):
+    with Store(tmp_path / "d.duckdb") as store:
+        store.migrate()
+        for table in TABLES:
+            (comment,) = store.query("SELECT comment FROM duckdb_tables() WHERE table_name = ?", [table.name])[0]
+            assert comment, table.name
+            undocumented = store.query("SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND (comment IS NULL OR comment = '')", [table.name])
+            assert undocumented == [], (table.name, undocumented)
+        views = {r[0] for r in store.query("SELECT view_name FROM duckdb_views() WHERE NOT internal")}
+        assert {"event_dashboard", "events_per_day"} <= views
+
+
+def _article_frames(article_id, path, n_sentences):
+    return {
+        "sources": frame("sources", [{"path": path, "file_sha256": "h", "n_articles": 1, "n_errors": 0}]),
+        "articles": frame("articles", [{"article_id": article_id, "source_path": path, "location": path, "text": "x" * 10}]),
+        "sentences": frame("sentences", [{"article_id": article_id, "sentence_index": i, "start_char": i, "end_char": i + 1, "text": "x"} for i in range(n_sentences)]),
+    }
+
+
+def test_rewriting_a_source_replaces_its_rows(tmp_path):
+    with Store(tmp_path / "d.duckdb") as store:
+        store.migrate()
+        store.write_batch(_article_frames("a", "f1.txt", 3), ["f1.txt"])
+        store.write_batch(_article_frames("b", "f2.txt", 2), ["f2.txt"])
+        store.write_batch(_article_frames("a", "f1.txt", 1), ["f1.txt"])
+        assert store.query("SELECT article_id, count(*) FROM sentences GROUP BY 1 ORDER BY 1") == [("a", 1), ("b", 2)]
+        assert store.known_sources() == {"f1.txt": "h", "f2.txt": "h"}
+
+
+def test_a_failed_batch_leaves_nothing_behind(tmp_path):
+    with Store(tmp_path / "d.duckdb") as store:
+        store.migrate()
+        store.write_batch(_article_frames("a", "f1.txt", 3), ["f1.txt"])
+        broken = _article_frames("a", "f1.txt", 1)
+        broken["sentences"] = broken["sentences"].vstack(broken["sentences"])  # duplicate key
+        with pytest.raises(Exception):
+            store.write_batch(broken, ["f1.txt"])
+        assert store.query("SELECT count(*) FROM sentences") == [(3,)]
+
+
+def test_unwritable_location_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DatelineError, match="cannot"):
+        Store(blocker / "sub" / "d.duckdb")
