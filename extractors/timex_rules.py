@@ -175,6 +175,13 @@ def _week(d: date) -> tuple[str, date, date]:
     return f"{year}-W{week:02d}", monday, monday + timedelta(days=6)
 
 
+#: With no tense cue, a day or month later than the publication date is taken
+#: from the previous year, unless it is at most this many days ahead (news
+#: mostly reports the past; "on Sept. 20" in a Sept. 12 story is upcoming).
+NO_TENSE_POLICY = "past"
+FUTURE_GRACE_DAYS = 45
+
+
 def _pick_year(anchor: date, month: int, day: int | None, tense: str | None) -> tuple[int, str]:
     """The year of a day/month without one: by tense, else the nearest."""
 
@@ -191,7 +198,10 @@ def _pick_year(anchor: date, month: int, day: int | None, tense: str | None) -> 
     if tense == "past":
         return (anchor.year if this_key <= anchor_key else anchor.year - 1), "past"
     options = [anchor.year - 1, anchor.year, anchor.year + 1]
-    return min(options, key=lambda y: abs((at(y) - anchor).days)), "nearest"
+    year = min(options, key=lambda y: abs((at(y) - anchor).days))
+    if NO_TENSE_POLICY == "past" and this_key > anchor_key and (at(year) - anchor).days > FUTURE_GRACE_DAYS:
+        return anchor.year - 1, "past_default"
+    return year, "nearest"
 
 
 # --- handlers ----------------------------------------------------------------
