@@ -86,8 +86,8 @@ def find_actor(clause: Clause, entities: Sequence[Entity], lex: dict, lang: str)
     before_words = clause.words[clause.start : clause.trigger]
     if any(w.text.casefold() in actors["pronouns"] for w in before_words):
         return "pronoun"
-    if trigger.upos in syntax["noun_upos"] and trigger.upos not in syntax["verb_upos"]:
-        return None  # an event noun needs a named actor
+    if not lex["is_statement"] or (trigger.upos in syntax["noun_upos"] and trigger.upos not in syntax["verb_upos"]):
+        return None  # only statements are made by described actors ("the ministry said")
     subject = subjects[0] if subjects else None
     return noun_phrase(clause, subject, lex, lang)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extractors import EXTRACTOR_VERSION, lexicon
 from extractors.confidence import Evidence, score
@@ -89,32 +90,35 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
 
 
 def find_triggers(words: Sequence, lex: dict) -> list[tuple[int, str, bool]]:
-    """(position, event type, is_noun) for each word whose lemma is a trigger."""
-    syntax = lex["syntax"]
+    """(position, event type, is_noun) for each word whose lemma is a trigger.
+
+    Lemmas and lexicon entries are compared in canonical form (diacritics and
+    letter variants folded), since lemmatizers do not always undiacritize.
+    """
+    syntax, lang = lex["syntax"], lex["lang"]
     found = []
     for position, word in enumerate(words):
-        lemma = _lemma_key(word, syntax)
+        lemmas = _lemma_keys(word, syntax, lang)
         for event_type, entry in lex["types"].items():
-            if word.upos in syntax["verb_upos"] and lemma in _keys(entry["verbs"]):
+            if word.upos in syntax["verb_upos"] and lemmas & _keys(tuple(entry["verbs"]), lang):
                 found.append((position, event_type, False))
                 break
-            if word.upos in syntax["noun_upos"] and lemma in _keys(entry["nouns"]):
+            if word.upos in syntax["noun_upos"] and lemmas & _keys(tuple(entry["nouns"]), lang):
                 found.append((position, event_type, True))
                 break
     return found
 
 
-def _lemma_key(word, syntax) -> str:
-    lemma = (word.lemma or word.text).strip("“”\"'«»()").casefold()
-    for clitic in syntax["lemma_proclitics"]:
-        if lemma.startswith(clitic) and len(lemma) > 3 and lemma[len(clitic):] != lemma:
-            stripped = lemma[len(clitic):]
-            return stripped
-    return lemma
+def _lemma_keys(word, syntax, lang: str) -> set[str]:
+    """The lemma, and the lemma without a proclitic the lemmatizer left on
+    ("وأكد" → "أكد"), both in canonical form."""
+    lemma = canonical(word.lemma or word.text, lang).strip("“”\"'«»()")
+    return {lemma} | {lemma[len(c):] for c in syntax["lemma_proclitics"] if lemma.startswith(c) and len(lemma) > len(c) + 1}
 
 
-def _keys(words: Sequence[str]) -> set[str]:
-    return {w.casefold() for w in words}
+@cache
+def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(canonical(w, lang) for w in words)
 
 
 def _clause_bounds(words, position: int, lex: dict) -> tuple[int, int]:
