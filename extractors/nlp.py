@@ -27,6 +27,8 @@ from extractors.records import Analysis, Article, Entity, Sentence, Span, Word
 #: Processors Dateline can use, in pipeline order. Only ``tokenize`` is required.
 KNOWN_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 REQUIRED_PROCESSORS = ("tokenize",)
+#: What each processor needs before it in a Stanza pipeline.
+PROCESSOR_REQUIRES = {"mwt": {"tokenize"}, "pos": {"tokenize"}, "lemma": {"tokenize"}, "depparse": {"pos", "lemma"}, "ner": {"tokenize"}}
 #: Longest text handed to Stanza as one document; longer articles are chunked.
 MAX_CHUNK_CHARS = 6_000
 #: Documents per Stanza bulk call and Stanza's own per-processor batch sizes.
@@ -43,32 +45,45 @@ def resources_dir() -> Path:
     return Path(env).expanduser() if env else Path.home() / "stanza_resources"
 
 
-def model_inventory(directory: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """Processors whose model files are present, per language.
+def model_inventory(dir: Path | None = None) -> dict[str, tuple[str, ...]]:  # noqa: A002 (contract name)
+    """Processors whose model files are present, per language, in pipeline order.
 
-    Read from ``resources.json`` (the default package of each processor) and
-    checked against the files on disk, never assumed.
+    Read from ``resources.json`` and checked against the files on disk, never
+    assumed; a processor whose requirements are absent (``depparse`` without
+    ``pos``) is left out so that the pipeline can still be built.
     """
-    directory = Path(directory or resources_dir())
+    return {lang: tuple(packages) for lang, packages in _package_inventory(Path(dir or resources_dir())).items()}
+
+
+def _package_inventory(directory: Path) -> dict[str, dict[str, str]]:
+    """Language → {processor: package} for the processors usable from ``directory``."""
     try:
         resources = json.loads((directory / "resources.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(resources, dict):
+        return {}
     inventory = {}
     for lang, entry in resources.items():
-        if not isinstance(entry, dict):
-            continue
-        defaults = entry.get("default_processors") or {}
-        present = tuple(
-            name
-            for name in KNOWN_PROCESSORS
-            if isinstance(defaults, dict)
-            and name in defaults
-            and (directory / lang / name / f"{defaults[name]}.pt").is_file()
-        )
-        if all(p in present for p in REQUIRED_PROCESSORS):
-            inventory[lang] = present
+        packages = _usable_packages(directory / lang, entry) if isinstance(entry, dict) else {}
+        if all(p in packages for p in REQUIRED_PROCESSORS):
+            inventory[lang] = packages
     return inventory
+
+
+def _usable_packages(lang_dir: Path, entry: dict) -> dict[str, str]:
+    """The default package of each processor if its file exists, else any listed
+    package whose file exists; then drop processors missing a requirement."""
+    defaults = entry.get("default_processors")
+    defaults = defaults if isinstance(defaults, dict) else {}
+    packages: dict[str, str] = {}
+    for name in KNOWN_PROCESSORS:
+        listed = entry.get(name)
+        candidates = [defaults.get(name)] + (list(listed) if isinstance(listed, dict) else [])
+        found = next((c for c in candidates if isinstance(c, str) and (lang_dir / name / f"{c}.pt").is_file()), None)
+        if found and PROCESSOR_REQUIRES.get(name, set()) <= set(packages):
+            packages[name] = found
+    return packages
 
 
 def missing_models_message(lang: str, directory: Path) -> str:
@@ -78,11 +93,11 @@ def missing_models_message(lang: str, directory: Path) -> str:
     )
 
 
-def pull_models(langs: Sequence[str], directory: Path | None = None) -> None:
+def pull_models(langs: Sequence[str], dir: Path | None = None) -> None:  # noqa: A002 (contract name)
     """Download the default models of ``langs`` (needs the internet)."""
     import stanza
 
-    directory = Path(directory or resources_dir())
+    directory = Path(dir or resources_dir())
     for lang in langs:
         try:
             stanza.download(lang, model_dir=str(directory), logging_level="WARN")
@@ -104,7 +119,8 @@ class NlpEngine:
 
     def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS):
         self.directory = Path(resources_dir or globals()["resources_dir"]())
-        self.inventory = model_inventory(self.directory)
+        self.packages = _package_inventory(self.directory)
+        self.inventory = {lang: tuple(p) for lang, p in self.packages.items()}
         self.max_chunk_chars = max_chunk_chars
 
     def supports(self, lang: str | None) -> bool:
@@ -121,7 +137,7 @@ class NlpEngine:
         key = (str(self.directory), lang, processors)
         with _LOCK:
             if key not in _PIPELINES:
-                _PIPELINES[key] = _build_pipeline(lang, self.directory, processors)
+                _PIPELINES[key] = _build_pipeline(lang, self.directory, self.packages[lang])
         return _PIPELINES[key]
 
     def analyze(self, articles: Sequence[Article]) -> list[Analysis]:
@@ -161,7 +177,9 @@ class NlpEngine:
         ]
 
 
-def _build_pipeline(lang: str, directory: Path, processors: tuple[str, ...]):
+def _build_pipeline(lang: str, directory: Path, packages: dict[str, str]):
+    """A CPU pipeline naming each processor's package, so a directory without
+    ``default_processors`` (or with a missing default file) still loads."""
     import stanza
 
     logging.getLogger("stanza").setLevel(logging.ERROR)
@@ -169,7 +187,7 @@ def _build_pipeline(lang: str, directory: Path, processors: tuple[str, ...]):
         return stanza.Pipeline(
             lang,
             dir=str(directory),
-            processors=",".join(processors),
+            processors=dict(packages),
             download_method=None,
             logging_level="ERROR",
             use_gpu=False,
