@@ -1,0 +1,240 @@
+"""Throughput: Stanza alone vs the full ``dateline run``, in one run, on one corpus.
+
+    python bench/run.py                       # 1,000 articles, memory at 1,000 and 5,000
+    python bench/run.py --n 40 --sizes 40     # a quick look
+    python bench/run.py --json                # machine-readable
+
+Prints (a) Stanza alone (same pipelines and batch sizes, no Dateline code) in
+articles/s and words/s; (b) the full run — the Prefect flow ``dateline run``
+calls, on a fresh DuckDB in a temporary folder — in articles/s with the share
+of wall time per stage; (c) the ratio (b)/(a) of wall times; (d) a second run
+over the unchanged corpus; (e) peak resident memory per corpus size; (f)
+dateparser's share of the full run. Every side runs in its own fresh process,
+so each pays its own imports and model loading, as a user does.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from _common import BENCH, DEFAULT_CORPORA, ROOT, ChildRun, emit, ensure_path, fmt, run_child
+
+#: Stages the flow times (extractors.pipeline.STAGES + the writer), in flow order.
+FLOW_STAGES = ("ingest", "nlp", "time", "events", "tables", "write")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the report; ``key`` is stable for ``--json`` readers and tests."""
+
+    key: str
+    label: str
+    value: float | None
+    unit: str
+    note: str = ""
+
+
+# --- the child side: one full run of the flow ---------------------------------
+
+
+def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> None:
+    """Run ``ingest_articles`` as ``dateline run`` does; print timings as JSON.
+
+    dateparser's time is measured by wrapping ``extractors.timex.parse_calendar_date``
+    (the one place dateparser is called; ``timex_rules`` looks it up per call).
+    """
+    started = time.perf_counter()
+    ensure_path()
+    from dateline import quiet
+
+    quiet.configure()
+    from extractors import timex
+
+    clock = _wrap_dateparser(timex)
+    from flows.ingest import ingest_articles
+
+    imported = time.perf_counter()
+    options = {"workers": workers} if workers and "workers" in inspect.signature(ingest_articles.fn).parameters else {}
+    summary = ingest_articles(input_dir=corpus, db_path=db, batch_size=batch_size, **options)
+    emit({**summary, "dateparser_s": clock["s"], "dateparser_calls": clock["calls"],
+          "import_s": imported - started, "internal_wall_s": time.perf_counter() - started,
+          "workers_used": options.get("workers", 1)})
+
+
+def _wrap_dateparser(timex) -> dict:
+    clock = {"s": 0.0, "calls": 0}
+    original = timex.parse_calendar_date
+
+    def timed(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            clock["s"] += time.perf_counter() - t
+            clock["calls"] += 1
+
+    timex.parse_calendar_date = timed
+    return clock
+
+
+# --- the parent side -------------------------------------------------------------
+
+
+def prefect_env(home: Path) -> dict[str, str]:
+    """A Prefect home of the benchmark's own, so other users' state never counts."""
+    home.mkdir(parents=True, exist_ok=True)
+    return {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+
+
+def run_flow(corpus: Path, db: Path, batch_size: int, workers: int | None, env: dict) -> ChildRun:
+    args = [str(BENCH / "run.py"), "--flow-child", str(corpus), str(db), str(batch_size), str(workers or 0)]
+    return _checked(run_child(args, env), "dateline run")
+
+
+def run_stanza_alone(corpus: Path, resources: Path | None, env: dict) -> ChildRun:
+    args = [str(BENCH / "stanza_alone.py"), str(corpus)] + ([str(resources)] if resources else [])
+    return _checked(run_child(args, env), "Stanza alone")
+
+
+def _checked(child: ChildRun, what: str) -> ChildRun:
+    if child.returncode != 0 or not child.result:
+        raise RuntimeError(f"{what} failed (exit {child.returncode}): {child.stderr_tail.strip().splitlines()[-1:] or '?'}")
+    return child
+
+
+def measure(corpus: Path, n: int, sizes: list[int], *, batch_size: int, workers: int | None,
+            skip_stanza: bool, resources: Path | None, work: Path, corpus_for_size) -> list[Row]:
+    """Every figure of the report, each from a fresh child process."""
+    env = prefect_env(work / "prefect-home")
+    if resources:
+        env["STANZA_RESOURCES_DIR"] = str(resources)
+    alone = None if skip_stanza else run_stanza_alone(corpus, resources, env)
+    first = run_flow(corpus, work / "first.duckdb", batch_size, workers, env)
+    second = run_flow(corpus, work / "first.duckdb", batch_size, workers, env)
+    memory = {n: first.peak_rss_mb}
+    for size in sizes:
+        if size not in memory:
+            memory[size] = run_flow(corpus_for_size(size), work / f"size{size}.duckdb", batch_size, workers, env).peak_rss_mb
+    return report_rows(n, alone, first, second, {s: memory[s] for s in sizes})
+
+
+def report_rows(n: int, alone: ChildRun | None, first: ChildRun, second: ChildRun, memory: dict[int, float]) -> list[Row]:
+    rows = []
+    words = alone.result["words"] if alone else None
+    if alone:
+        r = alone.result
+        rows += [
+            Row("stanza.articles_per_s", "(a) Stanza alone", r["articles"] / alone.wall_s, "articles/s",
+                f"wall {alone.wall_s:.1f} s incl. load {r['load_s']:.1f} s; {r['articles'] / r['process_s']:.2f} art/s without load"),
+            Row("stanza.words_per_s", "(a) Stanza alone", r["words"] / alone.wall_s, "words/s",
+                f"{r['words']:,} Stanza words; {r['words'] / r['process_s']:,.0f} words/s without load"),
+        ]
+    s = first.result
+    articles = s["articles_written"]
+    rows.append(Row("dateline.articles_per_s", "(b) dateline run", n / first.wall_s, "articles/s",
+                    f"wall {first.wall_s:.1f} s, {articles} articles written, {s['events_written']} events, workers={s['workers_used']}"))
+    if words:
+        rows.append(Row("dateline.words_per_s", "(b) dateline run", words / first.wall_s, "words/s", "Stanza's word count"))
+    rows += stage_rows(first)
+    rows.append(Row("ratio", "(c) dateline / Stanza alone", first.wall_s / alone.wall_s if alone else None, "× wall time", "target ≤ 1.15"))
+    rows.append(Row("rerun.wall_s", "(d) re-run, unchanged corpus", second.wall_s, "s",
+                    f"{second.result['files_skipped']} files skipped, {second.result['files_new']} new; flow itself {second.result['duration_s']:.2f} s; target < 2 s"))
+    for size, mb in memory.items():
+        rows.append(Row(f"peak_rss.{size}", f"(e) peak memory, {size:,} articles", mb, "MiB", "RSS of the run's process"))
+    rows.append(Row("dateparser.share", "(f) dateparser share", 100 * s["dateparser_s"] / first.wall_s, "% of wall",
+                    f"{s['dateparser_s']:.2f} s in {s['dateparser_calls']:,} calls; all of timex {s['timings'].get('time', 0):.2f} s"))
+    return rows
+
+
+def stage_rows(first: ChildRun) -> list[Row]:
+    """Share of wall time per stage; orchestration is everything not in a stage."""
+    timings = first.result["timings"]
+    wall = first.wall_s
+    rows = [Row(f"stage.{stage}", f"    {stage}", 100 * timings.get(stage, 0.0) / wall, "% of wall", f"{timings.get(stage, 0.0):.2f} s")
+            for stage in FLOW_STAGES]
+    rest = wall - sum(timings.get(stage, 0.0) for stage in FLOW_STAGES)
+    startup = wall - first.result["internal_wall_s"] + first.result["import_s"]
+    rows.append(Row("stage.orchestration", "    orchestration", 100 * rest / wall, "% of wall",
+                    f"{rest:.2f} s, of which Python start + imports {startup:.2f} s (model load is in nlp)"))
+    return rows
+
+
+def print_table(rows: list[Row], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for name, justify in (("measure", "left"), ("value", "right"), ("unit", "left"), ("note", "left")):
+        table.add_column(name, justify=justify)
+    for row in rows:
+        table.add_row(row.label, fmt(row.value), row.unit, row.note)
+    Console().print(table)
+
+
+def main(
+    n: int = 1000,
+    sizes: str = "1000,5000",
+    skip_stanza_alone: bool = False,
+    workers: int = 0,
+    batch_size: int = 0,
+    corpus: Path | None = None,
+    resources: Path | None = None,
+    seed: int = 13,
+    as_json: bool = False,
+) -> list[Row]:
+    """Build (or reuse) the corpora, measure, print; returns the rows."""
+    import build_corpus
+    from flows.ingest import DEFAULT_BATCH_SIZE
+
+    corpus = corpus or BENCH / "corpus"
+    build_corpus.ensure(corpus, n, seed, DEFAULT_CORPORA)
+    size_list = [int(s) for s in sizes.split(",") if s.strip()]
+
+    def corpus_for_size(size: int) -> Path:
+        folder = BENCH / "out" / f"corpus-{size}"
+        build_corpus.ensure(folder, size, seed, DEFAULT_CORPORA)
+        return folder
+
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
+        rows = measure(corpus, n, size_list, batch_size=batch_size or DEFAULT_BATCH_SIZE, workers=workers or None,
+                       skip_stanza=skip_stanza_alone, resources=resources, work=Path(tmp), corpus_for_size=corpus_for_size)
+    if as_json:
+        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1))
+    else:
+        print_table(rows, f"Dateline throughput, {n:,} articles ({corpus})")
+    return rows
+
+
+def cli() -> None:
+    import typer
+
+    def command(
+        n: int = typer.Option(1000, "--n", min=2, help="Articles in the corpus (half English, half Arabic)."),
+        sizes: str = typer.Option("1000,5000", "--sizes", help="Corpus sizes for peak memory, comma-separated."),
+        skip_stanza_alone: bool = typer.Option(False, "--skip-stanza-alone", help="Skip the Stanza-alone baseline."),
+        workers: int = typer.Option(0, "--workers", min=0, help="Passed to the flow if it has a workers parameter."),
+        batch_size: int = typer.Option(0, "--batch-size", min=0, help="Files per flow batch (default: the flow's)."),
+        corpus: Path = typer.Option(None, "--corpus", help="Corpus folder (default bench/corpus, built if needed)."),
+        resources: Path = typer.Option(None, "--resources", help="Stanza model folder (default $STANZA_RESOURCES_DIR)."),
+        seed: int = typer.Option(13, "--seed", help="Corpus selection seed."),
+        as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
+    ) -> None:
+        """Measure throughput and print the table."""
+        main(n, sizes, skip_stanza_alone, workers, batch_size, corpus, resources, seed, as_json)
+
+    typer.run(command)
+
+
+if __name__ == "__main__":
+    ensure_path()
+    if sys.argv[1:2] == ["--flow-child"]:
+        corpus_arg, db_arg, batch_arg, workers_arg = sys.argv[2:6]
+        flow_child(corpus_arg, db_arg, int(batch_arg), int(workers_arg) or None)
+    else:
+        cli()
