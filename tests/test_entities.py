@@ -1,0 +1,177 @@
+"""Entity layer: canonical keys, gazetteer, repaired spans, labels and links.
+
+The pure functions are tested on records built here; the seed and the English
+fixture go through the real Stanza models (skipped when none are installed).
+"""
+
+from datetime import date
+
+import pytest
+
+from extractors.entities import (
+    canonical,
+    is_place,
+    link_mentions,
+    place_names,
+    strip_clitics_by_mentions,
+)
+from extractors.records import Article, Entity, Span
+
+
+def ent(text, label, start, origin="model", lang="en", sentence=0):
+    key = canonical(text, lang)
+    return Entity(text, label, Span(start, start + len(text)), sentence, key, key, origin)
+
+
+def find(analysis, surface):
+    return [e for e in analysis.entities if e.text == surface]
+
+
+# --- canonical keys ---------------------------------------------------------------
+
+
+def test_arabic_canonical_strips_marks_and_unifies_letter_variants():
+    assert canonical("أُوكْرَانِيَا", "ar") == canonical("اوكرانيا", "ar")
+    assert canonical("كوريـــا الشمالية", "ar") == canonical("كوريا الشماليه", "ar")
+    assert canonical("إيران", "ar") == canonical("ايران", "ar")
+    assert canonical("موسيقى", "ar") == canonical("موسيقي", "ar")
+
+
+def test_other_scripts_are_case_folded():
+    assert canonical("Vladimir PUTIN", "en") == "vladimir putin"
+    assert canonical("  Kim   Jong Un, ", "en") == "kim jong un"
+
+
+def test_a_leading_clitic_is_stripped_only_where_the_gazetteer_shows_it():
+    assert canonical("لروسيا", "ar") == canonical("روسيا", "ar")
+    assert canonical("والهند", "ar") == canonical("الهند", "ar")
+    # "بولندا" is itself a place: its first letter is not the preposition ب
+    assert canonical("بولندا", "ar") == canonical("بولندا", "ar") != canonical("ولندا", "ar")
+    # no evidence that و is a clitic in an unknown name
+    assert canonical("وكيم", "ar").startswith("و")
+
+
+# --- gazetteer ----------------------------------------------------------------------
+
+
+def test_gazetteer_has_territories_and_big_cities_in_both_languages():
+    for lang, names in {"ar": ("روسيا", "موسكو", "بيونغ يانغ", "فلاديفوستوك"), "en": ("Russia", "Moscow", "Pyongyang")}.items():
+        for name in names:
+            assert is_place(canonical(name, lang), lang), (lang, name)
+
+
+def test_gazetteer_matches_arabic_spelling_variants():
+    assert is_place(canonical("سيئول", "ar"), "ar")  # CLDR/GeoNames spell it سيول
+    assert is_place(canonical("بيونغيانغ", "ar"), "ar")
+
+
+def test_gazetteer_holds_no_function_words_or_codes():
+    names = place_names("en")
+    assert not {"the", "and", "of"} & set(names)
+    assert not any(v.isupper() for v in names.values())
+    assert not is_place(canonical("Kim", "en"), "en")
+
+
+# --- linking and labels on hand-built records -------------------------------------------
+
+
+def test_short_mentions_link_to_the_most_frequent_full_name():
+    linked = link_mentions([
+        ent("Vladimir Putin", "PER", 0), ent("Putin", "PER", 40), ent("Putin", "PER", 80),
+    ], "en")
+    assert {e.resolved for e in linked} == {"vladimir putin"}
+
+
+def test_a_per_mention_of_the_same_name_wins_over_org():
+    linked = link_mentions([ent("Kim Jong Un", "ORG", 0), ent("Kim", "PER", 50)], "en")
+    assert [e.label for e in linked] == ["PER", "PER"]
+    assert linked[1].resolved == "kim jong un"
+
+
+def test_the_gazetteer_wins_for_places_the_model_calls_people():
+    (fixed,) = link_mentions([ent("Pyongyang", "PER", 10)], "en")
+    assert fixed.label == "LOC"
+
+
+def test_places_are_not_link_targets_for_people():
+    linked = link_mentions([ent("بيونغ يانغ", "LOC", 0, lang="ar"), ent("يانغ", "PER", 30, lang="ar")], "ar")
+    assert linked[1].resolved == canonical("يانغ", "ar")
+
+
+def test_unrelated_names_do_not_link():
+    linked = link_mentions([ent("Olaf Scholz", "PER", 0), ent("Kishida", "PER", 30)], "en")
+    assert linked[1].resolved == "kishida"
+
+
+def test_a_glued_clitic_goes_when_another_mention_shows_the_bare_name():
+    text = "التقى كيم مع مسؤولين ثم غادر وكيم"
+    first = ent("كيم", "PER", text.index("كيم"), lang="ar")
+    second = ent("وكيم", "PER", text.rindex("وكيم"), lang="ar")
+    out = strip_clitics_by_mentions([first, second], text, "ar")
+    assert out[1].text == "كيم" and out[1].span.of(text) == "كيم"
+    untouched = strip_clitics_by_mentions([second], text, "ar")
+    assert untouched[0].text == "وكيم"
+
+
+# --- real analyses -----------------------------------------------------------------------
+
+
+SEED_ENTITIES = [
+    ("كيم جونغ أون", "PER"), ("فلاديمير بوتين", "PER"), ("بيونغ يانغ", "LOC"), ("روسيا", "LOC"),
+    ("فلاديفوستوك", "LOC"), ("وكالة الأنباء المركزية الكورية", "ORG"), ("سيئول", "LOC"),
+]
+
+
+@pytest.mark.parametrize("surface,label", SEED_ENTITIES)
+def test_seed_entities_have_their_kind_in_every_mention(seed_analysis, surface, label):
+    mentions = find(seed_analysis, surface)
+    assert mentions, surface
+    assert {e.label for e in mentions} == {label}, surface
+
+
+def test_seed_short_mentions_are_linked(seed_analysis):
+    assert {e.resolved for e in find(seed_analysis, "كيم")} == {canonical("كيم جونغ أون", "ar")}
+    assert {e.resolved for e in find(seed_analysis, "بوتين")} == {canonical("فلاديمير بوتين", "ar")}
+
+
+def test_seed_runaway_model_span_is_repaired(seed_article, seed_analysis):
+    text = seed_article.text
+    for e in seed_analysis.entities:
+        assert e.span.of(text) == e.text
+        assert e.text == e.text.strip() and not e.text.endswith((".", "،", "”"))
+        assert "بالقطار" not in e.text and "يوم" not in e.text.split()
+    first = [e for e in seed_analysis.entities if e.sentence_index == 0]
+    assert [e.text for e in first][:3] == ["سيئول", "كيم جونغ أون", "بيونغ يانغ"]
+
+
+def test_seed_vladivostok_is_a_place_although_the_model_says_org(seed_analysis):
+    assert all(e.label == "LOC" for e in find(seed_analysis, "فلاديفوستوك"))
+
+
+def test_seed_entity_origins_are_recorded(seed_analysis):
+    origins = {e.origin for e in seed_analysis.entities}
+    assert {"model", "gazetteer"} <= origins
+    assert origins <= {"model", "gazetteer", "pattern", "propagated"}
+    assert find(seed_analysis, "بيونغ يانغ")[0].origin == "gazetteer"
+
+
+def test_english_labels_are_corrected_from_evidence(en_article, en_analysis):
+    """The compact English model says ORG for "Kim Jong Un" and PER for
+    "Pyongyang"; a person's title and the gazetteer correct them."""
+    assert {e.label for e in find(en_analysis, "Kim Jong Un")} == {"PER"}
+    assert {e.label for e in find(en_analysis, "Kim")} == {"PER"}
+    assert find(en_analysis, "Pyongyang")[0].label == "LOC"
+    assert find(en_analysis, "Korean Central News Agency")[0].label == "ORG"
+    assert not find(en_analysis, "The")
+
+
+def test_one_article_gets_its_own_links_only(engine):
+    def article(text, article_id):
+        return Article(article_id, text, "0" * 64, "mem", "en", "metadata", date(2023, 9, 12), "metadata")
+
+    first, second = engine.analyze([
+        article("President Vladimir Putin spoke in Moscow. Putin left on Monday.", "a"),
+        article("Putin was not named in full here.", "b"),
+    ])
+    assert {e.resolved for e in first.entities if e.text == "Putin"} == {"vladimir putin"}
+    assert {e.resolved for e in second.entities if e.text == "Putin"} == {"putin"}
