@@ -1,5 +1,6 @@
 """The NLP layer: offsets exact, sentences right, entities found and linked."""
 
+import json
 from datetime import date
 
 import pytest
@@ -18,10 +19,15 @@ def assert_spans_exact(article, analysis):
     text = article.text
     for s in analysis.sentences:
         assert s.span.of(text) == s.text
+        assert s.text == s.text.strip()
         for w in s.words:
             assert s.span.contains(w.span)
+            assert w.span.of(text) == w.text
+        indexes = [w.token_index for w in s.words]
+        assert indexes == sorted(indexes) and indexes[0] == 0
     for e in analysis.entities:
         assert e.span.of(text) == e.text
+        assert any(s.index == e.sentence_index and s.span.contains(e.span) for s in analysis.sentences)
 
 
 def entity(analysis, surface):
@@ -36,6 +42,34 @@ def test_inventory_reads_resources_json(models_dir):
 
 def test_inventory_of_a_folder_without_models_is_empty(tmp_path):
     assert model_inventory(tmp_path) == {}
+    (tmp_path / "resources.json").write_text("not json")
+    assert model_inventory(tmp_path) == {}
+
+
+def _fake_models(root, lang, entry, files):
+    (root / "resources.json").write_text(json.dumps({lang: entry}))
+    for name in files:
+        path = root / lang / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"")
+
+
+def test_inventory_lists_only_processors_whose_files_exist(tmp_path):
+    defaults = {"tokenize": "t", "mwt": "m", "pos": "p", "lemma": "l", "depparse": "d", "ner": "n"}
+    _fake_models(tmp_path, "xx", {"default_processors": defaults}, ["tokenize/t.pt", "lemma/l.pt", "depparse/d.pt", "ner/n.pt"])
+    # depparse needs pos, which is missing, so it is left out too
+    assert model_inventory(tmp_path) == {"xx": ("tokenize", "lemma", "ner")}
+
+
+def test_inventory_without_tokenizer_has_no_language(tmp_path):
+    _fake_models(tmp_path, "xx", {"default_processors": {"ner": "n"}}, ["ner/n.pt"])
+    assert model_inventory(tmp_path) == {}
+    assert not NlpEngine(tmp_path).supports("xx")
+
+
+def test_inventory_falls_back_to_any_listed_package_on_disk(tmp_path):
+    _fake_models(tmp_path, "xx", {"tokenize": {"gsd": {}}, "default_processors": {"tokenize": "missing"}}, ["tokenize/gsd.pt"])
+    assert model_inventory(tmp_path) == {"xx": ("tokenize",)}
 
 
 def test_seed_sentences_end_at_the_article_sentence_ends(seed_article, seed_analysis):
@@ -74,6 +108,8 @@ def test_english_fixture(en_article, en_analysis):
     assert entity(en_analysis, "Russia").label == "LOC"
     assert entity(en_analysis, "Putin").resolved == "vladimir putin"
     assert entity(en_analysis, "Kim").resolved == "kim jong un"
+    ends = [s.text[-1] for s in en_analysis.sentences]
+    assert len(en_analysis.sentences) == 6 and set(ends) == {"."}
 
 
 def test_mixed_script_empty_and_one_word_articles(engine):
@@ -83,8 +119,27 @@ def test_mixed_script_empty_and_one_word_articles(engine):
     analyses = engine.analyze([mixed, empty, one])
     assert [a.article_id for a in analyses] == ["mixed", "empty", "one"]
     assert_spans_exact(mixed, analyses[0])
+    assert entity(analyses[0], "Emmanuel Macron").label == "PER"
+    assert entity(analyses[0], "باريس").label == "LOC"
     assert analyses[1].sentences == ()
     assert len(analyses[2].sentences) == 1
+    assert [e.label for e in analyses[2].entities] == ["LOC"]
+
+
+def test_latin_names_in_an_english_article_with_arabic_words(engine):
+    article = make_article("Putin said in Moscow that talks with كيم جونغ أون went well.", "en", "mixed-en")
+    (analysis,) = engine.analyze([article])
+    assert_spans_exact(article, analysis)
+    assert entity(analysis, "Moscow").label == "LOC"
+    assert entity(analysis, "Putin").label == "PER"
+
+
+def test_articles_come_back_in_input_order_across_languages(engine):
+    articles = [make_article("Putin left Moscow.", "en", "e1"), make_article("غادر بوتين موسكو.", "ar", "a1"),
+                make_article("Kim left Pyongyang.", "en", "e2")]
+    analyses = engine.analyze(articles)
+    assert [(a.article_id, a.lang) for a in analyses] == [("e1", "en"), ("a1", "ar"), ("e2", "en")]
+    assert "mwt" in analyses[1].processors
 
 
 def test_language_without_models(models_dir):
@@ -110,3 +165,8 @@ def test_chunked_analysis_keeps_offsets(engine):
     assert_spans_exact(article, analysis)
     assert len(analysis.sentences) == 4
     assert [s.index for s in analysis.sentences] == [0, 1, 2, 3]
+
+
+def test_pipelines_are_built_once_per_process(engine, models_dir):
+    assert NlpEngine(models_dir).pipeline("en") is engine.pipeline("en")
+    assert NlpEngine(models_dir).pipeline("ar") is engine.pipeline("ar")
