@@ -52,7 +52,12 @@ def model_inventory(dir: Path | None = None) -> dict[str, tuple[str, ...]]:  # n
     assumed; a processor whose requirements are absent (``depparse`` without
     ``pos``) is left out so that the pipeline can still be built.
     """
-    return {lang: tuple(packages) for lang, packages in _package_inventory(Path(dir or resources_dir())).items()}
+    return {lang: tuple(packages) for lang, packages in model_packages(dir).items()}
+
+
+def model_packages(dir: Path | None = None) -> dict[str, dict[str, str]]:  # noqa: A002 (contract name)
+    """Language → {processor: package name} of the usable models (``padt``, ``ewt`` …)."""
+    return _package_inventory(Path(dir or resources_dir()))
 
 
 def _package_inventory(directory: Path) -> dict[str, dict[str, str]]:
@@ -102,7 +107,10 @@ def pull_models(langs: Sequence[str], dir: Path | None = None) -> None:  # noqa:
         try:
             stanza.download(lang, model_dir=str(directory), logging_level="WARN")
         except Exception as exc:  # network errors come in many types
-            raise ModelsMissing(f"could not download Stanza models for '{lang}': {_one_line(exc)}") from None
+            raise ModelsMissing(
+                f"could not download Stanza models for '{lang}' ({_short(exc)}); check the network, "
+                "or copy a Stanza model directory here and set STANZA_RESOURCES_DIR to it"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -267,6 +275,11 @@ def _word_span(word_text: str, text: str, token_span: Span, cursor: int) -> Span
     if found < 0:
         return token_span
     return Span(found, found + len(word_text))
+
+
+def _short(exc: BaseException, limit: int = 100) -> str:
+    text = _one_line(exc)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _one_line(exc: BaseException) -> str:
