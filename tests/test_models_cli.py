@@ -53,3 +53,30 @@ def test_pull_failure_is_one_actionable_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("dateline: error: could not download Stanza models for 'zz-none'")
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def dateline(*args, env=None):
+    return subprocess.run([sys.executable, "-c", "from dateline.cli import main; main()", *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+
+
+def test_nlp_prints_sentences_words_and_entities_of_the_seed(models_dir):
+    seed = ROOT / "seeds" / "000_f09eb540a3741d99.txt"
+    result = dateline("nlp", str(seed), "--words", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    text = seed.read_text(encoding="utf-8")
+    sentences = [r for r in rows if set(r) == {"index", "start", "end", "text"}]
+    entities = [r for r in rows if "label" in r]
+    words = [r for r in rows if "upos" in r]
+    assert len(sentences) > 10 and words and entities
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in sentences + words + entities)
+    assert {"text": "روسيا", "label": "LOC"}.items() <= next(r for r in entities if r["text"] == "روسيا").items()
+
+
+def test_nlp_on_a_language_without_models_is_one_line(tmp_path, models_dir):
+    article = tmp_path / "a.txt"
+    article.write_text("Habari za asubuhi kutoka Nairobi.", encoding="utf-8")
+    result = dateline("nlp", str(article), "--lang", "sw")
+    assert result.returncode == 2
+    assert "dateline models pull sw" in result.stderr and len(result.stderr.strip().splitlines()) == 1
