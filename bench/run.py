@@ -190,7 +190,7 @@ def main(
 ) -> list[Row]:
     """Build (or reuse) the corpora, measure, print; returns the rows."""
     import build_corpus
-    from flows.ingest import DEFAULT_BATCH_SIZE
+    from dateline.settings import settings
 
     corpus = corpus or BENCH / "corpus"
     build_corpus.ensure(corpus, n, seed, DEFAULT_CORPORA)
@@ -202,7 +202,7 @@ def main(
         return folder
 
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
-        rows = measure(corpus, n, size_list, batch_size=batch_size or DEFAULT_BATCH_SIZE, workers=workers or None,
+        rows = measure(corpus, n, size_list, batch_size=batch_size or settings().batch_size, workers=workers or None,
                        skip_stanza=skip_stanza_alone, resources=resources, work=Path(tmp), corpus_for_size=corpus_for_size)
     if as_json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1))
