@@ -77,12 +77,18 @@ def loose_key(key: str, lang: str) -> str:
 def _strip_known_prefix(key: str, lang: str, known: frozenset[str]) -> str:
     if not key or key in known:
         return key
-    prefixes = sorted(_matching(lang).get("strippable_prefixes", ()), key=len, reverse=True)
-    for prefix in (normalize(p, lang) for p in prefixes):
+    for prefix in _strippable_prefixes(lang):
         rest = key[len(prefix) :]
         if key.startswith(prefix) and len(rest) >= 3 and rest in known:
             return rest
     return key
+
+
+@cache
+def _strippable_prefixes(lang: str) -> tuple[str, ...]:
+    """Longest first, so "بال" is tried before "ب"."""
+    prefixes = {normalize(p, lang) for p in _matching(lang).get("strippable_prefixes", ())}
+    return tuple(sorted(prefixes, key=len, reverse=True))
 
 
 def _matching(lang: str) -> dict:
@@ -462,7 +468,10 @@ def apply_title_cue(entity: Entity, sentences: Sequence[Sentence], lang: str) ->
     gazetteer knows it as a place."""
     if entity.label == "PER" or entity.origin != "model" or is_place(entity.canonical, lang):
         return entity
-    before = [w for w in _sentence_words(sentences, entity.sentence_index) if w.span.end <= entity.span.start]
+    words = _sentence_words(sentences, entity.sentence_index)
+    if not _name_like(words, entity.span, lang):
+        return entity  # "الرئيس الروسي": an adjective after a title is no person
+    before = [w for w in words if w.span.end <= entity.span.start]
     i = len(before)
     while i > 0 and len(before) - i < 3 and before[i - 1].upos == "ADJ":
         i -= 1  # "الزعيم الكوري الشمالي": adjectives between title and name
@@ -471,6 +480,14 @@ def apply_title_cue(entity: Entity, sentences: Sequence[Sentence], lang: str) ->
         if i - n >= 0 and normalize(" ".join(w.text for w in before[i - n : i]), lang) in titles:
             return replace(entity, label="PER")
     return entity
+
+
+def _name_like(words: Sequence[Word], span: Span, lang: str) -> bool:
+    """Some word of the span is a name (PROPN, or X as Arabic foreign names
+    are tagged) and none carries the definite article."""
+    inside = [w for w in words if span.contains(w.span)]
+    definite = tuple(_matching(lang).get("definite_prefixes", ()))
+    return any(w.upos in _NAME_UPOS for w in inside) and not (definite and any(w.text.startswith(definite) for w in inside))
 
 
 @cache

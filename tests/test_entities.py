@@ -175,3 +175,11 @@ def test_one_article_gets_its_own_links_only(engine):
     ])
     assert {e.resolved for e in first.entities if e.text == "Putin"} == {"vladimir putin"}
     assert {e.resolved for e in second.entities if e.text == "Putin"} == {"putin"}
+
+
+def test_an_adjective_after_a_title_does_not_become_a_person(engine):
+    article = Article("adj", "قال الرئيس الروسي إن المحادثات مع الصين كانت مفيدة.", "0" * 64, "mem", "ar", "metadata",
+                      date(2023, 9, 12), "metadata")
+    (analysis,) = engine.analyze([article])
+    assert not [e for e in analysis.entities if e.label == "PER"]
+    assert [e.text for e in analysis.entities if e.label == "LOC"] == ["الصين"]
