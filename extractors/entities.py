@@ -271,7 +271,8 @@ def place_names(lang: str) -> dict[str, str]:
     names: dict[str, str] = {}
     territories = _territories(lang)
     script = _script_of("".join(territories))
-    cities = [n for n in _city_names() if _script_of(n) == script and _looks_like_name(n, script)]
+    alphabet = _alphabet(lang)
+    cities = [n for n in _city_names() if _script_of(n) == script and _looks_like_name(n, script, alphabet)]
     for name in territories + cities:
         key = normalize(name, lang)
         if len(key) >= 3:
@@ -290,10 +291,31 @@ def is_place(key: str, lang: str) -> bool:
     return key in _place_keys(lang) or loose_key(key, lang) in _place_keys(lang)
 
 
-def _looks_like_name(name: str, script: str) -> bool:
-    if any(ch.isdigit() for ch in name):
+def _looks_like_name(name: str, script: str, alphabet: frozenset[str]) -> bool:
+    """Written with the language's own letters (not a Persian or Urdu spelling
+    in the same script), no digits, and for Latin script capitalized, not a code."""
+    if any(ch.isdigit() for ch in name) or not all(ch in alphabet for ch in name if ch.isalpha()):
         return False
     return script != "LATIN" or (name[:1].isupper() and not name.isupper())
+
+
+@cache
+def _alphabet(lang: str) -> frozenset[str]:
+    """The letters of ``lang``'s own CLDR names (territories, languages), both cases."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    text = "".join(list(locale.territories.values()) + list(locale.languages.values()))
+    return frozenset(ch for ch in text + text.upper() + text.lower() if ch.isalpha())
+
+
+@cache
+def is_territory(key: str, lang: str) -> bool:
+    """Whether a key names a CLDR territory (a country or region), not a city."""
+    return key in {normalize(n, lang) for n in _territories(lang)} or key in {loose_key(normalize(n, lang), lang) for n in _territories(lang)}
 
 
 def _territories(lang: str) -> list[str]:
@@ -357,14 +379,17 @@ def _token_words(sentence: Sentence) -> list[tuple[Span, tuple[Word, ...]]]:
 def _longest_place(tokens, i, text, lang, proclitics) -> tuple[Span, int] | None:
     for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
         window = tokens[i : i + n]
-        if all(w.upos in _CLOSED_UPOS for _, ws in window for w in ws):
-            continue  # "The", "في": function words are never places
+        upos = {w.upos for _, ws in window for w in ws}
+        if upos <= _CLOSED_UPOS | {"ADJ", "VERB", "ADV"}:
+            continue  # "The", "مالي" (financial), "سوري": not used as a name here
         span = Span(window[0][0].start, window[-1][0].end)
         for skip in _proclitic_skips(span.of(text), proclitics):
             candidate = Span(*_strip_edges(text, span.start + skip, span.end))
             surface = candidate.of(text)
             key = normalize(surface, lang)
             if key[:1].isalpha() and is_place(key, lang) and (lang != "en" or surface[:1].isupper()):
+                if n == 1 and not upos & _NAME_UPOS and not is_territory(key, lang):
+                    continue  # a one-word city must be tagged as a name: "حصار" (siege) is a noun
                 return candidate, n
     return None
 

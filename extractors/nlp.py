@@ -125,13 +125,27 @@ class _Chunk:
 class NlpEngine:
     """Analyzes batches of articles with the Stanza models of a directory."""
 
-    def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS):
+    def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS, auto_pull: bool = False):
+        """``auto_pull``: try ``stanza.download`` once per missing language
+        (when the network allows) before declaring it unsupported."""
         self.directory = Path(resources_dir or globals()["resources_dir"]())
+        self.max_chunk_chars = max_chunk_chars
+        self.auto_pull = auto_pull
+        self._pull_tried: set[str] = set()
+        self._refresh()
+
+    def _refresh(self) -> None:
         self.packages = _package_inventory(self.directory)
         self.inventory = {lang: tuple(p) for lang, p in self.packages.items()}
-        self.max_chunk_chars = max_chunk_chars
 
     def supports(self, lang: str | None) -> bool:
+        if lang and lang not in self.inventory and self.auto_pull and lang not in self._pull_tried:
+            self._pull_tried.add(lang)
+            try:
+                pull_models([lang], self.directory)
+            except ModelsMissing:
+                return False
+            self._refresh()
         return lang in self.inventory
 
     def processors(self, lang: str) -> tuple[str, ...]:

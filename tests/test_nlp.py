@@ -170,3 +170,12 @@ def test_chunked_analysis_keeps_offsets(engine):
 def test_pipelines_are_built_once_per_process(engine, models_dir):
     assert NlpEngine(models_dir).pipeline("en") is engine.pipeline("en")
     assert NlpEngine(models_dir).pipeline("ar") is engine.pipeline("ar")
+
+
+def test_auto_pull_that_cannot_download_leaves_the_language_unsupported(tmp_path):
+    """Offline the download fails on the network, online on the unknown code;
+    either way the language is unsupported and analyze says how to fix it."""
+    engine = NlpEngine(tmp_path, auto_pull=True)
+    assert not engine.supports("zz-none")
+    with pytest.raises(ModelsMissing, match="dateline models pull zz-none"):
+        engine.analyze([make_article("text", "zz-none")])
