@@ -1,21 +1,38 @@
 """Article files → :class:`Article` records (or :class:`IngestError` for bad input).
 
-Formats, found recursively under a folder:
+Formats, found recursively under a folder (hidden files and folders skipped):
 
 * ``NAME.txt`` with an optional sidecar ``NAME.meta.json``
   (``id``, ``title``, ``url``, ``source``, ``published``, ``lang``);
 * ``NAME.json``: one article object with ``text`` and the same fields;
-* ``NAME.jsonl``: one article object per line; each bad line is its own error.
+* ``NAME.jsonl``: one article object per line; each bad line is its own error
+  (path ``file.jsonl:LINE``) and the other lines are still read.
 
-Text handling: bytes are decoded as UTF-8 (a BOM is dropped), line ends become
-``\\n`` and the text is NFC-normalized. *That* normalized text is what
-``Article.text`` holds and what every later character offset indexes; the
-``content_sha256`` is over the raw bytes so that change detection sees every
-byte. Exotic spaces (no-break, thin, …) become plain spaces one for one, so the
-normalization never moves an offset after the NFC step.
+Text and offsets. Bytes are decoded as UTF-8 (a BOM is dropped), line ends
+``\\r\\n`` and ``\\r`` become ``\\n``, and the text is NFC-normalized (so that
+``é`` typed as ``e`` + combining accent and Arabic marks typed in either order
+compare equal downstream). *That* normalized text is what ``Article.text``
+holds, what the ``articles`` table stores, and what every later character
+offset indexes: offsets are never into the raw file, so the length-changing
+steps (CRLF, NFC) are safe. After NFC, no-break and other exotic spaces become
+plain spaces and Unicode line/paragraph separators become ``\\n``, one
+character for one, so those steps move no offset. ``content_sha256`` is over
+the raw bytes (of the file, or of the JSONL line), so change detection sees
+every byte, including ones normalization hides.
+
+Identity and dates. ``article_id`` is the metadata ``id``, else
+``sha-`` + the first 16 hex digits of ``content_sha256``. ``published`` comes
+from metadata (ISO date or datetime; a datetime keeps its own calendar day),
+else from a ``YYYY-MM-DD`` / ``YYYYMMDD`` date in the file name, else from the
+file's modification time; ``published_source`` is ``metadata``, ``filename``,
+``mtime`` or ``none``, with ``+invalid_metadata`` appended when metadata had an
+unparsable date that was ignored (``mtime+invalid_metadata``). ``lang`` comes
+from metadata, else from py3langid (offline, ships its model), else ``None``;
+which languages are *processed* is decided downstream, not here.
 
 Bad content never raises: it becomes an ``IngestError`` with a stable reason
-code and a one-line detail, and reading goes on with the next article.
+code (``empty``, ``binary``, ``encoding``, ``malformed_json``,
+``missing_text``, ``too_large``, ``unreadable``) and a one-line detail.
 """
 
 from __future__ import annotations
@@ -28,74 +45,119 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from extractors.records import Article, IngestError
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 SKIPPED_SUFFIXES = (".meta.json", ".expected.json")
 DEFAULT_MAX_BYTES = 20_000_000
-_EXOTIC_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"), " ")
-_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+INVALID_METADATA = "+invalid_metadata"
+_ONE_FOR_ONE = {
+    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"), " "),
+    **dict.fromkeys(map(ord, "\u2028\u2029\u0085\x0b\x0c"), "\n"),
+}
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})(-?)(\d{2})\2(\d{2})(?!\d)")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_WIDE_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+_SNIFF = 8192
 
 Result = Article | IngestError
 
 
 def discover(root: Path) -> list[Path]:
-    """Article files under ``root``, recursively and sorted; sidecars excluded."""
+    """Article files under ``root``, recursively and sorted.
+
+    Sidecars (``.meta.json``), hand annotations (``.expected.json``) and
+    hidden files or folders (editor swap files, ``.git``) are not articles.
+    """
     root = Path(root)
     found = (
         p
         for p in root.rglob("*")
-        if p.is_file()
-        and p.name.endswith(ARTICLE_SUFFIXES)
+        if p.name.endswith(ARTICLE_SUFFIXES)
         and not p.name.endswith(SKIPPED_SUFFIXES)
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and p.is_file()
     )
     return sorted(found)
 
 
 def file_sha256(path: Path) -> str:
-    """SHA-256 of a file and its sidecar, so editing either re-processes it."""
-    digest = hashlib.sha256(Path(path).read_bytes())
+    """SHA-256 of a file and of its sidecar, so editing either re-processes it.
+
+    Read in chunks: the flow hashes every file of a drop on every run.
+    """
+    digest = hashlib.sha256()
+    _hash_into(digest, Path(path))
     sidecar = sidecar_path(Path(path))
-    if sidecar.exists():
-        digest.update(b"\0meta\0" + sidecar.read_bytes())
+    if sidecar.is_file():
+        digest.update(b"\0meta\0")
+        _hash_into(digest, sidecar)
     return digest.hexdigest()
 
 
+def _hash_into(digest: Any, path: Path) -> None:
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+
+
 def sidecar_path(path: Path) -> Path:
+    """``000_x.txt`` → ``000_x.meta.json`` (the seed's naming)."""
     return path.with_name(path.name[: -len(path.suffix)] + ".meta.json")
 
 
 def read_articles(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
-    """Every article in ``path`` (one for .txt/.json, one per line for .jsonl)."""
+    """Every article in ``path``: one for .txt/.json, one per line for .jsonl.
+
+    ``max_bytes`` bounds one article: the whole file for .txt/.json, one line
+    for .jsonl (a drop of many articles in one JSONL file is normal; one
+    enormous line is not). Oversized input is refused without being loaded.
+    """
     path = Path(path)
     try:
+        if path.suffix == ".jsonl":
+            yield from _read_jsonl(path, max_bytes)
+            return
         size = path.stat().st_size
         if size > max_bytes:
-            yield _error(path, "too_large", f"{size:,} bytes exceeds the {max_bytes:,}-byte limit")
+            yield _error(path, "too_large", f"{size:,} bytes exceeds the {max_bytes:,}-byte limit; split the file")
             return
         raw = path.read_bytes()
     except OSError as exc:
-        yield _error(path, "unreadable", exc.strerror or str(exc))
+        yield _error(path, "unreadable", f"cannot read the file: {exc.strerror or exc}")
         return
-    if path.suffix == ".jsonl":
-        yield from _read_jsonl(path, raw)
-    elif path.suffix == ".json":
-        yield _from_json_bytes(path, str(path), raw)
-    else:
-        yield _from_text_file(path, raw)
+    yield _from_json_bytes(path, str(path), raw) if path.suffix == ".json" else _from_text_file(path, raw)
 
 
-def _read_jsonl(path: Path, raw: bytes) -> Iterator[Result]:
-    if not raw.strip():
-        yield _error(path, "empty", "file is empty")
-        return
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if line.strip():
-            yield _from_json_bytes(path, f"{path}:{number}", line)
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:
+    seen = False
+    with path.open("rb") as handle:
+        for number, line in _bounded_lines(handle, max_bytes):
+            where = f"{path}:{number}"
+            if line is None:
+                seen = True
+                yield _error(where, "too_large", f"line exceeds the {max_bytes:,}-byte limit")
+            elif line.strip():
+                seen = True
+                yield _from_json_bytes(path, where, line)
+    if not seen:
+        yield _error(path, "empty", "file has no non-blank line")
+
+
+def _bounded_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines without their line end; ``None`` for a line over ``limit``
+    bytes, which is skipped in chunks rather than loaded."""
+    number = 0
+    while chunk := handle.readline(limit + 1):
+        number += 1
+        if len(chunk) > limit and not chunk.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, chunk.rstrip(b"\n").rstrip(b"\r")
 
 
 def _from_text_file(path: Path, raw: bytes) -> Result:
@@ -109,58 +171,72 @@ def _from_text_file(path: Path, raw: bytes) -> Result:
 
 
 def _from_json_bytes(path: Path, where: str, raw: bytes) -> Result:
-    text, problem = decode(raw)
+    source, problem = _decode_raw(raw)
     if problem:
         return _error(where, *problem, sha=_sha(raw))
     try:
-        obj = json.loads(text)
+        obj = json.loads(source)
     except json.JSONDecodeError as exc:
         return _error(where, "malformed_json", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", sha=_sha(raw))
     if not isinstance(obj, dict):
         return _error(where, "malformed_json", f"expected a JSON object, found {type(obj).__name__}", sha=_sha(raw))
     body = obj.get("text")
     if not isinstance(body, str) or not body.strip():
-        return _error(where, "missing_text", "no non-empty 'text' field", sha=_sha(raw))
+        return _error(where, "missing_text", "no non-empty string field 'text'", sha=_sha(raw))
     return _article(path, where, raw, normalize(body), obj)
 
 
 def decode(raw: bytes) -> tuple[str, tuple[str, str] | None]:
     """Normalized text, or ``("", (reason, detail))`` for unusable bytes."""
-    if not raw.strip():
-        return "", ("empty", "file is empty")
-    if b"\0" in raw[:8192]:
+    text, problem = _decode_raw(raw)
+    return ("", problem) if problem else (normalize(text), None)
+
+
+def _decode_raw(raw: bytes) -> tuple[str, tuple[str, str] | None]:
+    """UTF-8 without BOM, not yet normalized (JSON is parsed from this: turning
+    a line separator inside a JSON string into ``\\n`` would break the JSON)."""
+    for bom, name in _WIDE_BOMS.items():
+        if raw.startswith(bom):
+            return "", ("encoding", f"{name} text; convert the file to UTF-8 (e.g. iconv -f {name} -t UTF-8)")
+    if b"\0" in raw[:_SNIFF]:
         return "", ("binary", "contains NUL bytes; not a text file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return "", ("encoding", f"not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})")
-    if len(_CONTROL.findall(text[:8192])) > 8:
+        byte = raw[exc.start : exc.start + 1]
+        return "", ("encoding", f"not valid UTF-8 (byte {exc.start}: {byte!r}); convert the file to UTF-8")
+    if not text.strip():
+        return "", ("empty", "no text (empty or only whitespace)")
+    if len(_CONTROL.findall(text[:_SNIFF])) > 8:
         return "", ("binary", "mostly control characters; not a text file")
-    return normalize(text), None
+    return text, None
 
 
 def normalize(text: str) -> str:
-    """The text every offset indexes: NFC, ``\\n`` line ends, plain spaces."""
+    """The text every offset indexes: ``\\n`` line ends, NFC, plain spaces.
+
+    Line ends and NFC may change the length (before any offset exists); the
+    final space/separator mapping is one character for one.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).translate(_EXOTIC_SPACES)
+    return unicodedata.normalize("NFC", text).translate(_ONE_FOR_ONE)
 
 
 def _read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     sidecar = sidecar_path(path)
-    if not sidecar.exists():
+    if not sidecar.is_file():
         return {}, None
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {}, f"sidecar {sidecar.name} is not valid JSON: {exc}"
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return {}, f"sidecar {sidecar.name} is not valid UTF-8 JSON: {detail}"
     if not isinstance(meta, dict):
         return {}, f"sidecar {sidecar.name} is not a JSON object"
     return meta, None
 
 
-def _article(path: Path, where: str, raw: bytes, text: str, meta: dict[str, Any]) -> Result:
-    if not text.strip():
-        return _error(where, "missing_text", "article text is blank", sha=_sha(raw))
+def _article(path: Path, where: str, raw: bytes, text: str, meta: dict[str, Any]) -> Article:
     sha = _sha(raw)
     published, published_source = publication_date(meta.get("published"), path)
     lang, lang_source = _language(meta.get("lang"), text)
@@ -183,60 +259,88 @@ def publication_date(value: Any, path: Path) -> tuple[date | None, str]:
     """Metadata date, else a date in the file name, else the file's mtime.
 
     The second element says where the date came from (``metadata``,
-    ``filename``, ``mtime``), so analysts can tell real dates from guesses.
+    ``filename``, ``mtime``, ``none``), so analysts can tell real dates from
+    guesses; ``+invalid_metadata`` is appended when metadata had a date we
+    could not parse.
     """
-    parsed = _parse_date(value)
-    if parsed:
-        return parsed, "metadata"
-    match = _DATE_IN_NAME.search(path.name)
-    if match:
-        try:
-            return date(*map(int, match.groups())), "filename"
-        except ValueError:
-            pass
+    if _str(value) is not None:
+        parsed = _parse_date(value)
+        if parsed:
+            return parsed, "metadata"
+        found, source = _fallback_date(path)
+        return found, source + INVALID_METADATA
+    return _fallback_date(path)
+
+
+def _fallback_date(path: Path) -> tuple[date | None, str]:
+    named = date_in_name(path.name)
+    if named:
+        return named, "filename"
     try:
         return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).date(), "mtime"
-    except OSError:
+    except (OSError, ValueError, OverflowError):
         return None, "none"
 
 
+def date_in_name(name: str) -> date | None:
+    """A plausible ``YYYY-MM-DD`` or ``YYYYMMDD`` date in a file name.
+
+    Separators must agree and the year must be 1900–2099, so hex digests and
+    counters in names (``000_f09eb540a3741d99``) are not read as dates.
+    """
+    for match in _DATE_IN_NAME.finditer(name):
+        year, _, month, day = match.groups()
+        if 1900 <= int(year) <= 2099:
+            try:
+                return date(int(year), int(month), int(day))
+            except ValueError:
+                continue
+    return None
+
+
 def _parse_date(value: Any) -> date | None:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
         return None
+    value = value.strip()
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
+        pass
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _language(value: Any, text: str) -> tuple[str | None, str]:
+    """Declared language (``ar-SA``, ``en_US`` → primary subtag), else detected."""
     declared = _str(value)
     if declared:
-        return declared.lower().split("-")[0], "metadata"
+        return re.split(r"[-_]", declared.lower())[0], "metadata"
     detected = detect_language(text)
     return (detected, "detected") if detected else (None, "none")
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code from py3langid (ships its model), or None when unsure.
-
-    Candidates are limited to major news languages: over all 140 of its
-    labels, short English news sentences come out as Nigerian Pidgin.
-    """
-    sample = text[:4000]
-    if sum(ch.isalpha() for ch in sample) < 3:
-        return None
-    lang, prob = _identifier().classify(sample)
-    return lang if prob >= MIN_LANGUAGE_CONFIDENCE else None
 
 
 MIN_LANGUAGE_CONFIDENCE = 0.5
 NEWS_LANGUAGES = (
     "ar bn cs da de el en es fa fi fr he hi hu id it ja ko ms nl no pl pt ro ru sv sw ta th tr uk ur vi zh"
 ).split()
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code from py3langid, or ``None`` when unsure.
+
+    Candidates are limited to major news languages (over all 142 of its
+    labels, short news sentences come out as rare ones: "Shares rose 3 pct."
+    is Galician); below
+    ``MIN_LANGUAGE_CONFIDENCE`` (tables of figures, a few words) we say
+    nothing rather than guess.
+    """
+    sample = text[:4000]
+    if sum(ch.isalpha() for ch in sample) < 3:
+        return None
+    lang, prob = _identifier().classify(sample)
+    return lang if prob >= MIN_LANGUAGE_CONFIDENCE else None
 
 
 @cache
