@@ -62,7 +62,7 @@ def run_child(args: list[str], env: dict[str, str] | None = None, timeout_s: flo
     """
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=err)
+        proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=child_env(env), stdout=out, stderr=err)
         timer = threading.Timer(timeout_s, proc.kill) if timeout_s else None
         if timer:
             timer.start()
@@ -77,6 +77,14 @@ def run_child(args: list[str], env: dict[str, str] | None = None, timeout_s: flo
         stderr_tail = err.read()[-2000:]
     result = json.loads(lines[-1]) if lines else {}
     return ChildRun(result, wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, proc.returncode, stderr_tail)
+
+
+def child_env(extra: dict[str, str] | None) -> dict[str, str]:
+    """The environment of a measured child: this checkout first on ``PYTHONPATH``,
+    so the child and any process it starts import the code under test, not
+    whatever tree the virtualenv's editable install points at."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path, **(extra or {})}
 
 
 def words_in(corpus_dir: Path) -> int:

@@ -62,15 +62,30 @@ def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> No
     from flows.ingest import ingest_articles
 
     imported = time.perf_counter()
-    options = {"workers": workers} if workers and "workers" in inspect.signature(ingest_articles.fn).parameters else {}
-    run_command.preflight(Path(corpus), Path(db))
-    if options or not hasattr(run_command, "run_with_progress"):
-        summary = ingest_articles(input_dir=corpus, db_path=db, batch_size=batch_size, **options)
-    else:
-        summary = run_command.run_with_progress(Path(corpus), Path(db), batch_size, None, None)
+    if hasattr(run_command, "preflight"):
+        run_command.preflight(Path(corpus), Path(db))
+    summary, used = _run_flow(run_command, ingest_articles, corpus, db, batch_size, workers)
     emit({**summary, "dateparser_s": clock["s"], "dateparser_calls": clock["calls"],
           "import_s": imported - started, "internal_wall_s": time.perf_counter() - started,
-          "workers_used": options.get("workers", 1)})
+          "workers_used": used})
+
+
+def _run_flow(run_command, ingest_articles, corpus: str, db: str, batch_size: int, workers: int | None):
+    """The CLI's own flow call; ``workers`` passed on where the code accepts it.
+
+    Returns the summary and the worker count actually used (``"n/a"`` when the
+    option was asked for but neither the CLI function nor the flow takes it).
+    """
+    cli_call = getattr(run_command, "run_with_progress", None)
+    cli_params = inspect.signature(cli_call).parameters if cli_call else {}
+    if workers and "workers" in cli_params:
+        return cli_call(Path(corpus), Path(db), batch_size, None, None, workers=workers), workers
+    if workers and "workers" in inspect.signature(ingest_articles.fn).parameters:
+        return ingest_articles(input_dir=corpus, db_path=db, batch_size=batch_size, workers=workers), workers
+    used = "n/a" if workers else 1
+    if cli_call:
+        return cli_call(Path(corpus), Path(db), batch_size, None, None), used
+    return ingest_articles(input_dir=corpus, db_path=db, batch_size=batch_size), used
 
 
 def cli_child(corpus: str, db: str, batch_size: int) -> None:
