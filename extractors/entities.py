@@ -439,12 +439,21 @@ def organization_entities(sentences: Sequence[Sentence], text: str, lang: str) -
 
 
 def _org_after_head(words: Sequence[Word], i: int, lang: str, max_words: int) -> Span | None:
-    """Head, then a definite noun or a name, then definite adjectives or names."""
+    """Head, then either names ("جامعة كوكمين") or a definite noun followed by
+    definite adjectives ("وكالة الأنباء المركزية الكورية"); the first word
+    after the head decides which, so "وزارة الثقافة صندوقا" stops at the noun."""
     definite = tuple(_matching(lang).get("definite_prefixes", ()))
-    end = None
+
+    def is_definite(word: Word) -> bool:
+        return bool(definite) and word.text.startswith(definite) and len(word.text) > 3
+
+    end, names = None, False
     for k, word in enumerate(words[i + 1 : i + max_words], start=1):
-        is_def = bool(definite) and word.text.startswith(definite) and len(word.text) > 3
-        ok = word.upos in _NAME_UPOS or (is_def and word.upos in ({"NOUN", "ADJ"} if k == 1 else {"ADJ"}))
+        if k == 1:
+            names = word.upos in _NAME_UPOS and not is_definite(word)
+            ok = names or (is_definite(word) and word.upos in {"NOUN", "ADJ", "PROPN", "X"})
+        else:
+            ok = (word.upos in _NAME_UPOS and not is_definite(word)) if names else (is_definite(word) and word.upos in {"ADJ", "X"})
         if not ok:
             break
         end = word.span.end
@@ -557,9 +566,21 @@ def _full_name(name: str, names: Sequence[str], counts: Counter, first_seen: dic
     return min(candidates, key=lambda n: (-counts[n], first_seen[n]))
 
 
+def _has_org_head(name: str, lang: str) -> bool:
+    """Whether a canonical name opens (Arabic) or closes (English) with an
+    organization head noun of the language data."""
+    rules = lexicon.load(lang, "entities").get("organizations", {})
+    words = name.split()
+    if len(words) < 2:
+        return False
+    edge = words[0] if rules.get("head_position", "first") == "first" else words[-1]
+    return edge in {normalize(h, lang) for h in rules.get("heads", ())}
+
+
 def _settle_labels(entities: list[Entity], lang: str) -> list[Entity]:
-    """One label per name: the gazetteer wins for places, a PER mention wins
-    for people (compact NER calls rare personal names ORG), else the majority."""
+    """One label per name: the gazetteer wins for places; a PER mention wins
+    for people (compact NER calls rare personal names ORG) unless the name
+    carries an organization head noun; else the majority."""
     groups: dict[str, list[Entity]] = {}
     for e in entities:
         groups.setdefault(e.resolved, []).append(e)
@@ -568,6 +589,8 @@ def _settle_labels(entities: list[Entity], lang: str) -> list[Entity]:
         labels = Counter(e.label for e in mentions)
         if any(e.origin == "gazetteer" for e in mentions) or is_place(name, lang):
             label_of[name] = "LOC"
+        elif labels["PER"] and _has_org_head(name, lang):
+            label_of[name] = "ORG"  # "Schult Homes Corp", "وزارة ..." called PER
         elif labels["PER"]:
             label_of[name] = "PER"
         else:

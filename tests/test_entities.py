@@ -183,3 +183,14 @@ def test_an_adjective_after_a_title_does_not_become_a_person(engine):
     (analysis,) = engine.analyze([article])
     assert not [e for e in analysis.entities if e.label == "PER"]
     assert [e.text for e in analysis.entities if e.label == "LOC"] == ["الصين"]
+
+
+def test_an_organization_head_beats_a_per_label():
+    linked = link_mentions([ent("Schult Homes Corp", "PER", 0), ent("Schult", "PER", 40)], "en")
+    assert [e.label for e in linked] == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize("surface", ["وزارة الخارجية", "جامعة الدراسات الكورية الشمالية", "جامعة كوكمين"])
+def test_seed_organizations_the_model_missed_come_from_head_nouns(seed_analysis, surface):
+    (found,) = find(seed_analysis, surface)
+    assert (found.label, found.origin) == ("ORG", "pattern")
