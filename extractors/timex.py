@@ -14,6 +14,7 @@ calendar dates. This is the only module that imports dateparser.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,17 +48,36 @@ def find_time_expressions(
     ``anchor`` is the publication date (``None``: relative expressions keep an
     underspecified value). ``sentences`` (from the NLP layer) let the tense of
     the governing clause be read from the parse; without them, cue words are used.
+    Results are cached per (text, lang, anchor, sentences): the pipeline, the
+    events stage and the CLI may ask for the same article more than once.
     """
+    return _find_cached(text, lang, anchor, tuple(sentences))
+
+
+@lru_cache(maxsize=256)
+def _find_cached(text: str, lang: str, anchor: date | None, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
     grammar = compile_grammar(lang)
     if grammar is None:
         return ()
-    found = []
+    context = timex_rules.Context(text, lang, anchor, sentences, grammar.data)
+    found: list[TimeExpression] = []
     for candidate in choose(grammar.candidates(text)):
-        context = timex_rules.Context(text, lang, anchor, sentences, grammar.data)
         normalized = timex_rules.normalize(candidate, context)
         if normalized is not None:
-            found.append(normalized)
+            found.append(_with_leading_preposition(normalized, text, grammar, found[-1] if found else None))
     return tuple(found)
+
+
+def _with_leading_preposition(t: TimeExpression, text: str, grammar: "Grammar", previous: TimeExpression | None) -> TimeExpression:
+    """Widen a date to the preposition the language counts as part of it
+    (Arabic "في 5 سبتمبر", "في عام 2012"; none in English, as in TimeML)."""
+    if t.kind not in ("date", "time"):
+        return t
+    m = grammar.leading.search(text, max(0, t.span.start - 30), t.span.start)
+    if m is None or (previous is not None and previous.span.end > m.start()):
+        return t
+    span = Span(m.start(), t.span.end)
+    return dataclasses.replace(t, span=span, text=span.of(text))
 
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:
@@ -106,6 +126,7 @@ class Grammar:
         dcues = _alt(data["duration_cues"]["words"])
         ycues = _alt(data["years"]["cues"])
         clock = data["clock"]
+        self.leading = re.compile(rf"{_B}{_alt(data['span']['leading_prepositions'])}\s+\Z" if data["span"]["leading_prepositions"] else "(?!)")
         self.patterns: list[tuple[str, re.Pattern]] = [
             (name, re.compile(rx, re.IGNORECASE))
             for name, rx in (

@@ -50,9 +50,9 @@ AR_CASES = [
     ("غادر بيونغ يانغ يوم الأحد.", TUE, "يوم الأحد", "2023-09-10"),
     ("غادر في قطاره بعد ظهر الأحد.", TUE, "بعد ظهر الأحد", "2023-09-10TAF"),
     ("من المقرر أن يلتقي بوتين يوم الأربعاء.", TUE, "يوم الأربعاء", "2023-09-13"),
-    ("وقال البيت الأبيض في 5 سبتمبر إن الزيارة مهمة.", TUE, "5 سبتمبر", "2023-09-05"),
-    ("عرض الفيلم في 18 جانفي 2017.", TUE, "18 جانفي 2017", "2017-01-18"),
-    ("منذ توليه السلطة في عام 2012.", TUE, "عام 2012", "2012"),
+    ("وقال البيت الأبيض في 5 سبتمبر إن الزيارة مهمة.", TUE, "في 5 سبتمبر", "2023-09-05"),
+    ("عرض الفيلم في 18 جانفي 2017.", TUE, "في 18 جانفي 2017", "2017-01-18"),
+    ("منذ توليه السلطة في عام 2012.", TUE, "في عام 2012", "2012"),
     ("وصل الوفد أمس.", TUE, "أمس", "2023-09-11"),
     ("تعقد القمة غدا.", TUE, "غدا", "2023-09-13"),
     ("زار الرئيس موسكو الأسبوع الماضي.", TUE, "الأسبوع الماضي", "2023-W36"),
@@ -109,12 +109,27 @@ def test_ranges_and_granularities_are_never_more_precise_than_the_text():
     assert (duration.kind, duration.date_start) == ("duration", None)
 
 
-def test_every_seed_time_expression(seed_article, seed_expected):
+def _seed_gold():
+    import json
+    from pathlib import Path
+
+    gold = json.loads((Path(__file__).parent / "fixtures" / "seed.expected.json").read_text(encoding="utf-8"))
+    # The annotation keeps "في" in "في عام 2012" and "في 5 سبتمبر" but not in
+    # "(في) عام 2020"; one span convention cannot give both.
+    inconsistent = pytest.mark.xfail(strict=True, reason="gold leaves out the preposition here only")
+    return [pytest.param(g, marks=inconsistent) if g["text"] == "عام 2020" else g for g in gold["time_expressions"]]
+
+
+@pytest.mark.parametrize("gold", _seed_gold(), ids=lambda g: g["value"])
+def test_every_seed_time_expression_with_exact_text_and_value(seed_article, gold):
+    found = find_time_expressions(seed_article.text, "ar", seed_article.published)
+    assert (gold["text"], gold["value"]) in {(t.text, t.value) for t in found}, [(t.text, t.value) for t in found]
+
+
+def test_every_seed_time_expression_is_found_inside_a_span(seed_article, seed_expected):
     found = find_time_expressions(seed_article.text, "ar", seed_article.published)
     for gold in seed_expected["time_expressions"]:
-        hits = [t for t in found if gold["text"] in t.text or t.text in gold["text"]]
-        assert hits, f"{gold['text']} not found"
-        assert gold["value"] in {t.value for t in hits}, (gold, [(t.text, t.value) for t in hits])
+        assert any(gold["text"] in t.text and t.value == gold["value"] for t in found), gold
 
 
 def test_the_rule_and_anchor_are_recorded():
