@@ -21,7 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from extractors.timex import find_time_expressions
+from _common import ensure_path
+
+ensure_path()  # this checkout's extractors, not whichever one is installed
+
+from extractors.timex import find_time_expressions  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tempeval3-train"
 

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from extractors.records import Sentence, Span, TimeExpression
+from extractors.timex_tense import direction
 
 
 @dataclass(frozen=True)
@@ -81,80 +82,6 @@ def _number(ctx: Context, text: str | None, unit: str | None) -> int | str:
     if unit and unit in ctx.data["dual"]["units"]:
         return 2
     return 1
-
-
-# --- tense -------------------------------------------------------------------
-
-
-def direction(ctx: Context, span: Span) -> str | None:
-    """``future``, ``past`` or None, from cue words in the expression's clause."""
-    start, end = _clause(ctx, span)
-    start = _over_complementizer(ctx, start)
-    window = f" {ctx.text[start:span.start]} {ctx.text[span.end:end]} ".casefold()
-    if _cue_regex(ctx.lang, "future").search(window) or _future_clitic(ctx, start, end, span):
-        return "future"
-    if _cue_regex(ctx.lang, "past").search(window) or _parsed_tense(ctx, start, end, span) == "Past":
-        return "past"
-    return None
-
-
-def _over_complementizer(ctx: Context, start: int) -> int:
-    """Reach back over "أن"/"that" when a future cue governs it
-    ("من المقرر أن يلتقي", "is expected that"): the cue is the clause's tense."""
-    before = ctx.text[max(0, start - 30) : start].casefold()
-    words = before.split()
-    if words and words[-1] in ctx.data["tense"]["complementizers"]:
-        if _cue_regex(ctx.lang, "future").search(" ".join(words[-3:-1])):
-            return max(0, start - 30)
-    return start
-
-
-def _parsed_tense(ctx: Context, start: int, end: int, span: Span) -> str | None:
-    """The tense feature of the first finite verb in the clause, from the parse."""
-    for sentence in ctx.sentences:
-        if sentence.span.end < start or sentence.span.start > end:
-            continue
-        for word in sentence.words:
-            if start <= word.span.start < end and not span.contains(word.span) and word.upos in ("VERB", "AUX"):
-                match = re.search(r"Tense=(\w+)", word.feats or "")
-                if match:
-                    return match.group(1)
-    return None
-
-
-@cache
-def _cue_regex(lang: str, which: str) -> re.Pattern:
-    from extractors import lexicon
-
-    cues = [c for c in lexicon.load(lang, "time")["tense"][which] if not c.endswith("ـ")]
-    alternation = "|".join(re.escape(c.casefold()) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)" if alternation else "(?!)")
-
-
-def _clause(ctx: Context, span: Span) -> tuple[int, int]:
-    breaks = ctx.data["tense"]["clause_breaks"]
-    text = ctx.text
-    start = max((text.rfind(b, 0, span.start) + len(b) for b in breaks if text.rfind(b, 0, span.start) >= 0), default=0)
-    start = max(start, text.rfind("\n", 0, span.start) + 1)
-    ends = [text.find(b, span.end) for b in breaks]
-    end = min((e for e in ends if e >= 0), default=len(text))
-    return start, end
-
-
-def _future_clitic(ctx: Context, start: int, end: int, span: Span) -> bool:
-    """A future prefix glued to a verb ("سيلتقي"), seen only through the parse:
-    a bare string test would also fire on nouns such as "سيارة" (car)."""
-    prefixes = [c[:-1] for c in ctx.data["tense"]["future"] if c.endswith("ـ")]
-    if not prefixes:
-        return False
-    for sentence in ctx.sentences:
-        if sentence.span.end < start or sentence.span.start > end:
-            continue
-        words = [w for w in sentence.words if start <= w.span.start < end and not span.contains(w.span)]
-        for first, second in zip(words, words[1:]):
-            if first.text in prefixes and first.token_index == second.token_index and second.upos in ("VERB", "AUX"):
-                return True
-    return False
 
 
 # --- calendar helpers --------------------------------------------------------
