@@ -139,6 +139,7 @@ class Grammar:
                 ("month", rf"{_B}(?:{mprefix}\s+)?(?P<month>{months}){_E}"),
                 ("year_bare", rf"(?<![\d$£€.,/-])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|-\d){_E}"),
                 ("weekday", rf"{_B}(?:(?P<pre>{parts})\s+(?:of\s+|on\s+)?)?(?:(?P<wp>{wprefix})\s+)?(?P<w>{weekdays})(?:\s+(?P<post>{parts}))?{_E}"),
+                ("season", rf"{_B}(?:(?P<mod>{_alt(data['season_modifiers'])})\s+)?(?:the\s+)?(?P<season>{_alt(data['seasons'])})(?:\s+(?P<mod2>{_alt(data['season_modifiers'])}))?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
                 ("relative", rf"{_B}(?P<rel>{_alt(data['relative'])}){_E}"),
                 ("decade", rf"{_B}(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s{_E}"),
                 ("decade_word", rf"{_B}(?:the\s+)?(?P<decw>{_alt(data['decades'])}){_E}"),

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from extractors.records import Sentence, Span, TimeExpression
+from extractors import timex_periods
 from extractors.timex_tense import direction
 
 
@@ -277,7 +278,27 @@ def _shifted(span: Span, ctx: Context, unit: str, offset: int, part: str | None,
     if unit == "year":
         y = a.year + offset
         return _expr(ctx, span, "date", str(y), "year", date(y, 1, 1), date(y, 12, 31), rule)
+    if unit == "quarter":
+        value, start, end = timex_periods.quarter_from_anchor(a, offset)
+        return _expr(ctx, span, "date", value, "quarter", start, end, rule)
     return None
+
+
+def _season(c, ctx):
+    """ "last fall", "this summer", "the summer of 1994", "الصيف الماضي"."""
+    code = _lookup(ctx, "seasons", c.group("season"))
+    modifier = c.group("mod") or c.group("mod2")
+    offset = _lookup(ctx, "season_modifiers", modifier)
+    if code is None or (offset is None and not c.group("y")):
+        return None  # a bare "fall" or "spring" is too often a verb or a noun
+    if c.group("y"):
+        year, rule = int(c.group("y")), "season_year"
+    elif ctx.anchor is None:
+        return _expr(ctx, c.span, "date", f"XXXX-{code}", "season", None, None, "season")
+    else:
+        year, rule = timex_periods.season_year(code, ctx.anchor, offset)
+    start, end = timex_periods.season_bounds(code, year)
+    return _expr(ctx, c.span, "date", f"{year}-{code}", "season", start, end, rule)
 
 
 _UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
@@ -414,7 +435,8 @@ _HANDLERS = {
     "quarter": _quarter,
     "set": _set,
     "clock": _clock,
+    "season": _season,
 }
 
 #: Rules whose value depends on the anchor; without one they are marked so.
-_RELATIVE_RULES = {"relative", "offset", "weekday", "day_month", "day_range", "month", "quarter", "clock"}
+_RELATIVE_RULES = {"season", "relative", "offset", "weekday", "day_month", "day_range", "month", "quarter", "clock"}

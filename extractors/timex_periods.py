@@ -1,0 +1,56 @@
+"""Periods longer than a month named without a full date: quarters counted
+from the publication date ("the latest quarter", "the year-ago quarter") and
+seasons ("last fall", "this summer", "الصيف الماضي").
+
+Split from :mod:`extractors.timex_rules` to keep modules short; the rules are
+the same kind: anchor + text → TIMEX3 value, date range and rule name.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+#: First month of each season (northern hemisphere, meteorological seasons).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def quarter_from_anchor(anchor: date, offset: int) -> tuple[str, date, date]:
+    """The calendar quarter ``offset`` quarters from the anchor's own.
+
+    Financial news says "the quarter"/"the latest quarter" for the quarter
+    last reported, i.e. the one before the publication date's (offset -1 in
+    the data file); "the year-ago quarter" is four before that (-5).
+    """
+    index = anchor.year * 4 + (anchor.month - 1) // 3 + offset
+    year, q = divmod(index, 4)
+    first = q * 3 + 1
+    last = first + 2
+    return f"{year}-Q{q + 1}", date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def season_bounds(code: str, year: int) -> tuple[date, date]:
+    """First and last day of a season; winter runs from December into the next year."""
+    first = SEASON_START[code]
+    end_year, end_month = (year + 1, 2) if code == "WI" else (year, first + 2)
+    return date(year, first, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
+def season_year(code: str, anchor: date, offset: int) -> tuple[int, str]:
+    """The year of "last"/"this"/"next" season relative to the anchor.
+
+    "last fall" is the latest fall already over; "next summer" the first one
+    not yet begun; "this winter" the one the anchor's season year names.
+    """
+    if offset < 0:
+        year = anchor.year
+        while season_bounds(code, year)[1] >= anchor:
+            year -= 1
+        return year, "season_past"
+    if offset > 0:
+        year = anchor.year - 1
+        while season_bounds(code, year)[0] <= anchor:
+            year += 1
+        return year, "season_future"
+    year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+    return year, "season_this"
