@@ -91,7 +91,10 @@ def _usable_packages(lang_dir: Path, entry: dict) -> dict[str, str]:
     return packages
 
 
-def missing_models_message(lang: str, directory: Path) -> str:
+def missing_models_message(lang: str | None, directory: Path) -> str:
+    """The one line a user sees: what is missing and the two ways to fix it."""
+    if not lang:
+        return "article language unknown — give it in the metadata (or --lang) so the right Stanza models are used"
     return (
         f"no Stanza models for language '{lang}' in {directory} — run "
         f"`dateline models pull {lang}` or point STANZA_RESOURCES_DIR at a model directory"

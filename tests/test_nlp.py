@@ -179,3 +179,8 @@ def test_auto_pull_that_cannot_download_leaves_the_language_unsupported(tmp_path
     assert not engine.supports("zz-none")
     with pytest.raises(ModelsMissing, match="dateline models pull zz-none"):
         engine.analyze([make_article("text", "zz-none")])
+
+
+def test_article_without_language_gets_an_actionable_error(models_dir):
+    with pytest.raises(ModelsMissing, match="language unknown"):
+        NlpEngine(models_dir).analyze([make_article("Some text.", None)])
