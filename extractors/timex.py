@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 
-from extractors import lexicon, timex_rules
+from extractors import lexicon, timex_periods, timex_rules
 from extractors.records import Sentence, Span, TimeExpression
 
 
@@ -64,6 +64,7 @@ def _find_cached(text: str, lang: str, anchor: date | None, sentences: tuple[Sen
     for candidate in choose(grammar.candidates(text)):
         normalized = timex_rules.normalize(candidate, context)
         if normalized is not None:
+            normalized = timex_periods.year_ago_of_topic_quarter(found, normalized)
             found.append(_with_leading_preposition(normalized, text, grammar, found[-1] if found else None))
     return tuple(found)
 

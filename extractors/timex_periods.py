@@ -9,6 +9,7 @@ the same kind: anchor + text → TIMEX3 value, date range and rule name.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from datetime import date
 
 #: First month of each season (northern hemisphere, meteorological seasons).
@@ -54,3 +55,21 @@ def season_year(code: str, anchor: date, offset: int) -> tuple[int, str]:
         return year, "season_future"
     year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
     return year, "season_this"
+
+
+#: How far back (characters) a quarter still sets the topic of "a year earlier".
+TOPIC_REACH = 600
+
+
+def year_ago_of_topic_quarter(found: list, t):
+    """ "Profit rose to $5 million from $3 million a year earlier": in a
+    story about a quarter, "a year earlier/ago" is that quarter a year before
+    (TimeML's "1988-Q3"), not the whole previous year."""
+    if t.rule not in ("offset", "relative") or t.granularity != "year" or t.anchor is None or t.value != str(t.anchor.year - 1):
+        return t
+    topic = next((p for p in reversed(found) if p.granularity == "quarter" and t.span.start - p.span.end < TOPIC_REACH), None)
+    if topic is None or not topic.value[:4].isdigit() or "-Q" not in topic.value:
+        return t
+    year, q = int(topic.value[:4]), int(topic.value[-1])
+    value, start, end = quarter_from_anchor(date(year - 1, q * 3, 1), 0)
+    return dataclasses.replace(t, value=value, granularity="quarter", date_start=start, date_end=end, rule="offset_topic_quarter")

@@ -73,7 +73,8 @@ def _folded(lang: str, table: str, _data_id: int) -> dict:
 
 
 def _number(ctx: Context, text: str | None, unit: str | None) -> int | str:
-    """An int, or "X" for "several"; a unit alone counts 1, an Arabic dual 2."""
+    """An int, or "X" for "several"; a unit alone counts 1, an Arabic dual 2,
+    a plural alone ("for weeks", "لمدة أيام") an unspecified number."""
     if text:
         text = text.strip()
         if text.isdigit():
@@ -82,6 +83,8 @@ def _number(ctx: Context, text: str | None, unit: str | None) -> int | str:
         return value if value is not None else 1
     if unit and unit in ctx.data["dual"]["units"]:
         return 2
+    if unit and unit.casefold() in {u.casefold() for u in ctx.data["dual"]["plural_units"]}:
+        return "X"
     return 1
 
 
@@ -334,9 +337,16 @@ def _duration(c, ctx):
     return _expr(ctx, span, "duration", _duration_value(n, unit), "duration", None, None, "duration")
 
 
+#: Units TIMEX3 writes as multiples of another: a decade is P10Y, a quarter P3M.
+_MULTIPLES = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+
+
 def _duration_value(n: int | str, unit: str) -> str:
     if unit in ("H", "MIN"):
         return f"PT{n}{unit[0]}"
+    if unit in _MULTIPLES and isinstance(n, int):
+        factor, unit = _MULTIPLES[unit]
+        n *= factor
     return f"P{n}{unit}"
 
 
