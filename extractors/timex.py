@@ -64,7 +64,7 @@ def _find_cached(text: str, lang: str, anchor: date | None, sentences: tuple[Sen
     for candidate in choose(grammar.candidates(text)):
         normalized = timex_rules.normalize(candidate, context)
         if normalized is not None:
-            normalized = timex_periods.year_ago_of_topic_quarter(found, normalized)
+            normalized = timex_periods.year_ago_of_topic_quarter(found, normalized, grammar.offset_words)
             found.append(_with_leading_preposition(normalized, text, grammar, found[-1] if found else None))
     return tuple(found)
 
@@ -127,6 +127,7 @@ class Grammar:
         dcues = _alt(data["duration_cues"]["words"])
         ycues = _alt(data["years"]["cues"])
         clock = data["clock"]
+        self.offset_words = {k.replace("_", " ").casefold() for k in data["offsets"]}
         self.leading = re.compile(rf"{_B}{_alt(data['span']['leading_prepositions'])}\s+\Z" if data["span"]["leading_prepositions"] else "(?!)")
         self.patterns: list[tuple[str, re.Pattern]] = [
             (name, re.compile(rx, re.IGNORECASE))

@@ -61,15 +61,17 @@ def season_year(code: str, anchor: date, offset: int) -> tuple[int, str]:
 TOPIC_REACH = 600
 
 
-def year_ago_of_topic_quarter(found: list, t):
+def year_ago_of_topic_quarter(found: list, t, offset_words: dict):
     """ "Profit rose to $5 million from $3 million a year earlier": in a
     story about a quarter, "a year earlier/ago" is that quarter a year before
-    (TimeML's "1988-Q3"), not the whole previous year."""
+    (TimeML's "1988-Q3"), not the whole previous year. "Last year" is left
+    alone: it names the year more often than the quarter."""
     if t.rule not in ("offset", "relative") or t.granularity != "year" or t.anchor is None or t.value != str(t.anchor.year - 1):
         return t
-    topic = next((p for p in reversed(found) if p.granularity == "quarter" and t.span.start - p.span.end < TOPIC_REACH), None)
-    if topic is None or not topic.value[:4].isdigit() or "-Q" not in topic.value:
+    if t.text.split()[-1].casefold() not in offset_words:
         return t
-    year, q = int(topic.value[:4]), int(topic.value[-1])
-    value, start, end = quarter_from_anchor(date(year - 1, q * 3, 1), 0)
+    topic = next((p for p in reversed(found) if p.granularity == "quarter" and t.span.start - p.span.end < TOPIC_REACH), None)
+    if topic is None or topic.date_end is None or (t.anchor - topic.date_end).days > 366 or topic.date_start > t.anchor:
+        return t  # no quarter in view, or it is itself a year-ago quarter
+    value, start, end = quarter_from_anchor(date(topic.date_start.year - 1, topic.date_start.month, 1), 0)
     return dataclasses.replace(t, value=value, granularity="quarter", date_start=start, date_end=end, rule="offset_topic_quarter")
