@@ -139,7 +139,7 @@ class Grammar:
                 ("month_day", rf"{_B}(?:(?P<w>{weekdays}),?\s+)?(?P<month>{months})\.?\s+(?P<d>{_DAY})(?!\d)(?:,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{_E}"),
                 ("month_year", rf"{_B}(?P<month>{months})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
                 ("month", rf"{_B}(?:{mprefix}\s+)?(?P<month>{months}){_E}"),
-                ("year_bare", rf"(?<![\d$£€.,/-])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|-\d){_E}"),
+                ("year_bare", rf"(?<![\d$£€.,/-])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|-\d|-[^\W\d]){_E}"),
                 ("weekday", rf"{_B}(?:(?P<pre>{parts})\s+(?:of\s+|on\s+)?)?(?:(?P<wp>{wprefix})\s+)?(?P<w>{weekdays})(?:\s+(?P<post>{parts}))?{_E}"),
                 ("season", rf"{_B}(?:(?P<mod>{_alt(data['season_modifiers'])})\s+)?(?:the\s+)?(?P<season>{_alt(data['seasons'])})(?:\s+(?P<mod2>{_alt(data['season_modifiers'])}))?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
                 ("relative", rf"{_B}(?P<rel>{_alt(data['relative'])}){_E}"),

@@ -130,8 +130,8 @@ def _pick_year(anchor: date, month: int, day: int | None, tense: str | None) -> 
         return (anchor.year if this_key <= anchor_key else anchor.year - 1), "past"
     options = [anchor.year - 1, anchor.year, anchor.year + 1]
     year = min(options, key=lambda y: abs((at(y) - anchor).days))
-    if NO_TENSE_POLICY == "past" and this_key > anchor_key and (at(year) - anchor).days > FUTURE_GRACE_DAYS:
-        return anchor.year - 1, "past_default"
+    if NO_TENSE_POLICY == "past" and (at(year) - anchor).days > FUTURE_GRACE_DAYS:
+        return (anchor.year if this_key <= anchor_key else anchor.year - 1), "past_default"
     return year, "nearest"
 
 
@@ -355,7 +355,7 @@ def _year(c, ctx):
     cue = c.group("cue")
     span = c.span
     weak = cue is None or cue.casefold() in {w.casefold() for w in ctx.data["years"]["weak_cues"]}
-    if weak and _counts_things(ctx.text, c.group_span("y").end):
+    if weak and _counts_things(ctx, c.group_span("y").end):
         return None  # "for 2012 rifles": a number of things, not a year
     if cue is None:
         if ctx.anchor is not None and abs(year - ctx.anchor.year) > 40:
@@ -369,9 +369,15 @@ def _year(c, ctx):
     return _expr(ctx, span, "date", str(year), "year", date(year, 1, 1), date(year, 12, 31), rule)
 
 
-def _counts_things(text: str, end: int) -> bool:
-    following = re.match(r"\s+([a-z]+s)\b", text[end : end + 30])
-    return following is not None
+def _counts_things(ctx: Context, end: int) -> bool:
+    """A number followed by a counted noun ("2012 rifles", "2015 دولارا") is
+    a quantity: an English plural, or a noun of the data file's count list."""
+    following = re.match(r"\s+(\w+)", ctx.text[end : end + 30])
+    if following is None:
+        return False
+    word = following.group(1)
+    nouns = {w.casefold() for w in ctx.data["years"]["count_nouns"]}
+    return word.casefold() in nouns or bool(re.fullmatch(ctx.data["years"]["plural_pattern"], word))
 
 
 def _decade(c, ctx):

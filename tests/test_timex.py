@@ -40,8 +40,17 @@ EN_CASES = [
     ("The forum runs from 10 to 12 September.", TUE, "10 to 12 September", "2023-09-10/2023-09-12"),
     ("The war was to last for a month.", TUE, "a month", "P1M"),
     ("Over the past two years prices doubled.", TUE, "the past two years", "P2Y"),
+    ("Rallies went on for weeks.", TUE, "weeks", "PXW"),
+    ("Wages grew over the past decade.", TUE, "the past decade", "P10Y"),
+    # seasons and reporting periods
+    ("The doctor was killed last fall.", TUE, "last fall", "2022-FA"),
+    ("Protests are expected this summer.", TUE, "this summer", "2023-SU"),
+    ("Profit fell in the latest quarter.", TUE, "the latest quarter", "2023-Q2"),
+    ("Profit fell in the third quarter to $5 million from $7 million a year earlier.", TUE, "a year earlier", "2022-Q3"),
+    ("He left the company a year earlier.", TUE, "a year earlier", "2022"),
     # no publication date: absolute values survive, relative ones stay open
     ("He took power in 2012.", None, "2012", "2012"),
+    ("Prices rose last month.", None, "last month", "XXXX-XX"),
     ("He left on Sunday.", None, "Sunday", "XXXX-WXX-7"),
 ]
 
@@ -60,13 +69,32 @@ AR_CASES = [
     ("كان يأمل في الفوز بها خلال شهر.", TUE, "خلال شهر", "P1M"),
     ("استمرت الحرب لمدة ثلاثة أيام.", TUE, "لمدة ثلاثة أيام", "P3D"),
     ("قبل يومين غادر الوفد.", TUE, "قبل يومين", "2023-09-10"),
+    ("سوف يزور موسكو يوم الخميس.", TUE, "يوم الخميس", "2023-09-14"),
+    ("عقد الاجتماع في مارس.", TUE, "في مارس", "2023-03"),
+    ("تفشى الوباء عام 2020.", TUE, "عام 2020", "2020"),
+    ("ازدهرت الصناعة في الثمانينيات.", TUE, "في الثمانينيات", "198"),
+    ("يعقد المنتدى من 10 إلى 12 سبتمبر.", TUE, "10 إلى 12 سبتمبر", "2023-09-10/2023-09-12"),
+    ("أعلن ذلك في وقت سابق من هذا الشهر.", TUE, "في وقت سابق من هذا الشهر", "2023-09"),
+    ("ارتفعت الأسعار العام الماضي.", TUE, "العام الماضي", "2022"),
+    ("أقيم المعرض في الصيف الماضي.", TUE, "في الصيف الماضي", "2023-SU"),
+    ("استمرت الاحتجاجات لمدة أيام.", TUE, "لمدة أيام", "PXD"),
+    # no publication date
+    ("غادر يوم الأحد.", None, "يوم الأحد", "XXXX-WXX-7"),
+    ("منذ توليه السلطة في عام 2012.", None, "في عام 2012", "2012"),
+    ("زار الرئيس موسكو الأسبوع الماضي.", None, "الأسبوع الماضي", "XXXX-WXX"),
 ]
 
 NOT_DATES = [
     ("en", "The army sent 2,012 troops and paid $1,998 for 2012 rifles."),
     ("en", "The chairman, 60 years old, may retire."),
     ("en", "The score was 3:1 and he wore number 12."),
+    ("en", "Revenue was $2012 million, 2012.5 tons, 20120 units and 12.2012 percent."),
+    ("en", "Call 555-2012 or dial 2012-555; the ratio was 10.30 to 1."),
+    ("en", "A 2015-strong crowd and 1999 delegates gathered."),
     ("ar", "بلغ عدد الجنود 2,012 جنديا."),
+    ("ar", "دفع 2015 دولارا ثمنا للسيارة."),
+    ("ar", "يبلغ من العمر 60 عاما ورقم هاتفه 20123456."),
+    ("ar", "انتهت المباراة بنتيجة 3:1."),
 ]
 
 
