@@ -146,6 +146,16 @@ def prefect_env(home: Path) -> dict[str, str]:
     return env
 
 
+def thread_env(threads: int) -> dict[str, str]:
+    """Intra-op threads for torch in every child (both sides alike); 0 keeps the default.
+
+    On a shared 2-core machine two OpenMP threads per process can be 10-50×
+    slower than one whenever another process is busy (each parallel region
+    waits for a descheduled thread), so measurements there want ``--threads 1``.
+    """
+    return {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)} if threads else {}
+
+
 def run_flow(corpus: Path, db: Path, batch_size: int, workers: int | None, env: dict) -> ChildRun:
     args = [str(BENCH / "run.py"), "--flow-child", str(corpus), str(db), str(batch_size), str(workers or 0)]
     return _checked(run_child(args, env), "dateline run")
@@ -172,9 +182,10 @@ def _checked(child: ChildRun, what: str) -> ChildRun:
 
 def measure(corpus: Path, n: int, sizes: list[int], *, batch_size: int, workers: int | None,
             skip_stanza: bool, resources: Path | None, work: Path, corpus_for_size,
-            prefect_home: Path | None = None) -> list[Row]:
+            prefect_home: Path | None = None, threads: int = 0) -> list[Row]:
     """Every figure of the report, each from a fresh child process."""
     env = prefect_env(prefect_home or work / "prefect-home")
+    env.update(thread_env(threads))
     if resources:
         env["STANZA_RESOURCES_DIR"] = str(resources)
     alone = None if skip_stanza else run_stanza_alone(corpus, resources, env)
@@ -263,6 +274,7 @@ def main(
     resources: Path | None = None,
     seed: int = 13,
     as_json: bool = False,
+    threads: int = 0,
 ) -> list[Row]:
     """Build (or reuse) the corpora, measure, print; returns the rows."""
     import build_corpus
@@ -280,11 +292,11 @@ def main(
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         rows = measure(corpus, n, size_list, batch_size=batch_size or settings().batch_size, workers=workers or None,
                        skip_stanza=skip_stanza_alone, resources=resources, work=Path(tmp), corpus_for_size=corpus_for_size,
-                       prefect_home=BENCH / "out" / "prefect-home")
+                       prefect_home=BENCH / "out" / "prefect-home", threads=threads)
     if as_json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1))
     else:
-        print_table(rows, f"Dateline throughput, {n:,} articles ({corpus})")
+        print_table(rows, f"Dateline throughput, {n:,} articles ({corpus}), torch threads: {threads or 'default'}")
     return rows
 
 
@@ -301,9 +313,10 @@ def cli() -> None:
         resources: Path = typer.Option(None, "--resources", help="Stanza model folder (default $STANZA_RESOURCES_DIR)."),
         seed: int = typer.Option(13, "--seed", help="Corpus selection seed."),
         as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
+        threads: int = typer.Option(0, "--threads", min=0, help="torch threads per process, both sides (0: default)."),
     ) -> None:
         """Measure throughput and print the table."""
-        main(n, sizes, skip_stanza_alone, workers, batch_size, corpus, resources, seed, as_json)
+        main(n, sizes, skip_stanza_alone, workers, batch_size, corpus, resources, seed, as_json, threads)
 
     typer.run(command)
 

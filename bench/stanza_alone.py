@@ -51,6 +51,11 @@ def build_pipeline(lang: str, resources_dir: Path):
     """``stanza.Pipeline`` with Dateline's processor packages and batch sizes."""
     import stanza
 
+    threads = getattr(dateline_nlp, "TORCH_THREADS", None)  # mirror nlp.py if it ever sets one
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
     packages = dateline_nlp.NlpEngine(resources_dir).packages[lang]
     return stanza.Pipeline(
         lang, dir=str(resources_dir), processors=dict(packages), download_method=None,
