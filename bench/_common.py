@@ -87,10 +87,5 @@ def child_env(extra: dict[str, str] | None) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path, **(extra or {})}
 
 
-def words_in(corpus_dir: Path) -> int:
-    """Whitespace-separated words of the corpus texts (a model-free size measure)."""
-    return sum(len(p.read_text(encoding="utf-8").split()) for p in sorted(Path(corpus_dir).glob("*.txt")))
-
-
 def fmt(value: float | None, digits: int = 2) -> str:
     return "–" if value is None or value != value else f"{value:,.{digits}f}"
