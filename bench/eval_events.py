@@ -3,159 +3,259 @@
     python bench/eval_events.py [--lang en|ar] [--show-errors]
 
 Gold: ``bench/events_gold/*.expected.json`` (format of the seed annotation;
-guidelines in bench/README.md). Articles are read from ../shared/corpora by id
-— the corpus text is never copied into the repository. A predicted event
-matches a gold one when the type is the same and the actors agree (canonical
-forms equal or one containing the other, on the surface or the resolved name);
-the "+date" level also needs the same date (null included). A prediction that
-matches an already-matched gold event counts as a duplicate (a merging miss),
-one that matches an optional event is ignored, any other is a false positive.
+guidelines and matching rules in bench/README.md). Articles are read from
+../shared/corpora by id through ``extractors.ingest`` — the corpus text is
+never copied into the repository. The matching functions take plain gold
+dicts and ``Event`` records so that tests/test_eval_events.py can check them
+on hand-made pairs without any model.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
+import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
-from datetime import date
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from extractors.entities import canonical
-from extractors.events import extract_events
-from extractors.ingest import normalize
-from extractors.nlp import NlpEngine
-from extractors.records import Article
-from extractors.timex import find_time_expressions
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script from anywhere: import this checkout
+
+from extractors.entities import canonical  # noqa: E402
+from extractors.records import Article, Event  # noqa: E402
+
 GOLD = HERE / "events_gold"
 CORPORA = HERE.parents[1] / "shared" / "corpora"
+ARGUMENTS = ("counterpart", "origin", "destination", "location")
 
 
-def load_gold(lang: str | None) -> list[dict]:
-    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.expected.json"))]
+def load_gold(lang: str | None = None, folder: Path = GOLD) -> list[dict]:
+    """Every annotated article, optionally of one language."""
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.expected.json"))]
     return [d for d in docs if lang in (None, d["lang"])]
 
 
-def load_articles(docs: list[dict]) -> dict[str, Article]:
-    wanted = {d["article"]: d for d in docs}
-    articles = {}
-    for corpus in {d["corpus"] for d in docs}:
-        with open(CORPORA / corpus, encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                if record["id"] in wanted:
-                    text = normalize(record["text"])
-                    articles[record["id"]] = Article(
-                        record["id"], text, hashlib.sha256(line.encode()).hexdigest(), corpus, record["lang"],
-                        "metadata", date.fromisoformat(record["published"]), "metadata", record.get("title"))
+def load_articles(docs: Sequence[dict], corpora: Path = CORPORA) -> dict[str, Article]:
+    """The annotated articles, ingested the way ``dateline`` ingests a JSONL drop."""
+    from extractors.ingest import read_articles
+
+    wanted = {d["article"] for d in docs}
+    with tempfile.TemporaryDirectory() as tmp:
+        drop = Path(tmp) / "gold.jsonl"
+        with drop.open("w", encoding="utf-8") as out:
+            for corpus in sorted({d["corpus"] for d in docs}):
+                with open(corpora / corpus, encoding="utf-8") as fh:
+                    out.writelines(line for line in fh if json.loads(line)["id"] in wanted)
+        articles = {a.article_id: a for a in read_articles(drop) if isinstance(a, Article)}
+    missing = wanted - articles.keys()
+    if missing:
+        raise SystemExit(f"articles not found in {corpora}: {', '.join(sorted(missing))}")
     return articles
 
 
-def names(gold: dict, lang: str) -> list[str]:
-    values = [gold.get("actor"), gold.get("actor_resolves_to"), *gold.get("actor_alt", [])]
-    return [canonical(v, lang) for v in values if v]
+# ---- matching ---------------------------------------------------------------
+
+def _keys(values: Iterable[str | None], lang: str) -> list[tuple[str, ...]]:
+    return [tuple(canonical(v, lang).split()) for v in values if v and canonical(v, lang)]
 
 
-def same_actor(gold: dict, event, lang: str) -> bool:
-    predicted = [canonical(v, lang) for v in (event.actor, event.actor_resolved) if v]
-    return any(g and p and (g == p or g in p or p in g) for g in names(gold, lang) for p in predicted)
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return any(outer[i:i + n] == inner for i in range(len(outer) - n + 1))
 
 
-def matches(gold: dict, event, lang: str) -> bool:
-    """Same type and actor; meetings are symmetric, so actor and counterpart
-    may be swapped."""
-    if gold["type"] != event.type:
-        return False
-    if same_actor(gold, event, lang):
+def same_name(gold_names: Iterable[str | None], predicted: Iterable[str | None], lang: str) -> bool:
+    """Canonical forms equal, or one a run of whole words of the other.
+
+    Whole words, so that "US" does not match "Russia" and "pct" no actor.
+    """
+    golds, preds = _keys(gold_names, lang), _keys(predicted, lang)
+    return any(_contains(g, p) or _contains(p, g) for g in golds for p in preds)
+
+
+def actor_names(gold: dict) -> list[str | None]:
+    return [gold.get("actor"), gold.get("actor_resolves_to"), *gold.get("actor_alt", [])]
+
+
+def same_actor(gold: dict, event: Event, lang: str) -> bool:
+    """Actors agree; a meeting is symmetric, so its two sides may be swapped.
+
+    A gold event without an actor is identified by its trigger instead.
+    """
+    if not gold.get("actor"):
+        return same_name([gold.get("trigger")], [event.trigger], lang)
+    predicted = (event.actor, event.actor_resolved)
+    if same_name(actor_names(gold), predicted, lang):
         return True
-    if event.type == "meeting" and event.counterpart:
-        swapped = type("Swap", (), {"actor": event.counterpart, "actor_resolved": event.counterpart_resolved})
-        if same_actor(gold, swapped, lang):
-            return True
-        if gold.get("counterpart") and same_actor({"actor": gold["counterpart"]}, event, lang):
-            return True
-    return False
+    if gold["type"] != "meeting":
+        return False
+    other = (event.counterpart, event.counterpart_resolved)
+    return same_name([gold.get("counterpart")], predicted, lang) or same_name(actor_names(gold), other, lang)
 
 
-def score(docs: list[dict], articles: dict[str, Article], engine: NlpEngine, show_errors: bool) -> dict:
-    tally = defaultdict(Counter)  # key (lang, type) → tp, tp_date, fp, fn, dup, modality_ok, forbidden
-    slowest = (0.0, "")
-    for doc in docs:
-        article = articles[doc["article"]]
-        start = time.perf_counter()
-        analysis = engine.analyze([article])[0]
-        events = extract_events(article, analysis, find_time_expressions(article.text, article.lang, article.published, analysis.sentences))
-        slowest = max(slowest, (time.perf_counter() - start, article.article_id))
-        _score_article(doc, events, tally, show_errors)
-    return tally, slowest
+def matches(gold: dict, event: Event, lang: str) -> bool:
+    """The "type+actor" level: same type and the same actor."""
+    return gold["type"] == event.type and same_actor(gold, event, lang)
 
 
-def _score_article(doc, events, tally, show_errors):
+def full_match(gold: dict, event: Event) -> bool:
+    """The "type+actor+date" level: a gold date must also be predicted."""
+    return gold.get("date") is None or gold["date"] == event.date
+
+
+def forbidden_hit(gold: dict, event: Event, lang: str) -> bool:
+    """A reading the annotation rules out: same type, actor (or trigger),
+    modality (asserted unless said) and every date or place the entry gives."""
+    if gold["type"] != event.type or event.modality != gold.get("modality", "asserted"):
+        return False
+    if gold.get("date") and gold["date"] != event.date:
+        return False
+    for arg in ARGUMENTS:
+        if gold.get(arg) and not same_name([gold[arg]], [getattr(event, arg)], lang):
+            return False
+    by_trigger = gold.get("trigger") and same_name([gold["trigger"]], [event.trigger], lang)
+    return bool(by_trigger) or (bool(gold.get("actor")) and same_actor(gold, event, lang))
+
+
+def _fit(gold: dict, event: Event, lang: str) -> int:
+    """How well a matching prediction fits: ties between gold events of one
+    actor (a planned and a past visit) go to the one with the same details."""
+    places = sum(bool(gold.get(a)) and same_name([gold[a]], [getattr(event, a)], lang) for a in ARGUMENTS)
+    return 2 * (gold.get("date") == event.date) + (gold.get("modality", "asserted") == event.modality) + places
+
+
+# ---- scoring ------------------------------------------------------------------
+
+def score_article(doc: dict, events: Sequence[Event]) -> tuple[dict[str, Counter], list[str]]:
+    """Per-type counts for one article and its error lines.
+
+    Counts: ``tp`` (type+actor), ``tp_full`` (also the gold date), ``fp``,
+    ``fn``, ``forbidden`` (fp that hit a forbidden reading), ``dup`` (a second
+    prediction of an already matched event), ``optional`` (absorbed),
+    ``modality_ok`` and ``spurious_date`` (a date on a matched event the text
+    leaves undated).
+    """
     lang, required = doc["lang"], doc["required"]
-    matched: dict[int, object] = {}
+    tally: dict[str, Counter] = defaultdict(Counter)
+    errors: list[str] = []
+    matched: dict[int, Event] = {}
     for event in events:
-        hit = next((i for i, g in enumerate(required) if i not in matched and matches(g, event, lang)), None)
-        key = (lang, event.type)
-        if hit is not None:
-            matched[hit] = event
-            gold = required[hit]
-            tally[key]["tp"] += 1
-            tally[key]["tp_date"] += event.date == gold.get("date")
-            tally[key]["modality_ok"] += event.modality == gold.get("modality", "asserted")
+        c = tally[event.type]
+        if any(forbidden_hit(g, event, lang) for g in doc.get("forbidden", [])):
+            c["fp"] += 1
+            c["forbidden"] += 1
+            errors.append(f"FORBIDDEN {_show(event)}")
+            continue
+        free = [i for i, g in enumerate(required) if i not in matched and matches(g, event, lang)]
+        if free:
+            i = max(free, key=lambda j: _fit(required[j], event, lang))
+            matched[i] = event
+            _count_match(c, required[i], event)
         elif any(matches(g, event, lang) for g in required):
-            tally[key]["dup"] += 1
-        elif any(matches(g, event, lang) for g in doc["optional"]):
-            tally[key]["optional"] += 1
+            c["dup"] += 1
+        elif any(matches(g, event, lang) for g in doc.get("optional", [])):
+            c["optional"] += 1
         else:
-            tally[key]["fp"] += 1
-            if any(matches(g, event, lang) and event.modality == "asserted" for g in doc["forbidden"]):
-                tally[key]["forbidden"] += 1
-            if show_errors:
-                print(f"FP  {doc['article']:<36} {event.type:<12} {event.trigger} | {event.actor} | {event.date} {event.modality}")
+            c["fp"] += 1
+            errors.append(f"FP  {_show(event)}")
     for i, gold in enumerate(required):
         if i not in matched:
-            tally[(lang, gold["type"])]["fn"] += 1
-            if show_errors:
-                print(f"FN  {doc['article']:<36} {gold['type']:<12} {gold['trigger']} | {gold['actor']} | {gold.get('date')}")
-        elif show_errors and (matched[i].date != gold.get("date") or matched[i].modality != gold.get("modality", "asserted")):
-            e = matched[i]
-            print(f"ATT {doc['article']:<36} {gold['type']:<12} date {e.date} vs {gold.get('date')}, modality {e.modality} vs {gold.get('modality', 'asserted')}")
+            tally[gold["type"]]["fn"] += 1
+            errors.append(f"FN  {gold['type']:<12} {gold.get('trigger')} | {gold.get('actor')} | {gold.get('date')} {gold.get('modality', 'asserted')}")
+        else:
+            errors.extend(_attribute_errors(gold, matched[i]))
+    return tally, errors
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+def _count_match(c: Counter, gold: dict, event: Event) -> None:
+    c["tp"] += 1
+    c["tp_full"] += full_match(gold, event)
+    c["modality_ok"] += event.modality == gold.get("modality", "asserted")
+    c["spurious_date"] += gold.get("date") is None and event.date is not None
+
+
+def _attribute_errors(gold: dict, event: Event) -> list[str]:
+    wrong = []
+    if event.date != gold.get("date"):
+        wrong.append(f"date {event.date} ({event.date_text}) vs {gold.get('date')} ({gold.get('date_text')})")
+    if event.modality != gold.get("modality", "asserted"):
+        wrong.append(f"modality {event.modality} vs {gold.get('modality', 'asserted')}")
+    return [f"ATT {gold['type']:<12} {gold.get('trigger')} | {gold.get('actor')}: " + "; ".join(wrong)] if wrong else []
+
+
+def _show(event: Event) -> str:
+    actor = " ".join((event.actor or "-").split())
+    return f"{event.type:<12} {event.trigger} | {actor} | {event.date} {event.modality}"
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def report(tally: dict, n_docs: int, slowest) -> None:
-    print(f"{n_docs} articles; match = same type and actor; +date = also the same date")
-    print(f"{'group':<22}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}{'F1+date':>9}{'modal.':>8}{'dup':>5}")
-    groups = defaultdict(Counter)
-    for (lang, type_), c in tally.items():
-        for key in (f"{lang} {type_}", f"{lang} all", "all"):
-            groups[key].update(c)
-    for name in sorted(groups, key=lambda k: (k == "all", k.split()[0], k.endswith("all"), k)):
+def full_prf(c: Counter) -> tuple[float, float, float]:
+    """P/R/F1 when a match without the gold date counts as a miss and a false alarm."""
+    wrong_date = c["tp"] - c["tp_full"]
+    return prf(c["tp_full"], c["fp"] + wrong_date, c["fn"] + wrong_date)
+
+
+# ---- running ------------------------------------------------------------------
+
+def run(docs: Sequence[dict], articles: dict[str, Article], show_errors: bool) -> tuple[dict, tuple[float, str]]:
+    """Extract every article (one at a time, to time each) and score it."""
+    from extractors.events import extract_events
+    from extractors.nlp import NlpEngine
+    from extractors.timex import find_time_expressions
+
+    engine = NlpEngine()
+    groups: dict[str, Counter] = defaultdict(Counter)
+    slowest = (0.0, "")
+    for doc in docs:
+        article = articles[doc["article"]]
+        start = time.perf_counter()
+        analysis = engine.analyze([article])[0]
+        times = find_time_expressions(article.text, article.lang, article.published, analysis.sentences)
+        events = extract_events(article, analysis, times)
+        slowest = max(slowest, (time.perf_counter() - start, article.article_id))
+        tally, errors = score_article(doc, events)
+        for type_, c in tally.items():
+            for key in (f"{doc['lang']} {type_}", f"{doc['lang']} all", "all"):
+                groups[key].update(c)
+        if show_errors:
+            for line in errors:
+                print(f"{doc['article']:<40} {line}")
+    return groups, slowest
+
+
+def report(groups: dict[str, Counter], n_docs: int, slowest: tuple[float, str], seconds: float) -> None:
+    print(f"{n_docs} articles. match: same type and actor; full: also the gold date when there is one")
+    print(f"{'group':<18}{'gold':>5}{'pred':>5}{'P':>7}{'R':>7}{'F1':>7}{'P full':>8}{'R full':>8}{'F1 full':>8}"
+          f"{'modal.':>7}{'dup':>5}{'forb.':>6}{'spur.date':>10}")
+    for name in sorted(groups, key=lambda k: (k == "all", k.split()[0], k.endswith(" all"), k)):
         c = groups[name]
-        p, r, f = _prf(c["tp"], c["fp"], c["fn"])
-        _, _, fd = _prf(c["tp_date"], c["fp"] + c["tp"] - c["tp_date"], c["fn"] + c["tp"] - c["tp_date"])
+        p, r, f = prf(c["tp"], c["fp"], c["fn"])
+        pf, rf, ff = full_prf(c)
         modal = c["modality_ok"] / c["tp"] if c["tp"] else 0.0
-        print(f"{name:<22}{c['tp'] + c['fn']:>6}{c['tp'] + c['fp']:>6}{100 * p:>8.1f}{100 * r:>8.1f}{100 * f:>8.1f}{100 * fd:>9.1f}{100 * modal:>8.1f}{c['dup']:>5}")
-    forbidden = sum(c["forbidden"] for c in tally.values())
-    print(f"forbidden events produced as asserted: {forbidden}; slowest article: {slowest[1]} ({slowest[0]:.2f} s)")
+        print(f"{name:<18}{c['tp'] + c['fn']:>5}{c['tp'] + c['fp']:>5}{100 * p:>7.1f}{100 * r:>7.1f}{100 * f:>7.1f}"
+              f"{100 * pf:>8.1f}{100 * rf:>8.1f}{100 * ff:>8.1f}{100 * modal:>7.1f}{c['dup']:>5}{c['forbidden']:>6}"
+              f"{c['spurious_date']:>10}")
+    print(f"pred counts matched + false positives (duplicates and optional matches apart); "
+          f"slowest article {slowest[1]} {slowest[0]:.2f} s; total {seconds:.1f} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("en", "ar"))
-    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--show-errors", action="store_true", help="list FP/FN/attribute errors per article")
     args = parser.parse_args()
+    start = time.perf_counter()
     docs = load_gold(args.lang)
-    tally, slowest = score(docs, load_articles(docs), NlpEngine(), args.show_errors)
-    report(tally, len(docs), slowest)
+    groups, slowest = run(docs, load_articles(docs), args.show_errors)
+    report(groups, len(docs), slowest, time.perf_counter() - start)
 
 
 if __name__ == "__main__":
