@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from extractors import EXTRACTOR_VERSION, lexicon
 from extractors.confidence import Evidence, score
 from extractors.entities import canonical
-from extractors.event_args import Argument, Clause, find_actor, find_places_and_counterpart
+from extractors.event_args import Argument, Clause, Query, find_actor, find_places_and_counterpart, tidy_entities
+from extractors.event_triggers import find_triggers
 from extractors.modality import modality
 from extractors.records import Analysis, Article, Entity, Event, EventMention, Sentence, TimeExpression
 
@@ -67,14 +67,14 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
 
 def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
     words = sentence.words
-    ents = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end]
+    ents = tidy_entities([e for e in entities if sentence.span.start <= e.span.start < sentence.span.end], words, text, lex, lang)
     sentence_times = tuple(t.span for t in times if sentence.span.contains(t.span))
     drafts = []
     for position, event_type, is_noun in find_triggers(words, lex):
         start, end = _clause_bounds(words, position, lex)
         clause = Clause(words, position, start, end, text, sentence_times)
         draft = Draft(event_type, sentence, position, is_noun, clause)
-        actor = find_actor(clause, ents, {**lex, "is_statement": event_type == "announcement"}, lang)
+        actor = find_actor(clause, ents, Query(event_type, is_noun, lex, lang))
         if actor == "pronoun":
             draft.pronoun_subject = True
         elif actor is not None:
@@ -87,38 +87,6 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         drafts.append(draft)
     _attach_dates(drafts, [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start])
     return drafts
-
-
-def find_triggers(words: Sequence, lex: dict) -> list[tuple[int, str, bool]]:
-    """(position, event type, is_noun) for each word whose lemma is a trigger.
-
-    Lemmas and lexicon entries are compared in canonical form (diacritics and
-    letter variants folded), since lemmatizers do not always undiacritize.
-    """
-    syntax, lang = lex["syntax"], lex["lang"]
-    found = []
-    for position, word in enumerate(words):
-        lemmas = _lemma_keys(word, syntax, lang)
-        for event_type, entry in lex["types"].items():
-            if word.upos in syntax["verb_upos"] and lemmas & _keys(tuple(entry["verbs"]), lang):
-                found.append((position, event_type, False))
-                break
-            if word.upos in syntax["noun_upos"] and lemmas & _keys(tuple(entry["nouns"]), lang):
-                found.append((position, event_type, True))
-                break
-    return found
-
-
-def _lemma_keys(word, syntax, lang: str) -> set[str]:
-    """The lemma, and the lemma without a proclitic the lemmatizer left on
-    ("وأكد" → "أكد"), both in canonical form."""
-    lemma = canonical(word.lemma or word.text, lang).strip("“”\"'«»()")
-    return {lemma} | {lemma[len(c):] for c in syntax["lemma_proclitics"] if lemma.startswith(c) and len(lemma) > len(c) + 1}
-
-
-@cache
-def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
-    return frozenset(canonical(w, lang) for w in words)
 
 
 def _clause_bounds(words, position: int, lex: dict) -> tuple[int, int]:

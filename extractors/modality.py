@@ -41,5 +41,15 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
         return True
     if is_noun:
         after = words[trigger + 1 : min(clause[1], trigger + 3)]
-        return any(w.text in cues["planned_after_noun"] for w in after)
+        return any(w.text in cues["planned_after_noun"] for w in after) or _planned_predicate(words, words[trigger], cues)
     return False
+
+
+def _planned_predicate(words: Sequence[Word], noun: Word, cues: dict) -> bool:
+    """An event noun whose predicate plans it ("the summit is scheduled for
+    November", "the visit will take place")."""
+    if noun.deprel not in ("nsubj", "nsubj:pass") or noun.head in (None, 0):
+        return False
+    head = next((w for w in words if w.index == noun.head), None)
+    related = [head] + [w for w in words if w.head == noun.head and w.deprel in ("aux", "aux:pass")]
+    return any(w is not None and (w.text.casefold() in cues["planned"] or w.text in cues["planned_after_noun"]) for w in related)

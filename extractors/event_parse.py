@@ -1,0 +1,56 @@
+"""Small reads of a sentence's dependency tree for the event extractor.
+
+Stanza's words carry 1-based ``index`` and ``head`` within the sentence; these
+helpers answer the few questions the argument finder asks of the tree, and
+degrade to "nothing known" when the model has no parser (``head is None``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.records import Word
+
+#: Dependents that stay outside a phrase's surface ("the", "of", punctuation).
+_OUTSIDE = ("det", "case", "punct", "cc", "mark")
+
+
+def children(words: Sequence[Word], head: Word) -> list[Word]:
+    return [w for w in words if w.head == head.index and w is not head]
+
+
+def descendants(words: Sequence[Word], head: Word) -> set[int]:
+    """Indices of ``head`` and every word below it (cycles from a bad parse are cut)."""
+    found, frontier = {head.index}, [head.index]
+    while frontier:
+        parent = frontier.pop()
+        for w in words:
+            if w.head == parent and w.index not in found:
+                found.add(w.index)
+                frontier.append(w.index)
+    return found
+
+
+def subtree_span(words: Sequence[Word], head: Word) -> tuple[int, int]:
+    """Character range of the contiguous run of ``head``'s subtree around it,
+    without its leading or trailing function words."""
+    below = descendants(words, head)
+    at = words.index(head)
+    start = at
+    while start > 0 and words[start - 1].index in below:
+        start -= 1
+    end = at + 1
+    while end < len(words) and words[end].index in below:
+        end += 1
+    while start < at and words[start].deprel in _OUTSIDE:
+        start += 1
+    while end - 1 > at and words[end - 1].deprel in _OUTSIDE:
+        end -= 1
+    return words[start].span.start, words[end - 1].span.end
+
+
+def relative_antecedent(words: Sequence[Word], verb: Word) -> Word | None:
+    """The noun a relative clause hangs on ("Gorbachev, who had talks" → Gorbachev)."""
+    if verb.deprel != "acl:relcl" or verb.head in (None, 0):
+        return None
+    return next((w for w in words if w.index == verb.head), None)

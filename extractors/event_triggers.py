@@ -1,0 +1,47 @@
+"""Event triggers: words whose lemma and part of speech name an event.
+
+Lemmas and lexicon entries (``extractors/lang/<lang>/events.toml``) are
+compared in canonical form (diacritics and letter variants folded), since
+lemmatizers do not always undiacritize; raw strings are never matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from extractors.entities import canonical
+from extractors.records import Word
+
+#: A verb used as an adjective ("the visiting delegation") names no event of its own.
+ADJECTIVAL_DEPRELS = ("amod",)
+
+
+def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool]]:
+    """(position, event type, is_noun) for each word whose lemma is a trigger."""
+    syntax, lang = lex["syntax"], lex["lang"]
+    found = []
+    for position, word in enumerate(words):
+        if word.deprel in ADJECTIVAL_DEPRELS:
+            continue
+        lemmas = lemma_keys(word, syntax, lang)
+        for event_type, entry in lex["types"].items():
+            if word.upos in syntax["verb_upos"] and lemmas & _keys(tuple(entry["verbs"]), lang):
+                found.append((position, event_type, False))
+                break
+            if word.upos in syntax["noun_upos"] and lemmas & _keys(tuple(entry["nouns"]), lang):
+                found.append((position, event_type, True))
+                break
+    return found
+
+
+def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
+    """The lemma, and the lemma without a proclitic the lemmatizer left on
+    ("وأكد" → "أكد"), both in canonical form."""
+    lemma = canonical(word.lemma or word.text, lang).strip("“”\"'«»()")
+    return {lemma} | {lemma[len(c):] for c in syntax["lemma_proclitics"] if lemma.startswith(c) and len(lemma) > len(c) + 1}
+
+
+@cache
+def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(canonical(w, lang) for w in words)
