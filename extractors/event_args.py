@@ -23,7 +23,10 @@ from extractors.records import Entity, Span, Word
 PLACE_ACTOR_TYPES = ("announcement", "meeting")
 #: Words a preposition may stand before the name it governs across
 #: ("with his Chinese counterpart Wang Yi", "مع نظيره الصيني وانغ يي").
-MAX_PREP_GAP = 4
+MAX_PREP_GAP = 3
+#: Words a title phrase may run before the name in apposition to it
+#: ("وزير العلاقة مع الهيئات الدستورية … مهدي بن غربية").
+MAX_APPOSITION_GAP = 12
 _GAP_UPOS = ("NOUN", "ADJ", "PRON", "DET", "PROPN", "X", "NUM")
 
 
@@ -150,20 +153,25 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
             continue
         lo, hi = subtree_span(clause.words, subject)
         named = _best([e for e in entities if e.span.start < hi and lo < e.span.end], people)
-        named = named or _apposition(clause, hi, entities, labels)
+        named = named or _apposition(clause, hi, entities, labels, query.lex["roles"])
         found += [named] if named else []
     best = _best(found, labels)
     return _from_entity(best, "parse") if best else None
 
 
-def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str]) -> Entity | None:
-    """A PER/ORG name right after a subject phrase (over a comma at most)."""
-    words = [w for w in clause.words[clause.start : clause.end] if w.span.start >= end]
-    if words and words[0].upos == "PUNCT" and words[0].text in (",", "،"):
-        words = words[1:]
-    if not words:
-        return None
-    return next((e for e in entities if e.span.start == words[0].span.start and e.label in labels and e.label in ("PER", "ORG")), None)
+def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict) -> Entity | None:
+    """The PER/ORG name a subject phrase ends in ("المتحدث باسم الكرملين
+    ديمتري بيسكوف", "Foreign Minister, Wang Yi"): the first one after it in
+    the clause, with no verb between and no preposition of its own."""
+    words = [w for w in clause.words[clause.start : clause.end] if w.span.start >= end][:MAX_APPOSITION_GAP]
+    inside = clause_entities(entities, clause)
+    for word in words:
+        if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger]:
+            return None
+        named = next((e for e in inside if e.span.start == word.span.start and e.label in labels and e.label in ("PER", "ORG")), None)
+        if named:
+            return named if role_of(named.span.start, clause, roles, inside) is None else None
+    return None
 
 
 def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:

@@ -126,7 +126,7 @@ def _is_reported(drafts: Sequence[Draft], words, position: int, lex: dict) -> bo
 
 def _inherited(drafts: Sequence[Draft]) -> Argument | None:
     for d in reversed(drafts):
-        if d.actor is not None:
+        if d.actor is not None and not d.is_noun:  # an unexpressed subject continues a verb's
             return replace(d.actor, source="inherited")
     return None
 
