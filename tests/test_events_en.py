@@ -1,0 +1,77 @@
+"""English events: arguments from the parse, event nouns, modality, the reporting frame."""
+
+from datetime import date
+
+import pytest
+
+from extractors.events import extract_events
+from extractors.records import Article
+from extractors.timex import find_time_expressions
+
+TUE = date(2023, 9, 12)
+
+
+def events_of(engine, text):
+    article = Article("fixture-en", text, "0" * 64, "mem", "en", "metadata", TUE, "metadata")
+    analysis = engine.analyze([article])[0]
+    return extract_events(article, analysis, find_time_expressions(text, "en", TUE, analysis.sentences))
+
+
+def only(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger, e.actor) for e in events]
+    return found[0]
+
+
+def test_departure_with_origin_destination_and_date(engine):
+    e = only(events_of(engine, "Prime Minister Fumio Kishida left Tokyo for Washington on Thursday."), "departure")
+    assert (e.actor, e.origin, e.destination, e.date, e.granularity, e.modality) == (
+        "Fumio Kishida", "Tokyo", "Washington", "2023-09-07", "day", "asserted")
+
+
+def test_reported_arrival_in_the_complement_of_a_statement(engine):
+    events = events_of(engine, "Reuters reported that the minister arrived in Cairo on Friday.")
+    said, arrived = only(events, "announcement"), only(events, "arrival")
+    assert (said.actor, said.date, said.modality) == ("Reuters", None, "asserted")
+    assert (arrived.destination, arrived.date, arrived.modality) == ("Cairo", "2023-09-08", "reported")
+
+
+def test_talks_held_by_the_antecedent_of_a_relative_clause(engine):
+    text = "Mikhail Gorbachev, who had nine hours of talks with Margaret Thatcher on Monday, praised her."
+    e = only(events_of(engine, text), "meeting")
+    assert (e.actor, e.counterpart, e.date) == ("Mikhail Gorbachev", "Margaret Thatcher", "2023-09-11")
+
+
+def test_summit_between_two_leaders_is_planned_when_scheduled(engine):
+    e = only(events_of(engine, "A summit between Joe Biden and Xi Jinping is scheduled for November."), "meeting")
+    assert (e.actor, e.counterpart, e.date, e.granularity, e.modality) == ("Joe Biden", "Xi Jinping", "2023-11", "month", "planned")
+
+
+def test_possessor_of_a_trip_is_its_actor_without_the_possessive(engine):
+    e = only(events_of(engine, "Neil Kinnock's trip to Washington last week was a success."), "visit")
+    assert (e.actor, e.destination, e.date) == ("Neil Kinnock", "Washington", "2023-W36")
+
+
+def test_described_speaker_is_the_subject_phrase_not_a_nationality(engine):
+    e = only(events_of(engine, "The visiting Japanese delegation said it hoped for a deal."), "announcement")
+    assert e.actor is not None and "delegation" in e.actor
+
+
+def test_speaker_after_a_clause_is_the_subject_not_a_number(engine):
+    e = only(events_of(engine, "Shares rose 5 pct, the exchange said."), "announcement")
+    assert e.actor == "exchange"
+
+
+@pytest.mark.parametrize("text,type_,modality", [
+    ("Emmanuel Macron will not travel to Beijing next week.", "departure", "negated"),
+    ("Joe Biden plans to visit Kyiv in March.", "visit", "planned"),
+    ("Olaf Scholz arrived in Rome on Monday.", "arrival", "asserted"),
+    ("Angela Merkel met Xi Jinping in Beijing on Friday, officials said.", "meeting", "asserted"),
+])
+def test_modalities(engine, text, type_, modality):
+    assert only(events_of(engine, text), type_).modality == modality
+
+
+def test_a_place_next_to_a_movement_verb_is_never_its_actor(engine):
+    events = events_of(engine, "He said Paris will visit nobody.")
+    assert not [e for e in events if e.type == "visit" and e.actor == "Paris"]
