@@ -102,10 +102,12 @@ class _Chunk:
 class NlpEngine:
     """Analyzes batches of articles with the Stanza models of a directory."""
 
-    def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS):
+    def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS, threads: int | None = None):
         self.directory = Path(resources_dir or globals()["resources_dir"]())
         self.inventory = model_inventory(self.directory)
         self.max_chunk_chars = max_chunk_chars
+        if threads:
+            _set_threads(threads)
 
     def supports(self, lang: str | None) -> bool:
         return lang in self.inventory
@@ -159,6 +161,13 @@ class NlpEngine:
             )
             for i, article in enumerate(articles)
         ]
+
+
+def _set_threads(threads: int) -> None:
+    """CPU threads for this process's models (one worker of several gets its share)."""
+    import torch
+
+    torch.set_num_threads(max(1, threads))
 
 
 def _build_pipeline(lang: str, directory: Path, processors: tuple[str, ...]):
