@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     db: Path = Path("data/dateline.duckdb")
     inbox: Path = Path("data/inbox")
     seeds: Path = Path("seeds")
-    batch_size: int = 16
+    batch_size: int = 64
     serve_interval_s: int = 300
     stanza_resources_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("STANZA_RESOURCES_DIR", "DATELINE_STANZA_RESOURCES_DIR")

@@ -128,14 +128,17 @@ class _Chunk:
 class NlpEngine:
     """Analyzes batches of articles with the Stanza models of a directory."""
 
-    def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS, auto_pull: bool = False):
+    def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS, auto_pull: bool = False, threads: int | None = None):
         """``auto_pull``: try ``stanza.download`` once per missing language
-        (when the network allows) before declaring it unsupported."""
+        (when the network allows) before declaring it unsupported;
+        ``threads``: CPU threads for this process's models."""
         self.directory = Path(resources_dir or globals()["resources_dir"]())
         self.max_chunk_chars = max_chunk_chars
         self.auto_pull = auto_pull
         self._pull_tried: set[str] = set()
         self._refresh()
+        if threads:
+            _set_threads(threads)
 
     def _refresh(self) -> None:
         self.packages = _package_inventory(self.directory)
@@ -200,6 +203,13 @@ class NlpEngine:
             )
             for i, article in enumerate(articles)
         ]
+
+
+def _set_threads(threads: int) -> None:
+    """CPU threads for this process's models (one worker of several gets its share)."""
+    import torch
+
+    torch.set_num_threads(max(1, threads))
 
 
 def _build_pipeline(lang: str, directory: Path, packages: dict[str, str]):

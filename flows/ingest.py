@@ -6,9 +6,10 @@ the run record. Everything that turns text into rows is in ``extractors``.
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,7 +23,7 @@ from extractors.pipeline import BatchResult, run_batch
 from extractors.records import IngestError
 from extractors.storage import Store
 
-DEFAULT_BATCH_SIZE = 16
+DEFAULT_BATCH_SIZE = 64
 _listeners: list[Callable[[str, int, int], None]] = []
 
 
@@ -41,9 +42,10 @@ def _notify(stage: str, done: int, total: int) -> None:
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=2, persist_result=False)
-def process_batch(paths: list[str], resources_dir: str | None, languages: list[str] | None) -> BatchResult:
-    """Read and analyze one batch of files (Stanza pipelines are reused)."""
-    engine = NlpEngine(Path(resources_dir) if resources_dir else None)
+def process_batch(paths: list[str], resources_dir: str | None, languages: list[str] | None, threads: int | None = None) -> BatchResult:
+    """Read and analyze one batch of files (Stanza pipelines are reused
+    within a process; each worker process builds its own)."""
+    engine = NlpEngine(Path(resources_dir) if resources_dir else None, threads=threads)
     return run_batch([Path(p) for p in paths], engine, languages)
 
 
@@ -54,36 +56,60 @@ def ingest_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     languages: list[str] | None = None,
     resources_dir: str | None = None,
+    workers: int = 1,
 ) -> dict:
     """Process new or changed article files under ``input_dir`` into ``db_path``."""
     started, clock = datetime.now(timezone.utc), time.perf_counter()
+    with Store(db_path) as store:
+        files, todo = pending_files(store, input_dir)
+        if todo:
+            _require_models(resources_dir)
+        totals = _process(store, todo, max(1, batch_size), resources_dir, languages, max(1, workers))
+        return _record_run(store, input_dir, db_path, files, todo, totals, started, clock)
+
+
+def pending_files(store: Store, input_dir: str | Path) -> tuple[list[Path], list[Path]]:
+    """All article files under ``input_dir``, and those new or changed since
+    they were last processed (by SHA-256 of file and sidecar)."""
     folder = Path(input_dir)
     if not folder.is_dir():
         raise DatelineError(f"input folder {folder} does not exist")
     files = ingest.discover(folder)
+    store.migrate()
+    known = store.known_sources()
+    return files, [p for p in files if known.get(str(p)) != ingest.file_sha256(p)]
+
+
+def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | None:
+    """When nothing is new, record the run without starting Prefect at all
+    (an unchanged drop costs a hash per file, not a Prefect start-up);
+    returns None when there is work, so the caller runs the flow."""
+    started, clock = datetime.now(timezone.utc), time.perf_counter()
     with Store(db_path) as store:
-        store.migrate()
-        known = store.known_sources()
-        todo = [p for p in files if known.get(str(p)) != ingest.file_sha256(p)]
+        files, todo = pending_files(store, input_dir)
         if todo:
-            _require_models(resources_dir)
-        totals = _process(store, todo, max(1, batch_size), resources_dir, languages)
-        run = {
-            "run_id": uuid.uuid4().hex,
-            "started_at": started.replace(tzinfo=None),
-            "finished_at": datetime.now(timezone.utc).replace(tzinfo=None),
-            "input_dir": str(folder),
-            "files_seen": len(files),
-            "files_new": len(todo),
-            "files_skipped": len(files) - len(todo),
-            "files_failed": len(totals["failed_files"]),
-            "articles_written": totals["articles"],
-            "events_written": sum(totals["events_by_type"].values()),
-            "errors_recorded": sum(totals["errors_by_reason"].values()),
-            "duration_s": round(time.perf_counter() - clock, 3),
-            "extractor_version": EXTRACTOR_VERSION,
-        }
-        store.record_run(run)
+            return None
+        empty = {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": {}}
+        return _record_run(store, input_dir, db_path, files, todo, empty, started, clock)
+
+
+def _record_run(store: Store, input_dir, db_path, files, todo, totals, started, clock) -> dict:
+    run = {
+        "run_id": uuid.uuid4().hex,
+        "started_at": started.replace(tzinfo=None),
+        "finished_at": datetime.now(timezone.utc).replace(tzinfo=None),
+        "input_dir": str(input_dir),
+        "files_seen": len(files),
+        "files_new": len(todo),
+        "files_skipped": len(files) - len(todo),
+        "files_failed": len(totals["failed_files"]),
+        "articles_written": totals["articles"],
+        "events_written": sum(totals["events_by_type"].values()),
+        "errors_recorded": sum(totals["errors_by_reason"].values()),
+        "duration_s": round(time.perf_counter() - clock, 3),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    store.record_run(run)
     return {**run, "db_path": str(db_path), "events_by_type": dict(totals["events_by_type"]),
             "errors_by_reason": dict(totals["errors_by_reason"]), "timings": totals["timings"]}
 
@@ -94,22 +120,51 @@ def _require_models(resources_dir: str | None) -> None:
         raise ModelsMissing(missing_models_message("any", engine.directory).replace("language 'any'", "any language"))
 
 
-def _process(store: Store, todo: Sequence[Path], batch_size: int, resources_dir, languages) -> dict:
+def _process(store: Store, todo: Sequence[Path], batch_size: int, resources_dir, languages, workers: int) -> dict:
+    """Run the batches (in ``workers`` processes when > 1) and write each
+    result from this process, the single writer, in submission order."""
     totals = {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": Counter()}
+    batches = [[str(p) for p in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
     _notify("process", 0, len(todo))
-    for start in range(0, len(todo), batch_size):
-        batch = [str(p) for p in todo[start : start + batch_size]]
-        try:
-            result = process_batch(batch, resources_dir, languages)
-        except Exception as exc:  # the batch failed after its retries: record, go on
-            result = _failed_batch(batch, exc)
+    done = 0
+    for batch, result in _results(batches, resources_dir, languages, workers):
         write_start = time.perf_counter()
-        store.write_batch(result.frames(), list(result.sources))  # the single writer
+        store.write_batch(result.frames(), list(result.sources))
         totals["timings"]["write"] += time.perf_counter() - write_start
         _add(totals, result)
-        _notify("process", min(start + batch_size, len(todo)), len(todo))
+        done += len(batch)
+        _notify("process", done, len(todo))
     totals["timings"] = {k: round(v, 3) for k, v in totals["timings"].items()}
     return totals
+
+
+def _results(batches, resources_dir, languages, workers: int):
+    """(batch, BatchResult) pairs; a batch that fails after its retries is
+    recorded as failed, never raised."""
+    if workers == 1:
+        for batch in batches:
+            yield batch, _guarded(lambda b=batch: process_batch(b, resources_dir, languages), batch)
+        return
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    with ProcessPoolTaskRunner(max_workers=workers) as runner:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append((batch, runner.submit(process_batch, {"paths": batch, "resources_dir": resources_dir, "languages": languages, "threads": threads})))
+            if len(pending) >= 2 * workers:  # bounded look-ahead keeps memory flat
+                batch_, future = pending.popleft()
+                yield batch_, _guarded(future.result, batch_)
+        while pending:
+            batch_, future = pending.popleft()
+            yield batch_, _guarded(future.result, batch_)
+
+
+def _guarded(call, batch) -> BatchResult:
+    try:
+        return call()
+    except Exception as exc:  # the batch failed after its retries: record, go on
+        return _failed_batch(batch, exc)
 
 
 def _failed_batch(paths: Sequence[str], exc: Exception) -> BatchResult:

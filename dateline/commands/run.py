@@ -24,28 +24,26 @@ def run(
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file to write (default: data/dateline.duckdb)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Files per batch (one Prefect task each)."),
     lang: Optional[list[str]] = typer.Option(None, "--lang", help="Only process these languages (repeatable)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each with its own Stanza models."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect and Stanza logs."),
 ) -> None:
     """Extract dated events from new or changed articles into DuckDB."""
     conf = settings()
     input_dir = input_dir or conf.seeds
     db = db or conf.db
-    preflight(input_dir, db)
-    summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, conf.stanza_resources_dir)
+    if not input_dir.is_dir():
+        raise DatelineError(f"input folder {input_dir} does not exist (use --input DIR)")
+    from flows.ingest import record_unchanged_run
+
+    # Opening the database first also turns a locked or unwritable file into
+    # one clear line before Prefect starts.
+    summary = record_unchanged_run(input_dir, db)
+    if summary is None:
+        summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, conf.stanza_resources_dir, workers)
     print_summary(summary)
 
 
-def preflight(input_dir: Path, db: Path) -> None:
-    """Fail with one line before Prefect starts, for the usual mistakes."""
-    if not input_dir.is_dir():
-        raise DatelineError(f"input folder {input_dir} does not exist (use --input DIR)")
-    from extractors.storage import Store
-
-    with Store(db) as store:
-        store.migrate()
-
-
-def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir) -> dict:
+def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir, workers: int = 1) -> dict:
     from flows.ingest import add_progress_listener, ingest_articles, remove_progress_listener
 
     console = Console(stderr=True)
@@ -60,7 +58,7 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
             return ingest_articles(
                 input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
                 languages=list(lang) if lang else None,
-                resources_dir=str(resources_dir) if resources_dir else None,
+                resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
             )
         finally:
             remove_progress_listener(listener)
