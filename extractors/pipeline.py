@@ -75,8 +75,27 @@ def run_batch(paths: Sequence[Path], engine: NlpEngine, languages: Sequence[str]
     result = BatchResult()
     with result.timed("ingest"):
         articles = read_files(paths, result)
-    articles = _select_languages(articles, engine, languages, result)
-    process_articles(articles, engine, result)
+    return process_batch(articles, engine, languages, result=result)
+
+
+def process_batch(
+    articles: Sequence[Article],
+    engine: NlpEngine,
+    languages: Sequence[str] | None = None,
+    *,
+    result: BatchResult | None = None,
+) -> BatchResult:
+    """Articles already read → analyses, time expressions and events.
+
+    An article in a language the engine (or ``languages``) does not cover
+    becomes an ``unsupported_language`` error, one whose processing raises a
+    ``processing`` error; the rest of the batch goes on either way.
+    """
+    result = result if result is not None else BatchResult()
+    for article in articles:
+        result.source_of.setdefault(article.path, article.path)
+    kept = _select_languages(articles, engine, languages, result)
+    process_articles(kept, engine, result)
     return result
 
 
@@ -136,7 +155,7 @@ def process_articles(articles: Sequence[Article], engine: NlpEngine, result: Bat
 def _analyze_isolated(articles, engine, result) -> list[tuple[Article, Analysis]]:
     """Bulk analysis; if the bulk call fails, retry one by one to find the culprit."""
     try:
-        return list(zip(articles, engine.analyze(articles)))
+        by_id = {an.article_id: an for an in engine.analyze(articles)}
     except Exception:
         pairs = []
         for article in articles:
@@ -145,6 +164,10 @@ def _analyze_isolated(articles, engine, result) -> list[tuple[Article, Analysis]
             except Exception as exc:
                 result.errors.append(_processing_error(article, exc))
         return pairs
+    missing = [a for a in articles if a.article_id not in by_id]
+    for article in missing:  # pair by id: a dropped analysis must not shift the others
+        result.errors.append(_processing_error(article, RuntimeError("the NLP engine returned no analysis")))
+    return [(a, by_id[a.article_id]) for a in articles if a.article_id in by_id]
 
 
 def _processing_error(article: Article, exc: Exception) -> IngestError:

@@ -39,6 +39,7 @@ _SPAN = (
     _c("start_char", "INTEGER", "Start offset (0-based, inclusive) into articles.text"),
     _c("end_char", "INTEGER", "End offset (exclusive) into articles.text"),
 )
+ARTICLE_ID_OF_ERROR = _c("article_id", "VARCHAR", "Article identifier when the file was read but the article could not be processed (e.g. unsupported_language)")
 _SENTENCE = _c("sentence_index", "INTEGER", "0-based index of the sentence in the article")
 
 TABLES: tuple[Table, ...] = (
@@ -127,6 +128,7 @@ TABLES: tuple[Table, ...] = (
         _c("reason", "VARCHAR", "Stable code: empty, binary, encoding, malformed_json, missing_text, too_large, unsupported_language, processing, ..."),
         _c("detail", "VARCHAR", "Human-readable explanation"),
         _c("content_sha256", "VARCHAR", "SHA-256 of the offending bytes, when read"),
+        ARTICLE_ID_OF_ERROR,
     ), key=("location",)),
     Table("runs", "One row per pipeline run", (
         _c("run_id", "VARCHAR", "Run identifier"),

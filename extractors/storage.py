@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.errors import DatabaseBusy, DatelineError
-from extractors.schema import TABLES, VIEWS, Table
+from extractors.schema import ARTICLE_ID_OF_ERROR, TABLES, VIEWS, Table
 
 #: Tables whose rows belong to one article (deleted and rewritten together).
 ARTICLE_TABLES = ("event_mentions", "events", "time_expressions", "entities", "sentences", "articles")
@@ -52,6 +52,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_tables", tuple(s for t in TABLES for s in _table_ddl(t))),
     Migration("0002_dashboard_views", tuple(f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, sql, _ in VIEWS)
               + tuple(f"COMMENT ON VIEW {name} IS {_quote(doc)}" for name, _, doc in VIEWS)),
+    # Later migrations change what the first one made in older databases; on
+    # a new database they find the change already there (IF NOT EXISTS).
+    Migration("0003_ingest_errors_article_id", (
+        f"ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS {ARTICLE_ID_OF_ERROR.name} {ARTICLE_ID_OF_ERROR.type}",
+        f"COMMENT ON COLUMN ingest_errors.{ARTICLE_ID_OF_ERROR.name} IS {_quote(ARTICLE_ID_OF_ERROR.doc)}",
+    )),
 )
 
 

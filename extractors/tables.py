@@ -87,6 +87,7 @@ def mentions_frame(events: Sequence[Event]) -> pl.DataFrame:
 
 def errors_frame(errors: Sequence[IngestError], source_of: dict[str, str]) -> pl.DataFrame:
     return frame("ingest_errors", [
-        {"source_path": source_of.get(err.path, err.path), "location": err.path, "reason": err.reason, "detail": err.detail, "content_sha256": err.content_sha256}
+        {"source_path": source_of.get(err.path, err.path), "location": err.path, "reason": err.reason, "detail": err.detail, "content_sha256": err.content_sha256,
+         "article_id": err.article_id}
         for err in errors
     ])

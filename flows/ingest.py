@@ -41,8 +41,20 @@ def _notify(stage: str, done: int, total: int) -> None:
         listener(stage, done, total)
 
 
-@task(name="process-batch", retries=2, retry_delay_seconds=2, persist_result=False)
-def process_batch(paths: list[str], resources_dir: str | None, languages: list[str] | None, threads: int | None = None) -> BatchResult:
+#: Exceptions worth a retry: the machine, not the input (memory, I/O hiccups).
+TRANSIENT = (MemoryError, TimeoutError, ConnectionError, BlockingIOError, InterruptedError)
+
+
+def is_transient(_task, _run, state) -> bool:
+    """Retry condition: a bad article is already isolated inside the batch,
+    so an exception here is either the machine (retry) or a bug or a
+    user-actionable error such as missing models (retrying cannot help)."""
+    exc = state.result(raise_on_failure=False)
+    return isinstance(exc, TRANSIENT) and not isinstance(exc, DatelineError)
+
+
+@task(name="process-batch", retries=2, retry_delay_seconds=2, retry_condition_fn=is_transient, persist_result=False)
+def process_files(paths: list[str], resources_dir: str | None, languages: list[str] | None, threads: int | None = None) -> BatchResult:
     """Read and analyze one batch of files (Stanza pipelines are reused
     within a process; each worker process builds its own)."""
     engine = NlpEngine(Path(resources_dir) if resources_dir else None, threads=threads)
@@ -65,35 +77,44 @@ def ingest_articles(
         if todo:
             _require_models(resources_dir)
         totals = _process(store, todo, max(1, batch_size), resources_dir, languages, max(1, workers))
-        return _record_run(store, input_dir, db_path, files, todo, totals, started, clock)
+        return record_run(store, input_dir, files, todo, totals, started, clock)
 
 
 def pending_files(store: Store, input_dir: str | Path) -> tuple[list[Path], list[Path]]:
     """All article files under ``input_dir``, and those new or changed since
-    they were last processed (by SHA-256 of file and sidecar)."""
+    they were last processed (SHA-256 of the file and its sidecar)."""
     folder = Path(input_dir)
     if not folder.is_dir():
         raise DatelineError(f"input folder {folder} does not exist")
-    files = ingest.discover(folder)
     store.migrate()
+    files = ingest.discover(folder)
     known = store.known_sources()
     return files, [p for p in files if known.get(str(p)) != ingest.file_sha256(p)]
 
 
 def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | None:
-    """When nothing is new, record the run without starting Prefect at all
-    (an unchanged drop costs a hash per file, not a Prefect start-up);
-    returns None when there is work, so the caller runs the flow."""
+    """When no file is new or changed, record the run without Prefect (an
+    unchanged drop then costs a hash per file, not a Prefect start-up).
+    Returns ``None`` when there is work to do: the caller runs the flow."""
+    return plan_run(input_dir, db_path)[0]
+
+
+def plan_run(input_dir: str | Path, db_path: str | Path, resources_dir: str | None = None) -> tuple[dict | None, list[Path]]:
+    """Open (and migrate) the database, find the files to process; with none,
+    record the run and return its summary, else ``(None, files)`` after
+    checking that models exist, so that these mistakes surface before Prefect
+    starts."""
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     with Store(db_path) as store:
         files, todo = pending_files(store, input_dir)
         if todo:
-            return None
-        empty = {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": {}}
-        return _record_run(store, input_dir, db_path, files, todo, empty, started, clock)
+            _require_models(resources_dir)
+            return None, todo
+        return record_run(store, input_dir, files, todo, _empty_totals(), started, clock), []
 
 
-def _record_run(store: Store, input_dir, db_path, files, todo, totals, started, clock) -> dict:
+def record_run(store: Store, input_dir, files, todo, totals: dict, started: datetime, clock: float) -> dict:
+    """Write the ``runs`` row; return it with the summary the CLI prints."""
     run = {
         "run_id": uuid.uuid4().hex,
         "started_at": started.replace(tzinfo=None),
@@ -110,8 +131,12 @@ def _record_run(store: Store, input_dir, db_path, files, todo, totals, started, 
         "extractor_version": EXTRACTOR_VERSION,
     }
     store.record_run(run)
-    return {**run, "db_path": str(db_path), "events_by_type": dict(totals["events_by_type"]),
-            "errors_by_reason": dict(totals["errors_by_reason"]), "timings": totals["timings"]}
+    return {**run, "db_path": str(store.path), "events_by_type": dict(totals["events_by_type"]),
+            "errors_by_reason": dict(totals["errors_by_reason"]), "timings": dict(totals["timings"])}
+
+
+def _empty_totals() -> dict:
+    return {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": Counter()}
 
 
 def _require_models(resources_dir: str | None) -> None:
@@ -123,7 +148,7 @@ def _require_models(resources_dir: str | None) -> None:
 def _process(store: Store, todo: Sequence[Path], batch_size: int, resources_dir, languages, workers: int) -> dict:
     """Run the batches (in ``workers`` processes when > 1) and write each
     result from this process, the single writer, in submission order."""
-    totals = {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": Counter()}
+    totals = _empty_totals()
     batches = [[str(p) for p in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
     _notify("process", 0, len(todo))
     done = 0
@@ -143,7 +168,7 @@ def _results(batches, resources_dir, languages, workers: int):
     recorded as failed, never raised."""
     if workers == 1:
         for batch in batches:
-            yield batch, _guarded(lambda b=batch: process_batch(b, resources_dir, languages), batch)
+            yield batch, _guarded(lambda b=batch: process_files(b, resources_dir, languages), batch)
         return
     from prefect.task_runners import ProcessPoolTaskRunner
 
@@ -151,7 +176,7 @@ def _results(batches, resources_dir, languages, workers: int):
     with ProcessPoolTaskRunner(max_workers=workers) as runner:
         pending: deque = deque()
         for batch in batches:
-            pending.append((batch, runner.submit(process_batch, {"paths": batch, "resources_dir": resources_dir, "languages": languages, "threads": threads})))
+            pending.append((batch, runner.submit(process_files, {"paths": batch, "resources_dir": resources_dir, "languages": languages, "threads": threads})))
             if len(pending) >= 2 * workers:  # bounded look-ahead keeps memory flat
                 batch_, future = pending.popleft()
                 yield batch_, _guarded(future.result, batch_)

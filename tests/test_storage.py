@@ -61,3 +61,41 @@ def test_unwritable_location_is_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(DatelineError, match="cannot"):
         Store(blocker / "sub" / "d.duckdb")
+
+
+@pytest.mark.parametrize("record, table_name, renamed", [
+    ("Event", "events", {"span": ("start_char", "end_char"), "mentions": ("n_mentions",)}),
+    ("EventMention", "event_mentions", {"span": ("start_char", "end_char")}),
+    ("Entity", "entities", {"span": ("start_char", "end_char")}),
+    ("TimeExpression", "time_expressions", {"span": ("start_char", "end_char"), "anchor": ("anchor_date",)}),
+    ("Article", "articles", {"path": ("location",)}),
+    ("IngestError", "ingest_errors", {"path": ("location",), "article_id": ()}),
+])
+def test_every_record_field_has_a_column(record, table_name, renamed):
+    """A field added to a record (with a default, as the contract allows) must
+    reach the database, not vanish silently between frames and tables."""
+    from dataclasses import fields
+
+    from extractors import records
+    from extractors.schema import table
+
+    columns = set(table(table_name).names)
+    for f in fields(getattr(records, record)):
+        expected = renamed.get(f.name, (f.name,))
+        assert set(expected) <= columns, f"{record}.{f.name} has no column in {table_name}"
+
+
+def test_an_older_database_is_upgraded_in_place(tmp_path):
+    """A database made before migration 0003 (no ingest_errors.article_id)
+    gets the column, its documentation, and keeps its rows."""
+    db = tmp_path / "d.duckdb"
+    with Store(db) as store:
+        store.migrate()
+        store.query("ALTER TABLE ingest_errors DROP COLUMN article_id")
+        store.query("DELETE FROM schema_migrations WHERE name = '0003_ingest_errors_article_id'")
+        store.query("INSERT INTO ingest_errors (source_path, location, reason, detail) VALUES ('a.txt', 'a.txt', 'empty', 'x')")
+    with Store(db) as store:
+        assert store.migrate() == ["0003_ingest_errors_article_id"]
+        assert store.query("SELECT reason, article_id FROM ingest_errors") == [("empty", None)]
+        (comment,) = store.query("SELECT comment FROM duckdb_columns() WHERE table_name = 'ingest_errors' AND column_name = 'article_id'")[0]
+        assert comment

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -33,39 +34,51 @@ def run(
     db = db or conf.db
     if not input_dir.is_dir():
         raise DatelineError(f"input folder {input_dir} does not exist (use --input DIR)")
-    from flows.ingest import record_unchanged_run
+    from flows.ingest import plan_run
 
-    # Opening the database first also turns a locked or unwritable file into
-    # one clear line before Prefect starts.
-    summary = record_unchanged_run(input_dir, db)
+    resources = str(conf.stanza_resources_dir) if conf.stanza_resources_dir else None
+    # Opening the database first turns a locked or unwritable file, or missing
+    # models, into one clear line before Prefect starts; an unchanged folder
+    # is recorded without starting Prefect at all.
+    summary, todo = plan_run(input_dir, db, resources)
     if summary is None:
-        summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, conf.stanza_resources_dir, workers)
+        summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, resources, workers, todo=todo, verbose=verbose)
     print_summary(summary)
 
 
-def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir, workers: int = 1) -> dict:
+def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir, workers: int = 1,
+                      *, todo: Sequence[Path] = (), verbose: bool = False) -> dict:
+    """The flow with a progress bar. Prefect's temporary server boots on a
+    thread while this process loads the models the first batch needs."""
     from flows.ingest import add_progress_listener, ingest_articles, remove_progress_listener
+    from flows.runtime import one_shot_settings, start_server_in_background, warm_models
 
     console = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("starting Prefect…", total=None)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True, disable=verbose) as bar:
+        task = bar.add_task("starting Prefect, loading models…", total=None)
+        boot = start_server_in_background()
+        if workers == 1:
+            warm_models(list(todo)[:batch_size], resources_dir, lang)
+        boot.wait()
 
         def listener(stage: str, done: int, total: int) -> None:
             bar.update(task, description="processing files", completed=done, total=max(total, 1))
 
         add_progress_listener(listener)
         try:
-            return ingest_articles(
-                input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
-                languages=list(lang) if lang else None,
-                resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
-            )
+            with one_shot_settings():
+                return ingest_articles(
+                    input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
+                    languages=list(lang) if lang else None,
+                    resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
+                )
         finally:
             remove_progress_listener(listener)
 
 
 def print_summary(summary: dict) -> None:
-    console = Console()
+    console = Console(soft_wrap=True)  # paths and the SQL stay copy-pasteable
     console.print(
         f"[bold]{summary['files_seen']}[/] files: {summary['files_new']} new or changed, "
         f"{summary['files_skipped']} unchanged, {summary['files_failed']} with errors "

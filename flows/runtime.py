@@ -1,0 +1,93 @@
+"""Prefect start-up for a one-shot command, made cheap.
+
+Without ``PREFECT_API_URL`` Prefect 3 starts a temporary API server in a
+subprocess on the first flow call (about 3 s here, mostly importing the server
+app), and every flow run then waits up to a second at its end for the heartbeat
+thread. For ``dateline run`` neither is useful work, so:
+
+* :func:`start_server_in_background` boots the temporary server on a thread
+  while the caller does its own work (reading files, loading Stanza models);
+  the flow then finds it already running (Prefect keeps one per process);
+* :func:`one_shot_settings` turns flow heartbeats off (they exist so that a
+  long-lived server can notice crashed runs; a temporary one dies with us).
+
+With a real server (``PREFECT_API_URL`` set) both step aside.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+from extractors import ingest
+from extractors.nlp import NlpEngine
+from extractors.records import Article
+
+
+class ServerBoot:
+    """A temporary Prefect server starting on a thread; ``wait()`` joins it."""
+
+    def __init__(self) -> None:
+        self.error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if PREFECT_API_URL.value():
+            return
+        self._thread = threading.Thread(target=self._start, name="prefect-server-boot", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        try:
+            SubprocessASGIServer().start()
+        except BaseException as exc:  # re-raised by the flow call itself
+            self.error = exc
+
+    def wait(self) -> None:
+        """Block until the server answers (or failed: the flow call will then
+        try again itself and report the error the usual way)."""
+        if self._thread is not None:
+            self._thread.join()
+
+
+def start_server_in_background() -> ServerBoot:
+    return ServerBoot()
+
+
+@contextmanager
+def one_shot_settings() -> Iterator[None]:
+    """Settings for a flow run inside a short-lived command."""
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
+
+
+def warm_models(paths: Sequence[Path], resources_dir: str | None, languages: Sequence[str] | None) -> tuple[str, ...]:
+    """Load the Stanza pipelines the given files need, in this process.
+
+    Called while the server boots, on the first batch's files, so that model
+    loading overlaps the Prefect start-up instead of following it. Only an
+    optimisation: whatever fails here fails again, and is reported, in the flow.
+    """
+    engine = NlpEngine(Path(resources_dir) if resources_dir else None)
+    wanted = {item.lang for path in paths for item in _articles(path) if item.lang}
+    if languages:
+        wanted &= set(languages)
+    loaded = []
+    for lang in sorted(wanted):
+        try:
+            engine.pipeline(lang)
+            loaded.append(lang)
+        except Exception:  # noqa: BLE001 — the flow reports it
+            continue
+    return tuple(loaded)
+
+
+def _articles(path: Path) -> Iterator[Article]:
+    try:
+        yield from (item for item in ingest.read_articles(path) if isinstance(item, Article))
+    except Exception:  # noqa: BLE001 — the flow records the file's error
+        return
