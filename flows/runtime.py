@@ -16,14 +16,22 @@ With a real server (``PREFECT_API_URL`` set) both step aside.
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+import httpx
+import prefect
+from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
 
 from extractors import ingest
+from extractors.errors import DatelineError
 from extractors.nlp import NlpEngine
 from extractors.records import Article
 
@@ -91,3 +99,53 @@ def _articles(path: Path) -> Iterator[Article]:
         yield from (item for item in ingest.read_articles(path) if isinstance(item, Article))
     except Exception:  # noqa: BLE001 — the flow records the file's error
         return
+
+
+@contextmanager
+def local_server(startup_timeout_s: float = 60.0) -> Iterator[str]:
+    """A Prefect API server with its scheduler, for as long as the block runs.
+
+    Prefect's temporary server runs without services, and ``flow.serve``
+    refuses schedules without an API URL; this starts the same uvicorn app
+    Prefect uses for its temporary server, with services on, so that
+    ``dateline serve`` needs no server set up by hand. Yields the API URL.
+    """
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+         "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+         "--log-level", "error", "--lifespan", "on"],
+        env={**os.environ, "PREFECT_UI_ENABLED": "0",
+             **get_current_settings().to_environment_variables(exclude_unset=True)},
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        _wait_healthy(process, url, startup_timeout_s)
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(process: subprocess.Popen, url: str, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise DatelineError(f"the local Prefect server exited with code {process.returncode}; rerun with --verbose")
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise DatelineError(f"the local Prefect server did not answer within {timeout_s:.0f} s")

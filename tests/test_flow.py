@@ -140,3 +140,75 @@ def test_a_second_run_on_a_held_database_gets_a_clear_message(tmp_path, drop):
     assert cli.returncode == 2
     assert "in use by another process" in cli.stderr
     assert "Traceback" not in cli.stderr and len(cli.stderr.strip().splitlines()) == 1
+
+
+def test_serve_runs_the_flow_on_its_schedule_without_a_server(models_dir, tmp_path):
+    """`dateline serve` must really schedule: Prefect's temporary server
+    cannot, so the command brings its own for its lifetime."""
+    import os
+    import time
+
+    inbox, db = tmp_path / "inbox", tmp_path / "d.duckdb"
+    inbox.mkdir()
+    (inbox / "berlin.txt").write_text(EN, encoding="utf-8")
+    (inbox / "berlin.meta.json").write_text(json.dumps({"lang": "en", "published": "2023-09-12"}))
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    serve = subprocess.Popen([sys.executable, "-c", "from dateline.cli import main; main()", "serve", "--input", str(inbox), "--db", str(db), "--interval", "10"],
+                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not db.exists() and time.monotonic() < deadline and serve.poll() is None:
+            time.sleep(1)
+        time.sleep(8)  # let the first scheduled run finish writing
+    finally:
+        serve.send_signal(signal.SIGINT)
+        try:
+            serve.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            serve.kill()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT lang, published::VARCHAR FROM articles").fetchall() == [("en", "2023-09-12")]
+    assert con.execute("SELECT count(*) FROM runs").fetchone()[0] >= 1
+
+
+def test_the_prefect_yaml_deployment_matches_the_flow():
+    """prefect.yaml names a real entrypoint, parameters the flow accepts, the
+    drop folder and an interval schedule."""
+    import importlib
+    import inspect
+
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    (deployment,) = spec["deployments"]
+    module_path, name = deployment["entrypoint"].split(":")
+    flow_obj = getattr(importlib.import_module(module_path.removesuffix(".py").replace("/", ".")), name)
+    assert flow_obj is ingest_articles
+    assert set(deployment["parameters"]) <= set(inspect.signature(ingest_articles.fn).parameters)
+    assert deployment["parameters"]["input_dir"] == "data/inbox"
+    assert [s["interval"] for s in deployment["schedules"]] and all(s["interval"] > 0 for s in deployment["schedules"])
+
+
+def _article(article_id: str, lang: str | None, text: str):
+    from datetime import date
+
+    from extractors.records import Article
+
+    return Article(article_id, text, "sha-" + article_id, f"{article_id}.txt", lang, "metadata", date(2023, 9, 12), "metadata")
+
+
+def test_process_batch_isolates_unsupported_and_filtered_languages(engine):
+    """Articles already read go through NLP, time and events; an article in a
+    language without models, or outside the requested ones, is an error with
+    its reason while the rest of the batch is processed."""
+    from extractors.pipeline import process_batch
+
+    batch = [_article("en1", "en", EN), _article("fr1", "fr", "Le président est parti dimanche."), _article("ar1", "ar", "غادر الرئيس يوم الأحد.")]
+    result = process_batch(batch, engine, languages=["en", "fr"])
+    assert [a.article_id for a in result.articles] == ["en1"]
+    assert {(e.article_id, e.reason) for e in result.errors} == {("fr1", "unsupported_language"), ("ar1", "unsupported_language")}
+    assert result.events and {e.article_id for e in result.events} == {"en1"}
+    assert result.times["en1"] and all(t.anchor.isoformat() == "2023-09-12" for t in result.times["en1"])
+    frames = result.frames()
+    assert set(frames["ingest_errors"]["article_id"]) == {"fr1", "ar1"}
+    assert frames["articles"]["source_path"].to_list() == ["en1.txt"]
