@@ -344,6 +344,24 @@ def _role_for_type(role: str | None, entity: Entity, event_type: str, after: boo
     return None
 
 
+#: Movement types whose verbs are often figurative ("reached a decision",
+#: "left rates unchanged", "بلغ عدد …"): an object must be a place.
+MOVEMENT_TYPES = ("departure", "arrival")
+
+
+def figurative_motion(clause: Clause, entities: Sequence[Entity], event_type: str, lex: dict) -> bool:
+    """A movement verb whose object is not a place is not a movement."""
+    if event_type not in MOVEMENT_TYPES:
+        return False
+    trigger = clause.words[clause.trigger]
+    places = {canonical(p, lex["lang"]) for p in lex["syntax"]["place_nouns"]}
+    for obj in (w for w in children(clause.words, trigger) if w.deprel == "obj" and w.upos in ("NOUN", "NUM")):
+        named = any(e.label == "LOC" and e.span.start <= obj.span.start < e.span.end for e in entities)
+        if not named and canonical(obj.lemma or obj.text, lex["lang"]) not in places:
+            return True
+    return False
+
+
 def tidy_entities(entities: Sequence[Entity], words: Sequence[Word], text: str, lex: dict, lang: str) -> list[Entity]:
     """Entity mentions as arguments need them.
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from extractors import EXTRACTOR_VERSION, lexicon
 from extractors.confidence import Evidence, score
 from extractors.entities import canonical
-from extractors.event_args import Argument, Clause, Query, find_actor, find_places_and_counterpart, tidy_entities
+from extractors.event_args import Argument, Clause, Query, figurative_motion, find_actor, find_places_and_counterpart, tidy_entities
 from extractors.event_triggers import find_triggers
 from extractors.modality import modality
 from extractors.records import Analysis, Article, Entity, Event, EventMention, Sentence, TimeExpression
@@ -73,6 +73,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
     for position, event_type, is_noun in find_triggers(words, lex):
         start, end = _clause_bounds(words, position, lex)
         clause = Clause(words, position, start, end, text, sentence_times)
+        if not is_noun and figurative_motion(clause, ents, event_type, lex):
+            continue
         draft = Draft(event_type, sentence, position, is_noun, clause)
         actor = find_actor(clause, ents, Query(event_type, is_noun, lex, lang))
         if actor == "pronoun":

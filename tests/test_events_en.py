@@ -75,3 +75,14 @@ def test_modalities(engine, text, type_, modality):
 def test_a_place_next_to_a_movement_verb_is_never_its_actor(engine):
     events = events_of(engine, "He said Paris will visit nobody.")
     assert not [e for e in events if e.type == "visit" and e.actor == "Paris"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ministers reached a decision on Monday.", 0),
+    ("Total trade reached 5 billion dollars in 1986.", 0),
+    ("Kim Jong Un left the country on Sunday.", 1),
+    ("Kim Jong Un left Pyongyang on Sunday.", 1),
+])
+def test_movement_verbs_need_a_place_object(engine, text, expected):
+    moves = [e for e in events_of(engine, text) if e.type in ("departure", "arrival")]
+    assert len(moves) == expected, [(e.type, e.trigger, e.actor) for e in moves]
