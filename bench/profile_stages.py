@@ -136,13 +136,17 @@ def main(argv: list[str] | None = None) -> None:
     def command(
         corpus: Path = typer.Argument(Path(__file__).parent / "corpus", help="Corpus folder (bench/build_corpus.py)."),
         limit: int = typer.Option(40, "--limit", help="Files to process (0: all)."),
-        batch_size: int = typer.Option(16, "--batch-size", min=1, help="Files per batch, as the flow's default."),
+        batch_size: int = typer.Option(0, "--batch-size", min=0, help="Files per batch (default: the flow's, from settings)."),
         cprofile: int = typer.Option(0, "--cprofile", help="Also print the N hottest functions."),
     ) -> None:
         """Stage and sub-stage timings of the batch pipeline, without Prefect."""
         from dateline import quiet
 
         quiet.configure()
+        if not batch_size:
+            from dateline.settings import settings
+
+            batch_size = settings().batch_size
         if cprofile:
             report, text = hottest(corpus, batch_size, limit or None, cprofile)
             print(text)
