@@ -1,27 +1,11 @@
 """Events in English and Arabic fixtures: every type, every modality, the reporting frame."""
 
-from datetime import date
-
 import pytest
 
+from event_helpers import TUE, fixture_events as events_of, only as one
 from extractors.confidence import Evidence, score
 from extractors.events import extract_events
-from extractors.records import Article
 from extractors.timex import find_time_expressions
-
-TUE = date(2023, 9, 12)
-
-
-def events_of(engine, text, lang):
-    article = Article("fixture", text, "0" * 64, "mem", lang, "metadata", TUE, "metadata")
-    analysis = engine.analyze([article])[0]
-    return extract_events(article, analysis, find_time_expressions(text, lang, TUE, analysis.sentences))
-
-
-def one(events, type_):
-    found = [e for e in events if e.type == type_]
-    assert len(found) == 1, [(e.type, e.trigger, e.actor) for e in events]
-    return found[0]
 
 
 def test_english_fixture_article(engine, en_article, en_analysis):

@@ -1,24 +1,10 @@
 """Arabic events: VSO actors, titles in apposition, glued names, clitic modality."""
 
-from datetime import date
-
-from extractors.events import extract_events
-from extractors.records import Article
-from extractors.timex import find_time_expressions
-
-TUE = date(2023, 9, 12)
+from event_helpers import fixture_events, only
 
 
 def events_of(engine, text):
-    article = Article("fixture-ar", text, "0" * 64, "mem", "ar", "metadata", TUE, "metadata")
-    analysis = engine.analyze([article])[0]
-    return extract_events(article, analysis, find_time_expressions(text, "ar", TUE, analysis.sentences))
-
-
-def only(events, type_):
-    found = [e for e in events if e.type == type_]
-    assert len(found) == 1, [(e.type, e.trigger, e.actor) for e in events]
-    return found[0]
+    return fixture_events(engine, text, "ar")
 
 
 def test_meeting_with_counterpart_behind_a_title(engine):

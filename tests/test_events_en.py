@@ -1,26 +1,12 @@
 """English events: arguments from the parse, event nouns, modality, the reporting frame."""
 
-from datetime import date
-
 import pytest
 
-from extractors.events import extract_events
-from extractors.records import Article
-from extractors.timex import find_time_expressions
-
-TUE = date(2023, 9, 12)
+from event_helpers import fixture_events, only
 
 
 def events_of(engine, text):
-    article = Article("fixture-en", text, "0" * 64, "mem", "en", "metadata", TUE, "metadata")
-    analysis = engine.analyze([article])[0]
-    return extract_events(article, analysis, find_time_expressions(text, "en", TUE, analysis.sentences))
-
-
-def only(events, type_):
-    found = [e for e in events if e.type == type_]
-    assert len(found) == 1, [(e.type, e.trigger, e.actor) for e in events]
-    return found[0]
+    return fixture_events(engine, text, "en")
 
 
 def test_departure_with_origin_destination_and_date(engine):
