@@ -15,8 +15,8 @@ so each pays its own imports and model loading, as a user does.
 
 from __future__ import annotations
 
-import inspect
 import json
+import os
 import sys
 import tempfile
 import time
@@ -44,8 +44,9 @@ class Row:
 
 
 def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> None:
-    """Run the flow through the functions ``dateline run`` itself calls (its
-    preflight, then the flow with its progress bar); print the summary as JSON.
+    """Run the flow through the functions ``dateline run`` itself calls
+    (``plan_run``, then ``run_with_progress``, which loads the first batch's
+    models while Prefect's server boots); print the summary as JSON.
 
     dateparser's time is measured by wrapping ``extractors.timex.parse_calendar_date``
     (the one place dateparser is called; ``timex_rules`` looks it up per call).
@@ -62,19 +63,20 @@ def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> No
 
     loading = _wrap_model_loading(runtime)
     from dateline.commands import run as run_command
-    from flows.ingest import add_progress_listener, ingest_articles
+    from flows.ingest import add_progress_listener, plan_run
 
     memory_trace: list[tuple[int, float]] = []
     add_progress_listener(lambda _stage, files_done, _total: memory_trace.append((files_done, _peak_rss_mib())))
     imported = time.perf_counter()
-    if hasattr(run_command, "preflight"):
-        run_command.preflight(Path(corpus), Path(db))
+    summary, todo = plan_run(corpus, db)  # what `dateline run` does first: open the database, find work
     prepared = time.perf_counter()
-    summary, used = _run_flow(run_command, ingest_articles, corpus, db, batch_size, workers)
+    resources = os.environ.get("STANZA_RESOURCES_DIR")
+    summary = summary or run_command.run_with_progress(Path(corpus), Path(db), batch_size, None, resources,
+                                                      workers or 1, todo=todo)
     done = time.perf_counter()
     emit({**summary, "dateparser_s": clock["s"], "dateparser_calls": clock["calls"],
           "models_s": loading["s"], "import_s": imported - started, "preflight_s": prepared - imported, "flow_call_s": done - prepared,
-          "internal_wall_s": done - started, "workers_used": used, "memory_trace": memory_trace})
+          "internal_wall_s": done - started, "workers_used": workers or 1, "memory_trace": memory_trace})
 
 
 def _peak_rss_mib() -> float:
@@ -94,24 +96,6 @@ def plateau_note(trace: list) -> str:
     total = trace[-1][0]
     marks = [next((mb for done, mb in trace if done >= total * share), trace[-1][1]) for share in (0.2, 0.5)]
     return f"; after 20% of files {marks[0]:,.0f} MiB, 50% {marks[1]:,.0f} MiB, end {trace[-1][1]:,.0f} MiB"
-
-
-def _run_flow(run_command, ingest_articles, corpus: str, db: str, batch_size: int, workers: int | None):
-    """The CLI's own flow call; ``workers`` passed on where the code accepts it.
-
-    Returns the summary and the worker count actually used (``"n/a"`` when the
-    option was asked for but neither the CLI function nor the flow takes it).
-    """
-    cli_call = getattr(run_command, "run_with_progress", None)
-    cli_params = inspect.signature(cli_call).parameters if cli_call else {}
-    if workers and "workers" in cli_params:
-        return cli_call(Path(corpus), Path(db), batch_size, None, None, workers=workers), workers
-    if workers and "workers" in inspect.signature(ingest_articles.fn).parameters:
-        return ingest_articles(input_dir=corpus, db_path=db, batch_size=batch_size, workers=workers), workers
-    used = "n/a" if workers else 1
-    if cli_call:
-        return cli_call(Path(corpus), Path(db), batch_size, None, None), used
-    return ingest_articles(input_dir=corpus, db_path=db, batch_size=batch_size), used
 
 
 def cli_child(corpus: str, db: str, batch_size: int) -> None:

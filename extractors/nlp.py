@@ -32,9 +32,13 @@ REQUIRED_PROCESSORS = ("tokenize",)
 PROCESSOR_REQUIRES = {"mwt": {"tokenize"}, "pos": {"tokenize"}, "lemma": {"tokenize"}, "depparse": {"pos", "lemma"}, "ner": {"tokenize"}}
 #: Longest text handed to Stanza as one document; longer articles are chunked.
 MAX_CHUNK_CHARS = 6_000
-#: Documents per Stanza bulk call and Stanza's own per-processor batch sizes.
+#: Documents per Stanza bulk call and Stanza's own per-processor batch sizes
+#: (words for pos/lemma/depparse, sentences for ner). Small batches pad less:
+#: on 192 real articles, depparse at 400 words instead of 3,000 took 20% less
+#: time and cut peak memory from 1,560 to about 740 MiB (a batch is padded to
+#: its longest sentence, and the parser's scores grow with length squared).
 DOCS_PER_CALL = 32
-STANZA_BATCH_SIZES = {"pos_batch_size": 3000, "lemma_batch_size": 3000, "depparse_batch_size": 3000, "ner_batch_size": 64}
+STANZA_BATCH_SIZES = {"pos_batch_size": 1000, "lemma_batch_size": 1000, "depparse_batch_size": 400, "ner_batch_size": 32}
 
 #: Cyclic-collector thresholds once models are loaded (Python's default: 700, 10, 10).
 GC_THRESHOLDS = (20_000, 20, 20)
