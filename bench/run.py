@@ -58,10 +58,12 @@ def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> No
     quiet.configure()
     from extractors import timex
 
-    clock = _wrap_dateparser(timex)
+    clock = _clock_calls(timex, "parse_calendar_date")  # the only dateparser call
     from flows import runtime
 
-    loading = _wrap_model_loading(runtime)
+    # `dateline run` loads the first batch's models in warm_models, before the
+    # flow (while Prefect's server boots): that load is not in the flow's nlp stage.
+    loading = _clock_calls(runtime, "warm_models")
     from dateline.commands import run as run_command
     from flows.ingest import add_progress_listener, plan_run
 
@@ -120,27 +122,12 @@ def cli_child(corpus: str, db: str, batch_size: int) -> None:
     emit({"exit": code, "last_run": dict(zip(columns, rows[0])) if rows else {}})
 
 
-def _wrap_model_loading(runtime) -> dict:
-    """Time ``flows.runtime.warm_models``: ``dateline run`` loads the first
-    batch's models there, before the flow (while Prefect's server boots), so
-    that load is not inside the flow's own *nlp* stage."""
-    clock = {"s": 0.0}
-    original = runtime.warm_models
-
-    def timed(*args, **kwargs):
-        t = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            clock["s"] += time.perf_counter() - t
-
-    runtime.warm_models = timed
-    return clock
-
-
-def _wrap_dateparser(timex) -> dict:
+def _clock_calls(module, name: str) -> dict:
+    """Replace ``module.name`` by a timed wrapper; returns its running totals
+    (``s`` seconds, ``calls``). Works because callers look the function up on
+    the module at call time."""
     clock = {"s": 0.0, "calls": 0}
-    original = timex.parse_calendar_date
+    original = getattr(module, name)
 
     def timed(*args, **kwargs):
         t = time.perf_counter()
@@ -150,7 +137,7 @@ def _wrap_dateparser(timex) -> dict:
             clock["s"] += time.perf_counter() - t
             clock["calls"] += 1
 
-    timex.parse_calendar_date = timed
+    setattr(module, name, timed)
     return clock
 
 
