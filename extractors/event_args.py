@@ -11,6 +11,7 @@ clause, constrained by entity type and by the preposition in front of it
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -354,12 +355,18 @@ def figurative_motion(clause: Clause, entities: Sequence[Entity], event_type: st
     if event_type not in MOVEMENT_TYPES:
         return False
     trigger = clause.words[clause.trigger]
-    places = {canonical(p, lex["lang"]) for p in lex["syntax"]["place_nouns"]}
+    places = _place_noun_keys(lex["lang"], tuple(lex["syntax"]["place_nouns"]))
     for obj in (w for w in children(clause.words, trigger) if w.deprel == "obj" and w.upos in ("NOUN", "NUM")):
         named = any(e.label == "LOC" and e.span.start <= obj.span.start < e.span.end for e in entities)
         if not named and canonical(obj.lemma or obj.text, lex["lang"]) not in places:
             return True
     return False
+
+
+@functools.cache
+def _place_noun_keys(lang: str, nouns: tuple[str, ...]) -> frozenset[str]:
+    """Canonical forms of the lexicon's place nouns, computed once per language."""
+    return frozenset(canonical(noun, lang) for noun in nouns)
 
 
 def tidy_entities(entities: Sequence[Entity], words: Sequence[Word], text: str, lex: dict, lang: str) -> list[Entity]:
