@@ -38,12 +38,12 @@ def _timer(totals: Counter, key: str, fn):
 
 def instrument(totals: Counter) -> None:
     """Wrap the sub-stage functions (looked up as module globals at call time)."""
-    from extractors import entities, nlp, timex
+    from extractors.nlp import stanza_backend
+    from extractors.timex import dateparser_adapter
 
-    nlp._records = _timer(totals, "nlp.records", nlp._records)
-    entities.finalize = _timer(totals, "nlp.entities", entities.finalize)
-    timex.parse_calendar_date = _timer(totals, "time.dateparser", timex.parse_calendar_date)
-    engine_pipeline = nlp.NlpEngine.pipeline
+    stanza_backend._records = _timer(totals, "nlp.records", stanza_backend._records)
+    dateparser_adapter.parse_calendar_date = _timer(totals, "time.dateparser", dateparser_adapter.parse_calendar_date)
+    engine_pipeline = stanza_backend.StanzaBackend.pipeline
 
     def pipeline(self, lang):
         t = time.perf_counter()
@@ -51,7 +51,7 @@ def instrument(totals: Counter) -> None:
         totals["nlp.load"] += time.perf_counter() - t
         return _BulkTimer(built, totals)
 
-    nlp.NlpEngine.pipeline = pipeline
+    stanza_backend.StanzaBackend.pipeline = pipeline
 
 
 class _BulkTimer:
@@ -74,15 +74,15 @@ class _BulkTimer:
 def profile(corpus: Path, batch_size: int, limit: int | None = None, db: Path | None = None) -> dict:
     """Stage and sub-stage seconds for the corpus, processed as the flow does."""
     from extractors import ingest
-    from extractors.nlp import NlpEngine
     from extractors.pipeline import run_batch
-    from extractors.storage import Store
+    from extractors.store import Store
+    from flows.resources import default_backend
 
     totals: Counter = Counter()
     instrument(totals)
     started = time.perf_counter()
     files = ingest.discover(corpus)[:limit]
-    engine = NlpEngine()
+    engine = default_backend()
     articles = 0
     with tempfile.TemporaryDirectory() as tmp, Store(db or Path(tmp) / "profile.duckdb") as store:
         store.migrate()
@@ -95,7 +95,7 @@ def profile(corpus: Path, batch_size: int, limit: int | None = None, db: Path | 
             totals.update(result.timings)
             articles += len(result.articles)
     totals["total"] = time.perf_counter() - started
-    totals["nlp.other"] = totals["nlp"] - sum(totals[k] for k in ("nlp.stanza", "nlp.records", "nlp.entities", "nlp.load"))
+    totals["nlp.other"] = totals["nlp"] - sum(totals[k] for k in ("nlp.stanza", "nlp.records", "nlp.load"))
     return {"files": len(files), "articles": articles, "seconds": dict(totals)}
 
 

@@ -23,10 +23,10 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from _common import BENCH, DEFAULT_CORPORA, ROOT, ChildRun, emit, ensure_path, fmt, run_child
+from _common import BENCH, DEFAULT_CORPORA, ChildRun, emit, ensure_path, fmt, run_child
 
 #: Stages the flow times (extractors.pipeline.STAGES + the writer), in flow order.
-FLOW_STAGES = ("ingest", "nlp", "time", "events", "tables", "write")
+FLOW_STAGES = ("ingest", "nlp", "entities", "time", "events", "tables", "write")
 
 
 @dataclass(frozen=True)
@@ -48,33 +48,34 @@ def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> No
     (``plan_run``, then ``run_with_progress``, which loads the first batch's
     models while Prefect's server boots); print the summary as JSON.
 
-    dateparser's time is measured by wrapping ``extractors.timex.parse_calendar_date``
-    (the one place dateparser is called; ``timex_rules`` looks it up per call).
+    dateparser's time is measured by wrapping ``parse_calendar_date`` of
+    ``extractors.timex.dateparser_adapter`` (the one place dateparser is called;
+    the calendar rules look it up on the module per call).
     """
     started = time.perf_counter()
     ensure_path()
     from dateline import quiet
 
     quiet.configure()
-    from extractors import timex
+    from extractors.timex import dateparser_adapter
 
-    clock = _clock_calls(timex, "parse_calendar_date")  # the only dateparser call
+    clock = _clock_calls(dateparser_adapter, "parse_calendar_date")  # the only dateparser call
     from flows import runtime
 
     # `dateline run` loads the first batch's models in warm_models, before the
     # flow (while Prefect's server boots): that load is not in the flow's nlp stage.
     loading = _clock_calls(runtime, "warm_models")
     from dateline.commands import run as run_command
-    from flows.ingest import add_progress_listener, plan_run
+    from flows.ingest import plan_run
 
     memory_trace: list[tuple[int, float]] = []
-    add_progress_listener(lambda _stage, files_done, _total: memory_trace.append((files_done, _peak_rss_mib())))
     imported = time.perf_counter()
     summary, todo = plan_run(corpus, db)  # what `dateline run` does first: open the database, find work
     prepared = time.perf_counter()
     resources = os.environ.get("STANZA_RESOURCES_DIR")
-    summary = summary or run_command.run_with_progress(Path(corpus), Path(db), batch_size, None, resources,
-                                                      workers or 1, todo=todo)
+    summary = summary or run_command.run_with_progress(
+        Path(corpus), Path(db), batch_size, None, resources, workers or 1, todo=todo,
+        on_progress=lambda _stage, files_done, _total: memory_trace.append((files_done, _peak_rss_mib())))
     done = time.perf_counter()
     emit({**summary, "dateparser_s": clock["s"], "dateparser_calls": clock["calls"],
           "models_s": loading["s"], "import_s": imported - started, "preflight_s": prepared - imported, "flow_call_s": done - prepared,
@@ -115,7 +116,7 @@ def cli_child(corpus: str, db: str, batch_size: int) -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
-    from extractors.storage import Store
+    from extractors.store import Store
 
     with Store(db, read_only=True) as store:
         columns, rows = store.select("SELECT * FROM runs ORDER BY started_at DESC LIMIT 1")

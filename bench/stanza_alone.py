@@ -56,7 +56,7 @@ def build_pipeline(lang: str, resources_dir: Path):
         import torch
 
         torch.set_num_threads(threads)
-    packages = dateline_nlp.NlpEngine(resources_dir).packages[lang]
+    packages = dateline_nlp.StanzaBackend(resources_dir).packages[lang]
     return stanza.Pipeline(
         lang, dir=str(resources_dir), processors=dict(packages), download_method=None,
         logging_level="ERROR", use_gpu=False, **dateline_nlp.STANZA_BATCH_SIZES,

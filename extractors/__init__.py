@@ -1,8 +1,15 @@
 """Pure, Prefect-free code that turns article text into typed records.
 
-One module per concern: ``ingest`` (files → articles), ``nlp`` (Stanza),
-``timex`` (dateparser + language rules), ``events`` (event extraction),
-``tables`` (records → Polars frames) and ``storage`` (DuckDB schema and writes).
+One package per stage, each taking and returning the frozen records of
+:mod:`extractors.records` (see ARCHITECTURE.md):
+
+    ingest → nlp → entities → timex → events → store
+
+plus :mod:`extractors.pipeline` (one batch through all stages),
+:mod:`extractors.lexicon` (per-language data in ``extractors/lang/<lang>/``)
+and :mod:`extractors.version` (the version stamped on every row).
 """
 
-EXTRACTOR_VERSION = "0.1.0"
+from extractors.version import EXTRACTOR_VERSION
+
+__all__ = ["EXTRACTOR_VERSION"]

@@ -1,6 +1,7 @@
 """One batch of article files through every stage, with no orchestration.
 
-read (ingest) → NLP (Stanza, bulk) → time expressions → events → frames.
+read (ingest) → NLP (the backend, in bulk) → entities → time expressions →
+events → frames (store).
 One bad article never stops a batch: whatever fails becomes an
 :class:`IngestError` with its reason, and the other articles go on. The time
 spent in each stage is kept so that benchmarks can show where time goes.
@@ -14,13 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors import ingest, tables
+from extractors import entities, ingest
 from extractors.events import extract_events
-from extractors.nlp import NlpEngine
+from extractors.nlp import NlpBackend
 from extractors.records import Analysis, Article, Event, IngestError, TimeExpression
+from extractors.store import frames as tables
 from extractors.timex import find_time_expressions
 
-STAGES = ("ingest", "nlp", "time", "events", "tables")
+STAGES = ("ingest", "nlp", "entities", "time", "events", "tables")
 
 
 @dataclass
@@ -70,32 +72,32 @@ class BatchResult:
         return tables.frame("sources", rows)
 
 
-def run_batch(paths: Sequence[Path], engine: NlpEngine, languages: Sequence[str] | None = None) -> BatchResult:
+def run_batch(paths: Sequence[Path], backend: NlpBackend, languages: Sequence[str] | None = None) -> BatchResult:
     """Read and process the files of one batch."""
     result = BatchResult()
     with result.timed("ingest"):
         articles = read_files(paths, result)
-    return process_batch(articles, engine, languages, result=result)
+    return process_batch(articles, backend, languages, result=result)
 
 
 def process_batch(
     articles: Sequence[Article],
-    engine: NlpEngine,
+    backend: NlpBackend,
     languages: Sequence[str] | None = None,
     *,
     result: BatchResult | None = None,
 ) -> BatchResult:
     """Articles already read → analyses, time expressions and events.
 
-    An article in a language the engine (or ``languages``) does not cover
+    An article in a language the backend (or ``languages``) does not cover
     becomes an ``unsupported_language`` error, one whose processing raises a
     ``processing`` error; the rest of the batch goes on either way.
     """
     result = result if result is not None else BatchResult()
     for article in articles:
         result.source_of.setdefault(article.path, article.path)
-    kept = _select_languages(articles, engine, languages, result)
-    process_articles(kept, engine, result)
+    kept = _select_languages(articles, backend, languages, result)
+    process_articles(kept, backend, result)
     return result
 
 
@@ -117,14 +119,14 @@ def read_files(paths: Sequence[Path], result: BatchResult) -> list[Article]:
     return list(by_id.values())
 
 
-def _select_languages(articles, engine, languages, result) -> list[Article]:
+def _select_languages(articles, backend, languages, result) -> list[Article]:
     kept = []
     for a in articles:
         if languages and a.lang not in languages:
             reason = f"language {a.lang or 'unknown'!r} is not among the requested languages ({', '.join(languages)})"
         elif a.lang is None:
             reason = "language could not be detected; add \"lang\" to the article's metadata"
-        elif not engine.supports(a.lang):
+        elif not backend.supports(a.lang):
             reason = f"no Stanza models for language {a.lang!r}; run `dateline models pull {a.lang}`"
         else:
             kept.append(a)
@@ -133,12 +135,14 @@ def _select_languages(articles, engine, languages, result) -> list[Article]:
     return kept
 
 
-def process_articles(articles: Sequence[Article], engine: NlpEngine, result: BatchResult) -> None:
+def process_articles(articles: Sequence[Article], backend: NlpBackend, result: BatchResult) -> None:
     """NLP in bulk, then time and events per article; failures are isolated."""
     with result.timed("nlp"):
-        analyses = _analyze_isolated(articles, engine, result)
+        analyses = _analyze_isolated(articles, backend, result)
     for article, analysis in analyses:
         try:
+            with result.timed("entities"):
+                analysis = entities.resolve(analysis, article.text)
             with result.timed("time"):
                 times = find_time_expressions(article.text, analysis.lang, article.published, analysis.sentences)
             with result.timed("events"):
@@ -152,21 +156,21 @@ def process_articles(articles: Sequence[Article], engine: NlpEngine, result: Bat
         result.events.extend(events)
 
 
-def _analyze_isolated(articles, engine, result) -> list[tuple[Article, Analysis]]:
+def _analyze_isolated(articles, backend, result) -> list[tuple[Article, Analysis]]:
     """Bulk analysis; if the bulk call fails, retry one by one to find the culprit."""
     try:
-        by_id = {an.article_id: an for an in engine.analyze(articles)}
+        by_id = {an.article_id: an for an in backend.analyze(articles)}
     except Exception:
         pairs = []
         for article in articles:
             try:
-                pairs.append((article, engine.analyze([article])[0]))
+                pairs.append((article, backend.analyze([article])[0]))
             except Exception as exc:
                 result.errors.append(_processing_error(article, exc))
         return pairs
     missing = [a for a in articles if a.article_id not in by_id]
     for article in missing:  # pair by id: a dropped analysis must not shift the others
-        result.errors.append(_processing_error(article, RuntimeError("the NLP engine returned no analysis")))
+        result.errors.append(_processing_error(article, RuntimeError("the NLP backend returned no analysis")))
     return [(a, by_id[a.article_id]) for a in articles if a.article_id in by_id]
 
 

@@ -11,6 +11,8 @@ All character offsets are into the *original* article text (``Article.text``):
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -105,6 +107,13 @@ class Sentence:
     span: Span
     text: str
     words: tuple[Word, ...] = ()
+
+
+def sentence_index_at(sentences: Sequence[Sentence], offset: int) -> int:
+    """The index of the sentence an offset falls in (0 before the first)."""
+    starts = [s.span.start for s in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[i].index if i >= 0 else 0
 
 
 @dataclass(frozen=True, slots=True)

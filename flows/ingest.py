@@ -2,6 +2,12 @@
 
 Orchestration only: finding work, batching, retries, the single writer and
 the run record. Everything that turns text into rows is in ``extractors``.
+
+The external systems are parameters, dagster-resource style: ``backend`` (the
+NLP backend: Stanza by default, recorded analyses in tests), ``store`` (an
+open :class:`~extractors.store.Store`; by default the flow opens ``db_path``)
+and ``on_progress`` (called as ``on_progress(stage, done, total)``; a callback
+that raises is reported once and never stops the run).
 """
 
 from __future__ import annotations
@@ -10,35 +16,42 @@ import os
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 
 from extractors import EXTRACTOR_VERSION, ingest
 from extractors.errors import DatelineError, ModelsMissing
-from extractors.nlp import NlpEngine, missing_models_message
+from extractors.nlp import NlpBackend, StanzaBackend, missing_models_message
 from extractors.pipeline import BatchResult, run_batch
 from extractors.records import IngestError
-from extractors.storage import Store
+from extractors.store import Store
+from flows.resources import default_backend
 
 DEFAULT_BATCH_SIZE = 64
-_listeners: list[Callable[[str, int, int], None]] = []
+Progress = Callable[[str, int, int], None]
 
 
-def add_progress_listener(listener: Callable[[str, int, int], None]) -> None:
-    """``listener(stage, done, total)`` is called as files are processed."""
-    _listeners.append(listener)
+class _Notifier:
+    """Calls the progress callback; one that raises is dropped after a warning."""
 
+    def __init__(self, callback: Progress | None):
+        self.callback = callback
 
-def remove_progress_listener(listener: Callable[[str, int, int], None]) -> None:
-    _listeners.remove(listener)
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.callback is None:
+            return
+        try:
+            self.callback(stage, done, total)
+        except Exception as exc:  # noqa: BLE001 — progress display must never stop a run
+            import logging
 
-
-def _notify(stage: str, done: int, total: int) -> None:
-    for listener in list(_listeners):
-        listener(stage, done, total)
+            logging.getLogger(__name__).warning("progress callback failed (%s); progress is no longer shown", exc)
+            self.callback = None
 
 
 #: Exceptions worth a retry: the machine, not the input (memory, I/O hiccups).
@@ -53,15 +66,15 @@ def is_transient(_task, _run, state) -> bool:
     return isinstance(exc, TRANSIENT) and not isinstance(exc, DatelineError)
 
 
-@task(name="process-batch", retries=2, retry_delay_seconds=2, retry_condition_fn=is_transient, persist_result=False)
-def process_files(paths: list[str], resources_dir: str | None, languages: list[str] | None, threads: int | None = None) -> BatchResult:
-    """Read and analyze one batch of files (Stanza pipelines are reused
-    within a process; each worker process builds its own)."""
-    engine = NlpEngine(Path(resources_dir) if resources_dir else None, threads=threads)
-    return run_batch([Path(p) for p in paths], engine, languages)
+@task(name="process-batch", retries=2, retry_delay_seconds=2, retry_condition_fn=is_transient, persist_result=False,
+      cache_policy=NO_CACHE)
+def process_files(paths: list[str], backend: NlpBackend, languages: list[str] | None) -> BatchResult:
+    """Read and analyze one batch of files (the backend keeps its models
+    loaded; a worker process gets its own copy and loads its own)."""
+    return run_batch([Path(p) for p in paths], backend, languages)
 
 
-@flow(name="ingest-articles", persist_result=False, validate_parameters=True)
+@flow(name="ingest-articles", persist_result=False, validate_parameters=False)
 def ingest_articles(
     input_dir: str = "data/inbox",
     db_path: str = "data/dateline.duckdb",
@@ -69,15 +82,27 @@ def ingest_articles(
     languages: list[str] | None = None,
     resources_dir: str | None = None,
     workers: int = 1,
+    backend: NlpBackend | None = None,
+    store: Store | None = None,
+    on_progress: Progress | None = None,
 ) -> dict:
-    """Process new or changed article files under ``input_dir`` into ``db_path``."""
+    """Process new or changed article files under ``input_dir`` into ``db_path``
+    (or into ``store``), analysing with ``backend`` (default: Stanza models of
+    ``resources_dir``)."""
     started, clock = datetime.now(timezone.utc), time.perf_counter()
-    with Store(db_path) as store:
-        files, todo = pending_files(store, input_dir)
+    backend = backend if backend is not None else default_backend(resources_dir)
+    with (_borrowed(store) if store is not None else Store(db_path)) as db:
+        files, todo = pending_files(db, input_dir)
         if todo:
-            _require_models(resources_dir)
-        totals = _process(store, todo, max(1, batch_size), resources_dir, languages, max(1, workers))
-        return record_run(store, input_dir, files, todo, totals, started, clock)
+            _require_models(backend)
+        totals = _process(db, todo, max(1, batch_size), backend, languages, max(1, workers), _Notifier(on_progress))
+        return record_run(db, input_dir, files, todo, totals, started, clock)
+
+
+@contextmanager
+def _borrowed(store: Store) -> Iterator[Store]:
+    """A store the caller opened: used, not closed."""
+    yield store
 
 
 def pending_files(store: Store, input_dir: str | Path) -> tuple[list[Path], list[Path]]:
@@ -99,7 +124,8 @@ def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | N
     return plan_run(input_dir, db_path)[0]
 
 
-def plan_run(input_dir: str | Path, db_path: str | Path, resources_dir: str | None = None) -> tuple[dict | None, list[Path]]:
+def plan_run(input_dir: str | Path, db_path: str | Path, resources_dir: str | None = None,
+             backend: NlpBackend | None = None) -> tuple[dict | None, list[Path]]:
     """Open (and migrate) the database, find the files to process; with none,
     record the run and return its summary, else ``(None, files)`` after
     checking that models exist, so that these mistakes surface before Prefect
@@ -108,7 +134,7 @@ def plan_run(input_dir: str | Path, db_path: str | Path, resources_dir: str | No
     with Store(db_path) as store:
         files, todo = pending_files(store, input_dir)
         if todo:
-            _require_models(resources_dir)
+            _require_models(backend if backend is not None else StanzaBackend(resources_dir))
             return None, todo
         return record_run(store, input_dir, files, todo, _empty_totals(), started, clock), []
 
@@ -139,44 +165,46 @@ def _empty_totals() -> dict:
     return {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": Counter()}
 
 
-def _require_models(resources_dir: str | None) -> None:
-    engine = NlpEngine(Path(resources_dir) if resources_dir else None)
-    if not engine.inventory:
-        raise ModelsMissing(missing_models_message("any", engine.directory).replace("language 'any'", "any language"))
+def _require_models(backend: NlpBackend) -> None:
+    if not backend.inventory:
+        directory = getattr(backend, "directory", "the model directory")
+        raise ModelsMissing(missing_models_message("any", directory).replace("language 'any'", "any language"))
 
 
-def _process(store: Store, todo: Sequence[Path], batch_size: int, resources_dir, languages, workers: int) -> dict:
+def _process(store: Store, todo: Sequence[Path], batch_size: int, backend: NlpBackend, languages, workers: int,
+             notify: _Notifier) -> dict:
     """Run the batches (in ``workers`` processes when > 1) and write each
     result from this process, the single writer, in submission order."""
     totals = _empty_totals()
     batches = [[str(p) for p in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
-    _notify("process", 0, len(todo))
+    notify("process", 0, len(todo))
     done = 0
-    for batch, result in _results(batches, resources_dir, languages, workers):
+    for batch, result in _results(batches, backend, languages, workers):
         write_start = time.perf_counter()
         store.write_batch(result.frames(), list(result.sources))
         totals["timings"]["write"] += time.perf_counter() - write_start
         _add(totals, result)
         done += len(batch)
-        _notify("process", done, len(todo))
+        notify("process", done, len(todo))
     totals["timings"] = {k: round(v, 3) for k, v in totals["timings"].items()}
     return totals
 
 
-def _results(batches, resources_dir, languages, workers: int):
+def _results(batches, backend: NlpBackend, languages, workers: int):
     """(batch, BatchResult) pairs; a batch that fails after its retries is
     recorded as failed, never raised."""
     if workers == 1:
         for batch in batches:
-            yield batch, _guarded(lambda b=batch: process_files(b, resources_dir, languages), batch)
+            yield batch, _guarded(lambda b=batch: process_files(b, backend, languages), batch)
         return
     from prefect.task_runners import ProcessPoolTaskRunner
 
     threads = max(1, (os.cpu_count() or 1) // workers)
+    shared = backend.with_threads(threads) if hasattr(backend, "with_threads") else backend
     with ProcessPoolTaskRunner(max_workers=workers) as runner:
         pending: deque = deque()
         for batch in batches:
-            pending.append((batch, runner.submit(process_files, {"paths": batch, "resources_dir": resources_dir, "languages": languages, "threads": threads})))
+            pending.append((batch, runner.submit(process_files, {"paths": batch, "backend": shared, "languages": languages})))
             if len(pending) >= 2 * workers:  # bounded look-ahead keeps memory flat
                 batch_, future = pending.popleft()
                 yield batch_, _guarded(future.result, batch_)

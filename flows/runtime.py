@@ -28,11 +28,16 @@ from pathlib import Path
 
 import httpx
 import prefect
-from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+    get_current_settings,
+    temporary_settings,
+)
 
 from extractors import ingest
 from extractors.errors import DatelineError
-from extractors.nlp import NlpEngine
+from extractors.nlp import NlpBackend
 from extractors.records import Article
 
 
@@ -73,25 +78,20 @@ def one_shot_settings() -> Iterator[None]:
         yield
 
 
-def warm_models(paths: Sequence[Path], resources_dir: str | None, languages: Sequence[str] | None) -> tuple[str, ...]:
-    """Load the Stanza pipelines the given files need, in this process.
+def warm_models(paths: Sequence[Path], backend: NlpBackend, languages: Sequence[str] | None) -> tuple[str, ...]:
+    """Load the models the given files need into ``backend``, in this process.
 
     Called while the server boots, on the first batch's files, so that model
     loading overlaps the Prefect start-up instead of following it. Only an
     optimisation: whatever fails here fails again, and is reported, in the flow.
     """
-    engine = NlpEngine(Path(resources_dir) if resources_dir else None)
     wanted = {item.lang for path in paths for item in _articles(path) if item.lang}
     if languages:
         wanted &= set(languages)
-    loaded = []
-    for lang in sorted(wanted):
-        try:
-            engine.pipeline(lang)
-            loaded.append(lang)
-        except Exception:  # noqa: BLE001 — the flow reports it
-            continue
-    return tuple(loaded)
+    try:
+        return backend.warm(wanted)
+    except Exception:  # noqa: BLE001 — the flow reports it
+        return ()
 
 
 def _articles(path: Path) -> Iterator[Article]:

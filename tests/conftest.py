@@ -50,11 +50,11 @@ def seed_expected() -> dict:
 
 @pytest.fixture(scope="session")
 def engine(models_dir):
-    """The NLP engine; Stanza pipelines are cached per process, so each
-    language is loaded once for the whole test session."""
-    from extractors.nlp import NlpEngine
+    """The Stanza backend; it keeps its pipelines, so each language is loaded
+    once for the whole test session."""
+    from extractors.nlp import StanzaBackend
 
-    return NlpEngine(models_dir)
+    return StanzaBackend(models_dir)
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +66,7 @@ def seed_article():
 
 @pytest.fixture(scope="session")
 def seed_analysis(engine, seed_article):
-    return engine.analyze([seed_article])[0]
+    return analyzed(engine, seed_article)
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +78,18 @@ def en_article():
 
 @pytest.fixture(scope="session")
 def en_analysis(engine, en_article):
-    return engine.analyze([en_article])[0]
+    return analyzed(engine, en_article)
+
+
+def analyzed(backend, article):
+    """The NLP stage, then the entity stage: what the events stage receives."""
+    return analyzed_all(backend, [article])[0]
+
+
+def analyzed_all(backend, articles):
+    from extractors import entities
+
+    return [entities.resolve(an, a.text) for a, an in zip(articles, backend.analyze(articles))]
 
 
 @pytest.fixture(scope="session")

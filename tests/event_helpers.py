@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from extractors import entities
 from extractors.events import extract_events
 from extractors.records import Article
 from extractors.timex import find_time_expressions
@@ -13,7 +14,7 @@ TUE = date(2023, 9, 12)
 def fixture_events(engine, text: str, lang: str):
     """The events Dateline extracts from ``text`` published on :data:`TUE`."""
     article = Article(f"fixture-{lang}", text, "0" * 64, "mem", lang, "metadata", TUE, "metadata")
-    analysis = engine.analyze([article])[0]
+    analysis = entities.resolve(engine.analyze([article])[0], text)
     return extract_events(article, analysis, find_time_expressions(text, lang, TUE, analysis.sentences))
 
 

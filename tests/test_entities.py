@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from conftest import analyzed_all
 from extractors.entities import (
     canonical,
     is_place,
@@ -169,7 +170,7 @@ def test_one_article_gets_its_own_links_only(engine):
     def article(text, article_id):
         return Article(article_id, text, "0" * 64, "mem", "en", "metadata", date(2023, 9, 12), "metadata")
 
-    first, second = engine.analyze([
+    first, second = analyzed_all(engine, [
         article("President Vladimir Putin spoke in Moscow. Putin left on Monday.", "a"),
         article("Putin was not named in full here.", "b"),
     ])
@@ -180,7 +181,7 @@ def test_one_article_gets_its_own_links_only(engine):
 def test_an_adjective_after_a_title_does_not_become_a_person(engine):
     article = Article("adj", "قال الرئيس الروسي إن المحادثات مع الصين كانت مفيدة.", "0" * 64, "mem", "ar", "metadata",
                       date(2023, 9, 12), "metadata")
-    (analysis,) = engine.analyze([article])
+    (analysis,) = analyzed_all(engine, [article])
     assert not [e for e in analysis.entities if e.label == "PER"]
     assert [e.text for e in analysis.entities if e.label == "LOC"] == ["الصين"]
 

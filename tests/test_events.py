@@ -3,7 +3,7 @@
 import pytest
 
 from event_helpers import TUE, fixture_events as events_of, only as one
-from extractors.confidence import Evidence, score
+from extractors.events.confidence import Evidence, score
 from extractors.events import extract_events
 from extractors.timex import find_time_expressions
 

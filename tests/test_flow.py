@@ -84,8 +84,8 @@ def test_rerun_is_idempotent_and_a_changed_file_is_reprocessed(prefect_harness, 
 KILLER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from extractors import storage
-    from extractors.nlp import NlpEngine
+    from extractors.store import duckdb_store as storage
+    from extractors.nlp import StanzaBackend
     from extractors.pipeline import run_batch
     from extractors.ingest import discover
     original = storage.Store._delete_sources
@@ -98,7 +98,7 @@ KILLER = textwrap.dedent("""
             time.sleep(60)
     storage.Store._delete_sources = slow_delete
     folder, db = Path(sys.argv[1]), sys.argv[2]
-    engine = NlpEngine()
+    engine = StanzaBackend()
     with storage.Store(db) as store:
         store.migrate()
         for path in discover(folder):

@@ -10,6 +10,7 @@ are ASCII identifiers; Arabic keeps word tables from passing for settings.
 """
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from extractors import lexicon
@@ -22,7 +23,11 @@ def _kind(value: Any) -> str:
         return "bool"
     if isinstance(value, (int, float)):
         return "number"
-    return {dict: "table", list: "array", str: "string"}.get(type(value), type(value).__name__)
+    if isinstance(value, Mapping):
+        return "table"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    return "string" if isinstance(value, str) else type(value).__name__
 
 
 def _is_settings(tables: dict[str, dict]) -> bool:
@@ -34,7 +39,7 @@ def _differences(tables: dict[str, Any], where: str) -> list[str]:
     kinds = {lang: _kind(v) for lang, v in tables.items()}
     if len(set(kinds.values())) > 1:
         return [f"{where}: value kinds differ {kinds}"]
-    if not all(isinstance(v, dict) for v in tables.values()) or not _is_settings(tables):
+    if not all(isinstance(v, Mapping) for v in tables.values()) or not _is_settings(tables):
         return []
     keys = {lang: set(t) for lang, t in tables.items()}
     every = set.union(*keys.values())

@@ -3,11 +3,14 @@
 import json
 from datetime import date
 
+import pickle
+
 import pytest
 
+from conftest import analyzed_all
 from extractors.entities import canonical
 from extractors.errors import ModelsMissing
-from extractors.nlp import NlpEngine, chunk_text, model_inventory
+from extractors.nlp import StanzaBackend, chunk_text, model_inventory
 from extractors.records import Article
 
 
@@ -64,7 +67,7 @@ def test_inventory_lists_only_processors_whose_files_exist(tmp_path):
 def test_inventory_without_tokenizer_has_no_language(tmp_path):
     _fake_models(tmp_path, "xx", {"default_processors": {"ner": "n"}}, ["ner/n.pt"])
     assert model_inventory(tmp_path) == {}
-    assert not NlpEngine(tmp_path).supports("xx")
+    assert not StanzaBackend(tmp_path).supports("xx")
 
 
 def test_inventory_falls_back_to_any_listed_package_on_disk(tmp_path):
@@ -116,7 +119,7 @@ def test_mixed_script_empty_and_one_word_articles(engine):
     mixed = make_article("قال الرئيس Emmanuel Macron في باريس إن المحادثات مع Olaf Scholz كانت جيدة.", "ar", "mixed")
     empty = make_article("   \n", "en", "empty")
     one = make_article("Moscow", "en", "one")
-    analyses = engine.analyze([mixed, empty, one])
+    analyses = analyzed_all(engine, [mixed, empty, one])
     assert [a.article_id for a in analyses] == ["mixed", "empty", "one"]
     assert_spans_exact(mixed, analyses[0])
     assert entity(analyses[0], "Emmanuel Macron").label == "PER"
@@ -128,7 +131,7 @@ def test_mixed_script_empty_and_one_word_articles(engine):
 
 def test_latin_names_in_an_english_article_with_arabic_words(engine):
     article = make_article("Putin said in Moscow that talks with كيم جونغ أون went well.", "en", "mixed-en")
-    (analysis,) = engine.analyze([article])
+    (analysis,) = analyzed_all(engine, [article])
     assert_spans_exact(article, analysis)
     assert entity(analysis, "Moscow").label == "LOC"
     assert entity(analysis, "Putin").label == "PER"
@@ -137,13 +140,13 @@ def test_latin_names_in_an_english_article_with_arabic_words(engine):
 def test_articles_come_back_in_input_order_across_languages(engine):
     articles = [make_article("Putin left Moscow.", "en", "e1"), make_article("غادر بوتين موسكو.", "ar", "a1"),
                 make_article("Kim left Pyongyang.", "en", "e2")]
-    analyses = engine.analyze(articles)
+    analyses = analyzed_all(engine, articles)
     assert [(a.article_id, a.lang) for a in analyses] == [("e1", "en"), ("a1", "ar"), ("e2", "en")]
     assert "mwt" in analyses[1].processors
 
 
 def test_language_without_models(models_dir):
-    engine = NlpEngine(models_dir)
+    engine = StanzaBackend(models_dir)
     assert not engine.supports("sw")
     with pytest.raises(ModelsMissing, match="dateline models pull sw"):
         engine.analyze([make_article("Habari za asubuhi", "sw")])
@@ -159,8 +162,8 @@ def test_long_articles_are_chunked_at_paragraphs_with_offsets_kept():
 
 def test_chunked_analysis_keeps_offsets(engine):
     text = "\n\n".join(["Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday."] * 4)
-    small = NlpEngine(engine.directory, max_chunk_chars=80)
-    (analysis,) = small.analyze([make_article(text, "en")])
+    small = StanzaBackend(engine.directory, max_chunk_chars=80)
+    (analysis,) = analyzed_all(small, [make_article(text, "en")])
     article = make_article(text, "en")
     assert_spans_exact(article, analysis)
     assert len(analysis.sentences) == 4
@@ -168,14 +171,16 @@ def test_chunked_analysis_keeps_offsets(engine):
 
 
 def test_pipelines_are_built_once_per_process(engine, models_dir):
-    assert NlpEngine(models_dir).pipeline("en") is engine.pipeline("en")
-    assert NlpEngine(models_dir).pipeline("ar") is engine.pipeline("ar")
+    assert engine.pipeline("en") is engine.pipeline("en")
+    assert {"en", "ar"} <= set(engine.warm(["en", "ar"])) <= set(engine.loaded_languages())
+    worker_copy = pickle.loads(pickle.dumps(engine))  # what a worker process receives: no models, loads its own
+    assert worker_copy.loaded_languages() == () and worker_copy.inventory == engine.inventory
 
 
 def test_auto_pull_that_cannot_download_leaves_the_language_unsupported(tmp_path):
     """Offline the download fails on the network, online on the unknown code;
     either way the language is unsupported and analyze says how to fix it."""
-    engine = NlpEngine(tmp_path, auto_pull=True)
+    engine = StanzaBackend(tmp_path, auto_pull=True)
     assert not engine.supports("zz-none")
     with pytest.raises(ModelsMissing, match="dateline models pull zz-none"):
         engine.analyze([make_article("text", "zz-none")])
@@ -183,4 +188,4 @@ def test_auto_pull_that_cannot_download_leaves_the_language_unsupported(tmp_path
 
 def test_article_without_language_gets_an_actionable_error(models_dir):
     with pytest.raises(ModelsMissing, match="language unknown"):
-        NlpEngine(models_dir).analyze([make_article("Some text.", None)])
+        StanzaBackend(models_dir).analyze([make_article("Some text.", None)])

@@ -3,16 +3,16 @@
 import pytest
 
 from extractors.errors import DatelineError
-from extractors.schema import TABLES
-from extractors.storage import MIGRATIONS, Store
-from extractors.tables import frame
+from extractors.store.schema import TABLES
+from extractors.store import Store, migrations
+from extractors.store.frames import frame
 
 
 def test_migrations_apply_once_and_are_recorded(tmp_path):
     with Store(tmp_path / "d.duckdb") as store:
-        assert store.migrate() == [m.name for m in MIGRATIONS]
+        assert store.migrate() == [m.name for m in migrations()]
         assert store.migrate() == []
-        assert {r[0] for r in store.query("SELECT name FROM schema_migrations")} == {m.name for m in MIGRATIONS}
+        assert {r[0] for r in store.query("SELECT name FROM schema_migrations")} == {m.name for m in migrations()}
 
 
 def test_every_table_and_column_is_documented(tmp_path):
@@ -77,7 +77,7 @@ def test_every_record_field_has_a_column(record, table_name, renamed):
     from dataclasses import fields
 
     from extractors import records
-    from extractors.schema import table
+    from extractors.store.schema import table
 
     columns = set(table(table_name).names)
     for f in fields(getattr(records, record)):

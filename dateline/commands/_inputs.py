@@ -36,6 +36,25 @@ def load_articles(files: Sequence[Path], published: str | None, lang: str | None
     return articles
 
 
+def analyse(articles: Sequence[Article]):
+    """The articles through every stage the flow runs, with the default
+    backend; missing models or a failed article are one-line errors."""
+    from extractors.errors import ModelsMissing
+    from extractors.nlp import missing_models_message
+    from extractors.pipeline import process_batch
+    from flows.resources import default_backend
+
+    backend = default_backend()
+    for article in articles:
+        if not backend.supports(article.lang):
+            raise ModelsMissing(missing_models_message(article.lang, backend.directory))
+    result = process_batch(articles, backend)
+    if result.errors:
+        first = result.errors[0]
+        raise DatelineError(f"{first.path}: {first.reason}: {first.detail}")
+    return result
+
+
 def _parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from dateline.commands._inputs import FORMAT_OPTION, emit, load_articles
+from dateline.commands._inputs import FORMAT_OPTION, analyse, emit, load_articles
 
 COLUMNS = ("article_id", "lang", "type", "trigger", "actor", "counterpart", "origin", "destination", "location",
            "date", "date_text", "modality", "confidence", "sentence", "start_char", "end_char")
@@ -24,19 +24,7 @@ def extract(
     fmt: str = FORMAT_OPTION,
 ) -> None:
     """Print one line per event: who did what, with whom, where and when."""
-    from extractors.events import extract_events
-    from extractors.nlp import NlpEngine
-    from extractors.timex import find_time_expressions
-
-    articles = load_articles(files, published, lang)
-    engine = NlpEngine()
-    rows = []
-    for article in articles:
-        if not engine.supports(article.lang):
-            engine.pipeline(article.lang)  # raises the one-line "models missing" error
-        analysis = engine.analyze([article])[0]
-        times = find_time_expressions(article.text, article.lang, article.published, analysis.sentences)
-        for e in extract_events(article, analysis, times):
-            rows.append({**{c: getattr(e, c, None) for c in COLUMNS}, "sentence": e.sentence_index,
-                         "start_char": e.span.start, "end_char": e.span.end})
+    result = analyse(load_articles(files, published, lang))
+    rows = [{**{c: getattr(e, c, None) for c in COLUMNS}, "sentence": e.sentence_index,
+             "start_char": e.span.start, "end_char": e.span.end} for e in result.events]
     emit(rows, fmt, COLUMNS, "events")

@@ -1,7 +1,7 @@
 """``dateline nlp``: sentences and entities of one article, for a quick look.
 
-It runs exactly the layer the flow runs (:class:`extractors.nlp.NlpEngine`), so
-what it shows is what the ``sentences`` and ``entities`` tables will hold.
+It runs exactly the stages the flow runs (the NLP backend, then the entity
+stage), so what it shows is what the ``sentences`` and ``entities`` tables hold.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from dateline.commands._inputs import FORMAT_OPTION, emit, load_articles
+from dateline.commands._inputs import FORMAT_OPTION, analyse, emit, load_articles
 
 
 def register(app: typer.Typer) -> None:
@@ -25,15 +25,9 @@ def nlp(
     fmt: str = FORMAT_OPTION,
 ) -> None:
     """Print the sentences and named entities Stanza and Dateline find."""
-    from extractors.errors import ModelsMissing
-    from extractors.nlp import NlpEngine, missing_models_message
-
-    engine = NlpEngine()
     articles = load_articles([file], None, lang)
-    for article in articles:
-        if not engine.supports(article.lang):
-            raise ModelsMissing(missing_models_message(article.lang, engine.directory))
-    for article, analysis in zip(articles, engine.analyze(articles)):
+    result = analyse(articles)
+    for article, analysis in zip(result.articles, result.analyses):
         name = article.article_id
         emit(({"index": s.index, "start": s.span.start, "end": s.span.end, "text": s.text} for s in analysis.sentences),
              fmt, ("index", "start", "end", "text"), f"{name}: sentences")

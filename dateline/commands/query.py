@@ -22,7 +22,7 @@ def query(
     fmt: str = FORMAT_OPTION,
 ) -> None:
     """Run read-only SQL against the event database (no DuckDB CLI needed)."""
-    from extractors.storage import Store
+    from extractors.store import Store
 
     db = db or settings().db
     if not db.exists():

@@ -8,7 +8,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from dateline.settings import settings
 from extractors.errors import DatelineError
@@ -47,34 +53,36 @@ def run(
 
 
 def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir, workers: int = 1,
-                      *, todo: Sequence[Path] = (), verbose: bool = False) -> dict:
+                      *, todo: Sequence[Path] = (), verbose: bool = False, on_progress=None) -> dict:
     """The flow with a progress bar. Prefect's temporary server boots on a
-    thread while this process loads the models the first batch needs."""
-    from flows.ingest import add_progress_listener, ingest_articles, remove_progress_listener
+    thread while this process loads the models the first batch needs into the
+    backend the flow then uses. ``on_progress`` is also told of progress."""
+    from flows.ingest import ingest_articles
+    from flows.resources import default_backend
     from flows.runtime import one_shot_settings, start_server_in_background, warm_models
 
+    backend = default_backend(str(resources_dir) if resources_dir else None)
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True, disable=verbose) as bar:
         task = bar.add_task("starting Prefect, loading models…", total=None)
         boot = start_server_in_background()
         if workers == 1:
-            warm_models(list(todo)[:batch_size], resources_dir, lang)
+            warm_models(list(todo)[:batch_size], backend, lang)
         boot.wait()
 
-        def listener(stage: str, done: int, total: int) -> None:
+        def show(stage: str, done: int, total: int) -> None:
             bar.update(task, description="processing files", completed=done, total=max(total, 1))
+            if on_progress is not None:
+                on_progress(stage, done, total)
 
-        add_progress_listener(listener)
-        try:
-            with one_shot_settings():
-                return ingest_articles(
-                    input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
-                    languages=list(lang) if lang else None,
-                    resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
-                )
-        finally:
-            remove_progress_listener(listener)
+        with one_shot_settings():
+            return ingest_articles(
+                input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
+                languages=list(lang) if lang else None,
+                resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
+                backend=backend, on_progress=show,
+            )
 
 
 def print_summary(summary: dict) -> None:

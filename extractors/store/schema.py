@@ -1,8 +1,10 @@
 """The event tables, column by column, with the documentation analysts read.
 
-Plain data, no DuckDB: :mod:`extractors.storage` turns it into migrations and
-``COMMENT ON`` statements, :mod:`extractors.tables` into Polars schemas, so the
-two can never disagree. Character offsets (``start_char``/``end_char``) always
+Plain data, no DuckDB: the current shape of the database, which the frozen
+migrations (:mod:`extractors.store.migrations`) must build exactly, comments
+included (``tests/test_migrations.py``), and from which
+:mod:`extractors.store.frames` types the Polars frames the writer inserts.
+Character offsets (``start_char``/``end_char``) always
 index ``articles.text``: ``substr(text, start_char + 1, end_char - start_char)``.
 """
 

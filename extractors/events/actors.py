@@ -1,4 +1,4 @@
-"""Who, with whom, from where, to where: the arguments of an event trigger.
+"""Who acted: the actor of an event trigger.
 
 The dependency parse is used first (subject → actor; the subject of a light
 verb — "held talks", "عقد محادثات" — or the possessor of an event noun for noun
@@ -11,87 +11,24 @@ clause, constrained by entity type and by the preposition in front of it
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from extractors.entities import canonical
-from extractors.event_parse import children, relative_antecedent, subtree_span
+from extractors.events.clause import (
+    MAX_APPOSITION_GAP,
+    PLACE_ACTOR_TYPES,
+    Argument,
+    Clause,
+    Query,
+    best,
+    clause_entities,
+    entity_at,
+    from_entity,
+    parse_subjects,
+    role_of,
+)
+from extractors.events.tree import children, relative_antecedent, subtree_span
 from extractors.records import Entity, Span, Word
-
-#: Event types whose actor may be a place acting as a state ("Moscow said",
-#: "وأكدت موسكو"); a place next to a movement verb is where, never who.
-PLACE_ACTOR_TYPES = ("announcement", "meeting")
-#: Words a preposition may stand before the name it governs across
-#: ("with his Chinese counterpart Wang Yi", "مع نظيره الصيني وانغ يي").
-MAX_PREP_GAP = 3
-#: Words a title phrase may run before the name in apposition to it
-#: ("وزير العلاقة مع الهيئات الدستورية … مهدي بن غربية").
-MAX_APPOSITION_GAP = 12
-_GAP_UPOS = ("NOUN", "ADJ", "PRON", "DET", "PROPN", "X", "NUM")
-
-
-@dataclass(frozen=True)
-class Argument:
-    text: str
-    resolved: str
-    span: Span
-    label: str | None  # entity label, None for a noun phrase
-    source: str  # parse | entity | phrase | anaphor | inherited
-
-
-@dataclass(frozen=True)
-class Clause:
-    """Words of one sentence and the trigger's clause within them."""
-
-    words: Sequence[Word]
-    trigger: int  # position of the trigger in ``words``
-    start: int  # clause = words[start:end]
-    end: int
-    text: str  # the article text
-    times: tuple[Span, ...] = ()  # time expressions: never part of an actor
-
-
-@dataclass(frozen=True)
-class Query:
-    """What is asked of :func:`find_actor`: the event type and the lexicon."""
-
-    event_type: str
-    is_noun: bool
-    lex: dict
-    lang: str
-
-    @property
-    def is_statement(self) -> bool:
-        return self.event_type == "announcement"
-
-    def labels(self) -> list[str]:
-        extra = self.lex["actors"]["adjacent_labels"] if self.event_type in PLACE_ACTOR_TYPES else []
-        return self.lex["actors"]["labels"] + extra
-
-
-def role_of(entity_start: int, clause: Clause, roles: dict, entities: Sequence[Entity] = ()) -> str | None:
-    """The role its preposition gives a mention starting at ``entity_start``.
-
-    Titles, possessives and adjectives may stand between the preposition and
-    the name ("بالرئيس فلاديمير بوتين", "with his counterpart Wang Yi"), but
-    not a verb, another preposition or another name.
-    """
-    before = [w for w in clause.words[: clause.end] if w.span.end <= entity_start]
-    for gap, word in enumerate(reversed(before)):
-        key = word.text.casefold()
-        role = next((r for r, preps in roles.items() if key in preps), None)
-        if role or gap >= MAX_PREP_GAP or word.upos not in _GAP_UPOS:
-            return role
-        if any(e.span.start < entity_start and e.span.overlaps(word.span) for e in entities):
-            return None
-    return None
-
-
-def clause_entities(entities: Sequence[Entity], clause: Clause) -> list[Entity]:
-    lo = clause.words[clause.start].span.start
-    hi = clause.words[clause.end - 1].span.end
-    return [e for e in entities if lo <= e.span.start and e.span.end <= hi]
 
 
 def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
@@ -121,14 +58,14 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     adjacent = _adjacent_place(clause, free, actors["adjacent_labels"]) if query.event_type in PLACE_ACTOR_TYPES else []
     labels = actors["labels"]
     if syntax["actor_after_trigger_first"]:
-        ordered = [_best(after[:2], labels), _best(adjacent, actors["adjacent_labels"]), _best(before[-2:][::-1], labels)]
+        ordered = [best(after[:2], labels), best(adjacent, actors["adjacent_labels"]), best(before[-2:][::-1], labels)]
     else:
-        ordered = [_best(before[-3:][::-1], labels), _best(adjacent, actors["adjacent_labels"])]
+        ordered = [best(before[-3:][::-1], labels), best(adjacent, actors["adjacent_labels"])]
         if query.is_statement:  # quote inversion: "..., said Lankov"
-            ordered.append(_best(after[:1], labels))
+            ordered.append(best(after[:1], labels))
     for found in ordered:
         if found:
-            return _from_entity(found, "entity")
+            return from_entity(found, "entity")
     before_words = clause.words[clause.start : clause.trigger]
     if any(w.text.casefold() in actors["pronouns"] for w in before_words):
         return "pronoun"
@@ -153,11 +90,11 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
             found += covering
             continue
         lo, hi = subtree_span(clause.words, subject)
-        named = _best([e for e in entities if e.span.start < hi and lo < e.span.end], people)
+        named = best([e for e in entities if e.span.start < hi and lo < e.span.end], people)
         named = named or _apposition(clause, hi, entities, labels, query.lex["roles"])
         found += [named] if named else []
-    best = _best(found, labels)
-    return _from_entity(best, "parse") if best else None
+    chosen = best(found, labels)
+    return from_entity(chosen, "parse") if chosen else None
 
 
 def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict) -> Entity | None:
@@ -186,9 +123,9 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
             continue
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
             return "pronoun"  # "his visit", "زيارته"
-        owner = _entity_at(child, entities, labels)
+        owner = entity_at(child, entities, labels)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
-            return _from_entity(owner, "parse")
+            return from_entity(owner, "parse")
     pair = _pair(clause, entities, query)
     if pair:
         return pair
@@ -228,21 +165,7 @@ def _pair(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument 
     """"talks between X and Y", "قمة بين X و Y": the first of the pair acts."""
     inside = clause_entities(entities, clause)
     pair = [e for e in inside if e.label in ("PER", "ORG", "LOC") and role_of(e.span.start, clause, query.lex["roles"], inside) == "pair"]
-    return _from_entity(pair[0], "entity") if pair else None
-
-
-def _entity_at(word: Word, entities: Sequence[Entity], labels: Sequence[str]) -> Entity | None:
-    return _best([e for e in entities if e.span.start <= word.span.start < e.span.end], labels)
-
-
-def _best(entities: Sequence[Entity], labels: Sequence[str]) -> Entity | None:
-    """The first entity with the most preferred label (labels in preference order)."""
-    ranked = [e for e in entities if e.label in labels]
-    return min(ranked, key=lambda e: labels.index(e.label), default=None)
-
-
-def parse_subjects(words: Sequence[Word], head: Word) -> list[Word]:
-    return [w for w in words if w.head == head.index and w.deprel in ("nsubj", "nsubj:pass")]
+    return from_entity(pair[0], "entity") if pair else None
 
 
 def _adjacent_place(clause: Clause, free: Sequence[Entity], labels: Sequence[str]) -> list[Entity]:
@@ -304,118 +227,3 @@ def _phrase_around(clause: Clause, subject: Word, limit: int) -> tuple[int | Non
     return start, end
 
 
-def _from_entity(entity: Entity, source: str) -> Argument:
-    return Argument(entity.text, entity.resolved, entity.span, entity.label, source)
-
-
-def find_places_and_counterpart(clause: Clause, entities: Sequence[Entity], event_type: str, actor: Argument | None, lex: dict) -> dict[str, Argument]:
-    """Counterpart, origin, destination and location by preposition and type."""
-    trigger = clause.words[clause.trigger]
-    found: dict[str, Argument] = {}
-    inside = clause_entities(entities, clause)
-    ranked = sorted(inside, key=lambda e: (e.label == "MISC", e.span.start))
-    for entity in ranked:
-        if (actor and entity.span.overlaps(actor.span)) or entity.span.overlaps(trigger.span):
-            continue
-        role = role_of(entity.span.start, clause, lex["roles"], inside)
-        after = entity.span.start > trigger.span.start
-        role = _role_for_type(role, entity, event_type, after)
-        if role and role not in found:
-            found[role] = _from_entity(entity, "entity")
-    return found
-
-
-def _role_for_type(role: str | None, entity: Entity, event_type: str, after: bool) -> str | None:
-    place = entity.label == "LOC"
-    if role == "pair":
-        return "counterpart" if event_type == "meeting" else None
-    if role == "counterpart":
-        return "counterpart" if event_type == "meeting" and not place else ("destination" if event_type == "visit" and place else None)
-    if role in ("destination", "origin") and place:
-        return role if event_type in ("departure", "arrival", "visit") else "location"
-    if role == "location" and place:
-        return "destination" if event_type in ("arrival", "visit") else "location"
-    if role is None and after:
-        if event_type == "departure" and place:
-            return "origin"  # the object of "leave"/"غادر"
-        if event_type == "visit" and place:
-            return "destination"
-        if event_type == "meeting" and not place:
-            return "counterpart"
-    return None
-
-
-#: Movement types whose verbs are often figurative ("reached a decision",
-#: "left rates unchanged", "بلغ عدد …"): an object must be a place.
-MOVEMENT_TYPES = ("departure", "arrival")
-
-
-def figurative_motion(clause: Clause, entities: Sequence[Entity], event_type: str, lex: dict) -> bool:
-    """A movement verb whose object is not a place is not a movement."""
-    if event_type not in MOVEMENT_TYPES:
-        return False
-    trigger = clause.words[clause.trigger]
-    places = _place_noun_keys(lex["lang"], tuple(lex["syntax"]["place_nouns"]))
-    for obj in (w for w in children(clause.words, trigger) if w.deprel == "obj" and w.upos in ("NOUN", "NUM")):
-        named = any(e.label == "LOC" and e.span.start <= obj.span.start < e.span.end for e in entities)
-        if not named and canonical(obj.lemma or obj.text, lex["lang"]) not in places:
-            return True
-    return False
-
-
-@functools.cache
-def _place_noun_keys(lang: str, nouns: tuple[str, ...]) -> frozenset[str]:
-    """Canonical forms of the lexicon's place nouns, computed once per language."""
-    return frozenset(canonical(noun, lang) for noun in nouns)
-
-
-def tidy_entities(entities: Sequence[Entity], words: Sequence[Word], text: str, lex: dict, lang: str) -> list[Entity]:
-    """Entity mentions as arguments need them.
-
-    NER glues a neighbour into a name across a preposition ("ماكرون ببوتين"):
-    names of people and places are cut at a preposition word of the roles.
-    An English possessive ("Kinnock's") is not part of the name.
-    """
-    preps = {p for values in lex["roles"].values() for p in values}
-    tidy: list[Entity] = []
-    for entity in entities:
-        cuts = [w for i, w in enumerate(words) if entity.label in ("PER", "LOC") and w.upos == "ADP" and w.text.casefold() in preps
-                and entity.span.start < w.span.start and w.span.end < entity.span.end and _name_follows(words, i, entities, lang)]
-        bounds = [entity.span.start] + [x for w in cuts for x in (w.span.start, w.span.end)] + [entity.span.end]
-        for start, end in zip(bounds[::2], bounds[1::2]):
-            part = _trimmed(Span(start, end), text)
-            if part is not None:
-                tidy.append(_part(entity, part, text, entities, lang) if part != entity.span else entity)
-    return tidy
-
-
-def _name_follows(words: Sequence[Word], i: int, entities: Sequence[Entity], lang: str) -> bool:
-    """A preposition glued to the next word ("ببوتين") cuts a name only when
-    what follows is itself a name (tagged so, or named elsewhere in the
-    article); "بيسكوف" split as "ب يسكوف" by the tokenizer stays whole."""
-    nxt = words[i + 1] if i + 1 < len(words) else None
-    if nxt is None or nxt.token_index != words[i].token_index:
-        return True
-    key = canonical(nxt.text, lang)
-    return nxt.upos in ("X", "PROPN") or any(f" {key} " in f" {e.resolved} " for e in entities if not e.span.contains(nxt.span))
-
-
-def _trimmed(span: Span, text: str) -> Span | None:
-    surface = span.of(text)
-    stripped = surface.rstrip()
-    for suffix in ("'s", "’s", "'"):
-        if stripped.endswith(suffix) and len(stripped) > len(suffix):
-            stripped = stripped[: -len(suffix)].rstrip()
-            break
-    lead = len(surface) - len(surface.lstrip())
-    if not stripped.strip():
-        return None
-    return Span(span.start + lead, span.start + len(stripped))
-
-
-def _part(entity: Entity, span: Span, text: str, entities: Sequence[Entity], lang: str) -> Entity:
-    """A piece of an entity, resolved to a fuller name of the article it is part of."""
-    surface = span.of(text)
-    key = canonical(surface, lang)
-    fuller = next((e.resolved for e in entities if e is not entity and f" {key} " in f" {e.resolved} "), key)
-    return Entity(surface, entity.label, span, entity.sentence_index, key, fuller, entity.origin)

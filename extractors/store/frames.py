@@ -1,4 +1,4 @@
-"""Records → Polars frames, one per table, typed by :mod:`extractors.schema`.
+"""Records → Polars frames, one per table, typed by :mod:`extractors.store.schema`.
 
 Frames are built column-wise from the records of a whole batch and handed to
 DuckDB as Arrow tables: no row-by-row INSERTs.
@@ -12,7 +12,7 @@ import polars as pl
 
 from extractors import EXTRACTOR_VERSION
 from extractors.records import Analysis, Article, Event, IngestError, TimeExpression
-from extractors.schema import table
+from extractors.store.schema import table
 
 _POLARS_TYPES = {"VARCHAR": pl.Utf8, "INTEGER": pl.Int32, "DOUBLE": pl.Float64, "DATE": pl.Date, "TIMESTAMP": pl.Datetime("us")}
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from extractors.records import Word
 
+
 def modality(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_noun: bool, reported: bool, cues: dict) -> str:
     """The modality of the trigger at position ``trigger`` of ``words``.
 

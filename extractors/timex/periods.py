@@ -2,7 +2,7 @@
 from the publication date ("the latest quarter", "the year-ago quarter") and
 seasons ("last fall", "this summer", "الصيف الماضي").
 
-Split from :mod:`extractors.timex_rules` to keep modules short; the rules are
+Kept apart from the rule modules because of their own arithmetic; the rules are
 the same kind: anchor + text → TIMEX3 value, date range and rule name.
 """
 

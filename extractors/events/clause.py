@@ -1,0 +1,104 @@
+"""The trigger's clause and what the argument finders share: the records
+they pass around and the preposition that gives a mention its role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.records import Entity, Span, Word
+
+#: Event types whose actor may be a place acting as a state ("Moscow said",
+#: "وأكدت موسكو"); a place next to a movement verb is where, never who.
+PLACE_ACTOR_TYPES = ("announcement", "meeting")
+#: Words a preposition may stand before the name it governs across
+#: ("with his Chinese counterpart Wang Yi", "مع نظيره الصيني وانغ يي").
+MAX_PREP_GAP = 3
+#: Words a title phrase may run before the name in apposition to it
+#: ("وزير العلاقة مع الهيئات الدستورية … مهدي بن غربية").
+MAX_APPOSITION_GAP = 12
+_GAP_UPOS = ("NOUN", "ADJ", "PRON", "DET", "PROPN", "X", "NUM")
+
+
+@dataclass(frozen=True)
+class Argument:
+    text: str
+    resolved: str
+    span: Span
+    label: str | None  # entity label, None for a noun phrase
+    source: str  # parse | entity | phrase | anaphor | inherited
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Words of one sentence and the trigger's clause within them."""
+
+    words: Sequence[Word]
+    trigger: int  # position of the trigger in ``words``
+    start: int  # clause = words[start:end]
+    end: int
+    text: str  # the article text
+    times: tuple[Span, ...] = ()  # time expressions: never part of an actor
+
+
+@dataclass(frozen=True)
+class Query:
+    """What is asked of :func:`find_actor`: the event type and the lexicon."""
+
+    event_type: str
+    is_noun: bool
+    lex: dict
+    lang: str
+
+    @property
+    def is_statement(self) -> bool:
+        return self.event_type == "announcement"
+
+    def labels(self) -> tuple[str, ...]:
+        extra = self.lex["actors"]["adjacent_labels"] if self.event_type in PLACE_ACTOR_TYPES else ()
+        return tuple(self.lex["actors"]["labels"]) + tuple(extra)
+
+
+def role_of(entity_start: int, clause: Clause, roles: dict, entities: Sequence[Entity] = ()) -> str | None:
+    """The role its preposition gives a mention starting at ``entity_start``.
+
+    Titles, possessives and adjectives may stand between the preposition and
+    the name ("بالرئيس فلاديمير بوتين", "with his counterpart Wang Yi"), but
+    not a verb, another preposition or another name.
+    """
+    before = [w for w in clause.words[: clause.end] if w.span.end <= entity_start]
+    for gap, word in enumerate(reversed(before)):
+        key = word.text.casefold()
+        role = next((r for r, preps in roles.items() if key in preps), None)
+        if role or gap >= MAX_PREP_GAP or word.upos not in _GAP_UPOS:
+            return role
+        if any(e.span.start < entity_start and e.span.overlaps(word.span) for e in entities):
+            return None
+    return None
+
+
+def clause_entities(entities: Sequence[Entity], clause: Clause) -> list[Entity]:
+    lo = clause.words[clause.start].span.start
+    hi = clause.words[clause.end - 1].span.end
+    return [e for e in entities if lo <= e.span.start and e.span.end <= hi]
+
+
+def entity_at(word: Word, entities: Sequence[Entity], labels: Sequence[str]) -> Entity | None:
+    return best([e for e in entities if e.span.start <= word.span.start < e.span.end], labels)
+
+
+def best(entities: Sequence[Entity], labels: Sequence[str]) -> Entity | None:
+    """The first entity with the most preferred label (labels in preference order)."""
+    ranked = [e for e in entities if e.label in labels]
+    return min(ranked, key=lambda e: labels.index(e.label), default=None)
+
+
+def parse_subjects(words: Sequence[Word], head: Word) -> list[Word]:
+    return [w for w in words if w.head == head.index and w.deprel in ("nsubj", "nsubj:pass")]
+
+
+def from_entity(entity: Entity, source: str) -> Argument:
+    return Argument(entity.text, entity.resolved, entity.span, entity.label, source)
+
+

@@ -1,0 +1,31 @@
+"""An event mention while it is being assembled: the one mutable record of
+the event stage, filled in by the argument, modality and date steps and
+frozen into an :class:`~extractors.records.Event` by :mod:`.merge`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.events.clause import Argument, Clause
+from extractors.records import Sentence, TimeExpression
+
+
+@dataclass
+class Draft:
+    """An event mention while it is being assembled (internal, mutable)."""
+
+    type: str
+    sentence: Sentence
+    position: int
+    is_noun: bool
+    clause: Clause
+    actor: Argument | None = None
+    roles: dict | None = None
+    modality: str = "asserted"
+    time: TimeExpression | None = None
+    date_attachment: str | None = None
+    pronoun_subject: bool = False
+
+    @property
+    def trigger(self):
+        return self.sentence.words[self.position]

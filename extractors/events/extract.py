@@ -1,0 +1,130 @@
+"""Dated events from an analyzed article: who did what, with whom, where, when.
+
+For each sentence: triggers are found on lemmas and parts of speech
+(``extractors/lang/<lang>/events.toml``), their arguments in the trigger's
+clause (:mod:`.actors`, :mod:`.places`), their modality (:mod:`.modality`)
+and their date (:mod:`.dates`) — the time expression in the trigger's clause,
+else one in its sentence that no other event took (less sure), else none:
+never the publication date by default. Mentions of one event are then merged
+(:mod:`.merge`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors import lexicon
+from extractors.entities import canonical
+from extractors.events.actors import find_actor
+from extractors.events.clause import Argument, Clause, Query
+from extractors.events.dates import DATED_KINDS, attach_dates
+from extractors.events.draft import Draft
+from extractors.events.merge import merge
+from extractors.events.modality import modality
+from extractors.events.places import figurative_motion, find_places_and_counterpart
+from extractors.events.triggers import find_triggers
+from extractors.records import Analysis, Article, Entity, Event, TimeExpression
+
+
+def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExpression]) -> tuple[Event, ...]:
+    lex = lexicon.load(analysis.lang, "events")
+    if not lex:
+        return ()
+    lex = {**lex, "lang": analysis.lang}
+    drafts: list[Draft] = []
+    for sentence in analysis.sentences:
+        drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang)
+    _resolve_anaphors(drafts, analysis.entities, lex, analysis.lang)
+    kept = [d for d in drafts if d.actor is not None]
+    return tuple(merge(article, analysis.lang, kept))
+
+
+# --- per sentence ------------------------------------------------------------
+
+
+def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
+    words = sentence.words
+    ents = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end]
+    sentence_times = tuple(t.span for t in times if sentence.span.contains(t.span))
+    drafts = []
+    for position, event_type, is_noun in find_triggers(words, lex):
+        start, end = _clause_bounds(words, position, lex)
+        clause = Clause(words, position, start, end, text, sentence_times)
+        if not is_noun and figurative_motion(clause, ents, event_type, lex):
+            continue
+        draft = Draft(event_type, sentence, position, is_noun, clause)
+        actor = find_actor(clause, ents, Query(event_type, is_noun, lex, lang))
+        if actor == "pronoun":
+            draft.pronoun_subject = True
+        elif actor is not None:
+            draft.actor = actor
+        if draft.actor is None and (draft.pronoun_subject or lex["actors"]["pro_drop"]) and not is_noun:
+            draft.actor = _inherited(drafts)
+        draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
+        cue_start = _cue_window_start(words, position, lex)
+        draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
+        drafts.append(draft)
+    attach_dates(drafts, [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start])
+    return drafts
+
+
+def _clause_bounds(words, position: int, lex: dict) -> tuple[int, int]:
+    breaks = set(lex["syntax"]["clause_breaks"])
+    start = position
+    while start > 0 and words[start - 1].text.casefold() not in breaks:
+        start -= 1
+    end = position + 1
+    while end < len(words) and words[end].text.casefold() not in breaks:
+        end += 1
+    return start, end
+
+
+def _cue_window_start(words, position: int, lex: dict, limit: int = 6) -> int:
+    """Where modality cues may start: back over complementizers, not past
+    punctuation or another clause break, at most ``limit`` words."""
+    breaks = set(lex["syntax"]["clause_breaks"]) - set(lex["modality"]["complementizers"])
+    start = position
+    while start > 0 and position - start < limit:
+        word = words[start - 1]
+        if word.upos == "PUNCT" or word.text.casefold() in breaks:
+            break
+        start -= 1
+    return start
+
+
+def _is_reported(drafts: Sequence[Draft], words, position: int, lex: dict) -> bool:
+    """Inside the complement of an earlier statement in the same sentence."""
+    complementizers = set(lex["modality"]["complementizers"])
+    for d in drafts:
+        if d.type == "announcement" and d.position < position:
+            between = {w.text.casefold() for w in words[d.position + 1 : position]}
+            if between & complementizers:
+                return True
+    return False
+
+
+def _inherited(drafts: Sequence[Draft]) -> Argument | None:
+    for d in reversed(drafts):
+        if d.actor is not None and not d.is_noun:  # an unexpressed subject continues a verb's
+            return replace(d.actor, source="inherited")
+    return None
+
+
+def _resolve_anaphors(drafts: Sequence[Draft], entities: Sequence[Entity], lex: dict, lang: str) -> None:
+    """"الوكالة"/"the agency" → the latest earlier organization it names."""
+    anaphors = {canonical(k, lang): canonical(v, lang) for k, v in lex["actors"].get("anaphors", {}).items()}
+    for i, d in enumerate(drafts):
+        if d.actor is None or d.actor.label is not None or d.actor.resolved not in anaphors:
+            continue
+        key = anaphors[d.actor.resolved]
+        earlier = [x.actor.resolved for x in drafts[:i] if x.actor and x.actor.resolved != d.actor.resolved]
+        earlier += [e.resolved for e in entities if e.label == "ORG" and e.span.end <= d.actor.span.start]
+        antecedent = next((name for name in reversed(earlier) if key in name.split()), None)
+        if antecedent:
+            d.actor = replace(d.actor, resolved=antecedent, source="anaphor")
+
+
+# --- merging -----------------------------------------------------------------
+
+

@@ -1,0 +1,109 @@
+"""Mentions of one event merged into one :class:`Event` row with its evidence.
+
+Two mentions are one event when type, actor (resolved name) and factuality
+agree, their counterparts do not conflict and their dates overlap; statements
+without dates are not merged blindly (there are too many of them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from extractors import EXTRACTOR_VERSION
+from extractors.events.clause import Argument
+from extractors.events.confidence import Evidence, score
+from extractors.events.draft import Draft
+from extractors.records import Article, Event, EventMention, TimeExpression
+
+#: Modalities whose mentions may describe the same event; "planned" and
+#: "negated" never merge with what happened.
+MERGEABLE = {"asserted": "factual", "reported": "factual", "planned": "planned", "negated": "negated"}
+
+
+def merge(article: Article, lang: str, drafts: Sequence[Draft]) -> list[Event]:
+    groups: list[list[Draft]] = []
+    for d in drafts:
+        group = next((g for g in groups if _same_event(g[0], d)), None)
+        if group is None:
+            groups.append([d])
+        else:
+            group.append(d)
+    return [_event(article, lang, g) for g in groups]
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    if a.type != b.type or a.actor.resolved != b.actor.resolved or MERGEABLE[a.modality] != MERGEABLE[b.modality]:
+        return False
+    ca, cb = (x.roles.get("counterpart") for x in (a, b))
+    if ca and cb and ca.resolved != cb.resolved:
+        return False
+    if a.time and b.time:
+        return a.time.date_start <= b.time.date_end and b.time.date_start <= a.time.date_end
+    return a.type != "announcement"  # statements without dates are too many to merge blindly
+
+
+def _event(article: Article, lang: str, group: list[Draft]) -> Event:
+    first = group[0]
+    dated = next((d for d in group if d.time), None)
+    modality_ = "asserted" if any(d.modality == "asserted" for d in group) else first.modality
+    role = lambda name: next((d.roles[name] for d in group if d.roles.get(name)), None)  # noqa: E731
+    counterpart = role("counterpart")
+    evidence = Evidence(
+        trigger_pos="noun" if first.is_noun else "verb",
+        actor_source=first.actor.source,
+        actor_type_fits=first.actor.label in ("PER", "ORG"),
+        date_attachment=dated.date_attachment if dated else None,
+    )
+    t = dated.time if dated else None
+    return Event(
+        event_id=_event_id(article.article_id, first),
+        article_id=article.article_id,
+        lang=lang,
+        type=first.type,
+        trigger=first.trigger.text,
+        span=first.trigger.span,
+        sentence_index=first.sentence.index,
+        modality=modality_,
+        confidence=score(evidence, mentions=len(group)),
+        actor=first.actor.text,
+        actor_resolved=first.actor.resolved,
+        counterpart=counterpart.text if counterpart else None,
+        counterpart_resolved=counterpart.resolved if counterpart else None,
+        origin=_text(role("origin")),
+        destination=_text(role("destination")),
+        location=_text(role("location")),
+        date=iso_date(t) if t else None,
+        date_start=t.date_start if t else None,
+        date_end=t.date_end if t else None,
+        granularity=t.granularity if t else None,
+        date_text=t.text if t else None,
+        extractor_version=EXTRACTOR_VERSION,
+        mentions=tuple(
+            EventMention(d.trigger.text, d.trigger.span, d.sentence.index, d.modality, d.time.text if d.time else None)
+            for d in group
+        ),
+    )
+
+
+def _text(argument: Argument | None) -> str | None:
+    return argument.text if argument else None
+
+
+def iso_date(t: TimeExpression) -> str:
+    """The date at its granularity: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, an
+    ISO week, or a ``start/end`` interval for ranges and decades."""
+    if t.granularity in ("day", "time"):
+        return t.date_start.isoformat()
+    if t.granularity == "month":
+        return t.date_start.isoformat()[:7]
+    if t.granularity == "year":
+        return str(t.date_start.year)
+    if t.granularity == "week":
+        return t.value
+    return f"{t.date_start.isoformat()}/{t.date_end.isoformat()}"
+
+
+def _event_id(article_id: str, first: Draft) -> str:
+    key = f"{article_id}|{first.type}|{first.trigger.span.start}|{first.trigger.span.end}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]

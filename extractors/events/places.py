@@ -1,0 +1,80 @@
+"""With whom, from where, to where: counterpart and places of an event
+trigger, by the preposition in front of each mention and the event type; and
+movement verbs used figuratively ("reached a decision")."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from extractors.entities import canonical
+from extractors.events.clause import (
+    Argument,
+    Clause,
+    clause_entities,
+    from_entity,
+    role_of,
+)
+from extractors.events.tree import children
+from extractors.records import Entity
+
+
+def find_places_and_counterpart(clause: Clause, entities: Sequence[Entity], event_type: str, actor: Argument | None, lex: dict) -> dict[str, Argument]:
+    """Counterpart, origin, destination and location by preposition and type."""
+    trigger = clause.words[clause.trigger]
+    found: dict[str, Argument] = {}
+    inside = clause_entities(entities, clause)
+    ranked = sorted(inside, key=lambda e: (e.label == "MISC", e.span.start))
+    for entity in ranked:
+        if (actor and entity.span.overlaps(actor.span)) or entity.span.overlaps(trigger.span):
+            continue
+        role = role_of(entity.span.start, clause, lex["roles"], inside)
+        after = entity.span.start > trigger.span.start
+        role = _role_for_type(role, entity, event_type, after)
+        if role and role not in found:
+            found[role] = from_entity(entity, "entity")
+    return found
+
+
+def _role_for_type(role: str | None, entity: Entity, event_type: str, after: bool) -> str | None:
+    place = entity.label == "LOC"
+    if role == "pair":
+        return "counterpart" if event_type == "meeting" else None
+    if role == "counterpart":
+        return "counterpart" if event_type == "meeting" and not place else ("destination" if event_type == "visit" and place else None)
+    if role in ("destination", "origin") and place:
+        return role if event_type in ("departure", "arrival", "visit") else "location"
+    if role == "location" and place:
+        return "destination" if event_type in ("arrival", "visit") else "location"
+    if role is None and after:
+        if event_type == "departure" and place:
+            return "origin"  # the object of "leave"/"غادر"
+        if event_type == "visit" and place:
+            return "destination"
+        if event_type == "meeting" and not place:
+            return "counterpart"
+    return None
+
+
+#: Movement types whose verbs are often figurative ("reached a decision",
+#: "left rates unchanged", "بلغ عدد …"): an object must be a place.
+MOVEMENT_TYPES = ("departure", "arrival")
+
+
+def figurative_motion(clause: Clause, entities: Sequence[Entity], event_type: str, lex: dict) -> bool:
+    """A movement verb whose object is not a place is not a movement."""
+    if event_type not in MOVEMENT_TYPES:
+        return False
+    trigger = clause.words[clause.trigger]
+    places = _place_noun_keys(lex["lang"], tuple(lex["syntax"]["place_nouns"]))
+    for obj in (w for w in children(clause.words, trigger) if w.deprel == "obj" and w.upos in ("NOUN", "NUM")):
+        named = any(e.label == "LOC" and e.span.start <= obj.span.start < e.span.end for e in entities)
+        if not named and canonical(obj.lemma or obj.text, lex["lang"]) not in places:
+            return True
+    return False
+
+
+@functools.cache
+def _place_noun_keys(lang: str, nouns: tuple[str, ...]) -> frozenset[str]:
+    """Canonical forms of the lexicon's place nouns, computed once per language."""
+    return frozenset(canonical(noun, lang) for noun in nouns)

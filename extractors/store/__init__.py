@@ -1,0 +1,14 @@
+"""The store stage: records → Polars frames → the DuckDB tables.
+
+    BatchResult → frames (one per table) → Store.write_batch (one transaction)
+
+:mod:`.schema` documents every table and column; :mod:`.migrations` holds the
+frozen SQL that builds them; :mod:`.frames` turns records into typed Polars
+frames; :mod:`.duckdb_store` is the only DuckDB import and the single writer.
+"""
+
+from extractors.store.duckdb_store import ARTICLE_TABLES, Store
+from extractors.store.migrations import migrations
+from extractors.store.schema import TABLES, VIEWS, table
+
+__all__ = ["ARTICLE_TABLES", "TABLES", "VIEWS", "Store", "migrations", "table"]

@@ -1,0 +1,142 @@
+"""What every normalization rule needs: the context of one article (text,
+language, anchor, parse, data file), lookups in the language's tables, calendar
+arithmetic, and the year a day or month without one falls in.
+
+The rules themselves are in :mod:`extractors.timex.rules_calendar` (explicit
+dates, months, years, decades, quarters) and :mod:`extractors.timex.rules_relative`
+(weekdays, today/tomorrow, offsets, seasons, durations, sets, clock times).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from extractors import lexicon
+from extractors.records import Sentence, Span, TimeExpression
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    lang: str
+    anchor: date | None
+    sentences: Sequence[Sentence]
+    data: dict
+
+
+
+def expr(ctx, span, kind, value, granularity, start, end, rule) -> TimeExpression:
+    if ctx.anchor is None and rule.split(":")[0] in RELATIVE_RULES:
+        rule += ":no_anchor"
+    return TimeExpression(
+        text=span.of(ctx.text), span=span, kind=kind, value=value, granularity=granularity,
+        date_start=start, date_end=end, rule=rule, anchor=ctx.anchor,
+    )
+
+
+# --- lookups -----------------------------------------------------------------
+
+
+def lookup(ctx: Context, table: str, key: str | None):
+    if key is None:
+        return None
+    return _folded(ctx.lang, table).get(" ".join(key.casefold().split()).rstrip("."))
+
+
+@cache
+def _folded(lang: str, table: str) -> dict:
+    """The table's keys case- and space-folded, once per language."""
+    return {" ".join(k.casefold().split()): v for k, v in lexicon.load(lang, "time")[table].items()}
+
+
+def count(ctx: Context, text: str | None, unit: str | None) -> int | str:
+    """An int, or "X" for "several"; a unit alone counts 1, an Arabic dual 2,
+    a plural alone ("for weeks", "لمدة أيام") an unspecified number."""
+    if text:
+        text = text.strip()
+        if text.isdigit():
+            return int(text)
+        value = lookup(ctx, "numbers", text)
+        return value if value is not None else 1
+    if unit and unit in ctx.data["dual"]["units"]:
+        return 2
+    if unit and unit.casefold() in {u.casefold() for u in ctx.data["dual"]["plural_units"]}:
+        return "X"
+    return 1
+
+
+# --- calendar helpers --------------------------------------------------------
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(d: date, k: int) -> tuple[int, int]:
+    total = d.year * 12 + d.month - 1 + k
+    return total // 12, total % 12 + 1
+
+
+def iso_week(d: date) -> tuple[str, date, date]:
+    year, week, weekday = d.isocalendar()
+    monday = d - timedelta(days=weekday - 1)
+    return f"{year}-W{week:02d}", monday, monday + timedelta(days=6)
+
+
+#: With no tense cue, a day or month later than the publication date is taken
+#: from the previous year, unless it is at most this many days ahead (news
+#: mostly reports the past; "on Sept. 20" in a Sept. 12 story is upcoming).
+NO_TENSE_POLICY = "past"
+FUTURE_GRACE_DAYS = 45
+
+
+def pick_year(anchor: date, month: int, day: int | None, tense: str | None) -> tuple[int, str]:
+    """The year of a day/month without one: by tense, else the nearest."""
+
+    def at(year: int) -> date:
+        return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    this = at(anchor.year)
+    if day is None:
+        this_key, anchor_key = (anchor.year, month), (anchor.year, anchor.month)
+    else:
+        this_key, anchor_key = this, anchor
+    if tense == "future":
+        return (anchor.year if this_key >= anchor_key else anchor.year + 1), "future"
+    if tense == "past":
+        return (anchor.year if this_key <= anchor_key else anchor.year - 1), "past"
+    options = [anchor.year - 1, anchor.year, anchor.year + 1]
+    year = min(options, key=lambda y: abs((at(y) - anchor).days))
+    if NO_TENSE_POLICY == "past" and (at(year) - anchor).days > FUTURE_GRACE_DAYS:
+        return (anchor.year if this_key <= anchor_key else anchor.year - 1), "past_default"
+    return year, "nearest"
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+
+def name_is_date(ctx: Context, name: str, span: Span, prefixed: bool) -> bool:
+    """Month and weekday names that are also ordinary words ("May", "الأحد")
+    count only after a preposition or a prefix word such as "يوم"."""
+    if ctx.data["case"]["names_capitalized"] and not name[:1].isupper():
+        return False
+    ambiguous = {n.casefold() for n in ctx.data["ambiguous"]["names"]}
+    if name.casefold().rstrip(".") not in ambiguous or prefixed:
+        return True
+    before = ctx.text[max(0, span.start - 25) : span.start].split()
+    preps = {p.casefold() for p in ctx.data["prepositions"]["date"]}
+    return bool(before) and (before[-1].casefold() in preps or before[-1][-1:] in preps)
+
+
+
+#: Rules whose value depends on the anchor; without one they are marked so.
+RELATIVE_RULES = {"season", "relative", "offset", "weekday", "day_month", "day_range", "month", "quarter", "clock"}

@@ -1,0 +1,163 @@
+"""Rules for dates counted from the publication date: weekdays, "today"/"أمس",
+"two weeks ago", "last fall", and the values that are not dates at all
+(durations, sets, clock times).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from extractors.records import Span
+from extractors.timex import periods
+from extractors.timex.context import (
+    Context,
+    add_months,
+    count,
+    expr,
+    iso_week,
+    lookup,
+    month_bounds,
+    name_is_date,
+)
+from extractors.timex.tense import direction
+
+
+def weekday(c, ctx):
+    name_span = c.group_span("w")
+    prefixed = any(c.group(k) for k in ("pre", "wp", "post"))
+    if not name_is_date(ctx, c.group("w"), name_span, prefixed):
+        return None
+    weekday = lookup(ctx, "weekdays", c.group("w"))
+    part = lookup(ctx, "parts_of_day", c.group("pre") or c.group("post"))
+    if ctx.anchor is None:
+        value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+        return expr(ctx, c.span, "time" if part else "date", value, "day", None, None, "weekday")
+    tense = direction(ctx, c.span)
+    delta = (ctx.anchor.isoweekday() - weekday) % 7
+    if delta == 0:
+        d, rule = ctx.anchor, "weekday_same_day"
+    elif tense == "future":
+        d, rule = ctx.anchor + timedelta(days=7 - delta), "weekday_future"
+    else:
+        d, rule = ctx.anchor - timedelta(days=delta), "weekday_past"
+    if part:
+        return expr(ctx, c.span, "time", f"{d.isoformat()}T{part}", "time", d, d, rule + "_part_of_day")
+    return expr(ctx, c.span, "date", d.isoformat(), "day", d, d, rule)
+
+
+def relative(c, ctx):
+    spec = lookup(ctx, "relative", c.group("rel"))
+    if spec is None:
+        return None
+    unit, _, rest = spec.partition(":")
+    if unit == "ref":
+        return expr(ctx, c.span, "date", rest, "ref", None, None, "reference")
+    offset, _, part = rest.partition(":")
+    return _shifted(c.span, ctx, unit, int(offset), part or None, "relative")
+
+
+def _shifted(span: Span, ctx: Context, unit: str, offset: int, part: str | None, rule: str):
+    """The day/week/month/year ``offset`` units from the anchor."""
+    if ctx.anchor is None:
+        return expr(ctx, span, "date", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), unit, None, None, rule)
+    a = ctx.anchor
+    if unit == "day":
+        d = a + timedelta(days=offset)
+        if part:
+            return expr(ctx, span, "time", f"{d.isoformat()}T{part}", "time", d, d, rule)
+        return expr(ctx, span, "date", d.isoformat(), "day", d, d, rule)
+    if unit == "week":
+        value, start, end = iso_week(a + timedelta(weeks=offset))
+        return expr(ctx, span, "date", value, "week", start, end, rule)
+    if unit == "month":
+        y, m = add_months(a, offset)
+        start, end = month_bounds(y, m)
+        return expr(ctx, span, "date", f"{y}-{m:02d}", "month", start, end, rule)
+    if unit == "year":
+        y = a.year + offset
+        return expr(ctx, span, "date", str(y), "year", date(y, 1, 1), date(y, 12, 31), rule)
+    if unit == "quarter":
+        value, start, end = periods.quarter_from_anchor(a, offset)
+        return expr(ctx, span, "date", value, "quarter", start, end, rule)
+    return None
+
+
+def season(c, ctx):
+    """ "last fall", "this summer", "the summer of 1994", "الصيف الماضي"."""
+    code = lookup(ctx, "seasons", c.group("season"))
+    modifier = c.group("mod") or c.group("mod2")
+    offset = lookup(ctx, "season_modifiers", modifier)
+    if code is None or (offset is None and not c.group("y")):
+        return None  # a bare "fall" or "spring" is too often a verb or a noun
+    if c.group("y"):
+        year, rule = int(c.group("y")), "season_year"
+    elif ctx.anchor is None:
+        return expr(ctx, c.span, "date", f"XXXX-{code}", "season", None, None, "season")
+    else:
+        year, rule = periods.season_year(code, ctx.anchor, offset)
+    start, end = periods.season_bounds(code, year)
+    return expr(ctx, c.span, "date", f"{year}-{code}", "season", start, end, rule)
+
+
+_UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def offset(c, ctx):
+    unit = lookup(ctx, "units", c.group("u"))
+    n = count(ctx, c.group("n"), c.group("u"))
+    sign = lookup(ctx, "offsets", (c.group("off") or "").replace(" ", "_")) or lookup(ctx, "offset_prefixes", c.group("offp"))
+    if unit not in _UNIT_NAMES or sign is None:
+        return None
+    if n == "X":
+        return expr(ctx, c.span, "date", "PAST_REF" if sign < 0 else "FUTURE_REF", "ref", None, None, "offset_unspecified")
+    return _shifted(c.span, ctx, _UNIT_NAMES[unit], sign * n, None, "offset")
+
+
+def duration(c, ctx):
+    after = (c.group("after") or "").strip(" -").casefold()
+    if any(after.startswith(w.casefold().strip(" -")) for w in ctx.data["not_time_after"]["words"]):
+        return None  # an age ("60 years old")
+    if any(after.startswith(k.replace("_", " ")) for k in ctx.data["offsets"]):
+        return None  # "two days ago" is an offset, matched by its own pattern
+    unit = lookup(ctx, "units", c.group("u"))
+    if unit is None:
+        return None
+    n = count(ctx, c.group("n"), c.group("u"))
+    cue = c.group("cue")
+    span = c.span
+    if cue and cue.casefold() not in {w.casefold() for w in ctx.data["duration_cues"]["in_span"]}:
+        span = Span(c.group_span("n").start if c.group("n") else c.group_span("u").start, span.end)
+    if c.group("n") is None and cue is None:
+        return None
+    return expr(ctx, span, "duration", _duration_value(n, unit), "duration", None, None, "duration")
+
+
+#: Units TIMEX3 writes as multiples of another: a decade is P10Y, a quarter P3M.
+_MULTIPLES = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+
+
+def _duration_value(n: int | str, unit: str) -> str:
+    if unit in ("H", "MIN"):
+        return f"PT{n}{unit[0]}"
+    if unit in _MULTIPLES and isinstance(n, int):
+        factor, unit = _MULTIPLES[unit]
+        n *= factor
+    return f"P{n}{unit}"
+
+
+def frequency(c, ctx):
+    value = lookup(ctx, "sets", c.group("set"))
+    return expr(ctx, c.span, "set", value, "set", None, None, "set") if value else None
+
+
+def clock(c, ctx):
+    hour = int(c.group("h"))
+    minute = int(c.group("mi") or 0)
+    pm = c.group("ap").casefold() in {p.casefold() for p in ctx.data["clock"]["pm"]}
+    if not 1 <= hour <= 12:
+        return None
+    hour = hour % 12 + (12 if pm else 0)
+    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return expr(ctx, c.span, "time", f"{day}T{hour:02d}:{minute:02d}", "time", ctx.anchor, ctx.anchor, "clock")
+
+
