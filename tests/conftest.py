@@ -1,4 +1,14 @@
-"""Shared fixtures: Stanza pipelines are built once per test session."""
+"""Shared fixtures.
+
+Two NLP backends:
+
+* ``backend``: recorded analyses (``tests/fixtures/snapshots/``), fast and
+  without models. A text without a snapshot fails with an actionable message;
+  ``DATELINE_RECORD_SNAPSHOTS=1`` records it with the real models instead
+  (``python tests/snapshots.py`` re-records everything). Extractor tests use it.
+* ``engine``: the real Stanza backend, for the tests marked ``stanza`` that
+  check the models' own output (loading, offsets, the seed end to end).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +25,7 @@ quiet.configure()
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).parent / "fixtures"
+SNAPSHOTS = FIXTURES / "snapshots"
 SEED_ID = "000_f09eb540a3741d99"
 
 
@@ -36,6 +47,21 @@ def models_dir() -> Path:
         pytest.skip("no Stanza model directory (set STANZA_RESOURCES_DIR)")
     os.environ["STANZA_RESOURCES_DIR"] = str(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def backend():
+    """Recorded analyses; records missing ones with the real models when
+    ``DATELINE_RECORD_SNAPSHOTS`` is set (``refresh`` re-records all)."""
+    from extractors.nlp import SnapshotBackend, StanzaBackend
+
+    mode = os.environ.get("DATELINE_RECORD_SNAPSHOTS", "")
+    if not mode:
+        return SnapshotBackend(SNAPSHOTS)
+    path = stanza_dir()
+    if path is None:
+        raise RuntimeError("DATELINE_RECORD_SNAPSHOTS needs Stanza models: set STANZA_RESOURCES_DIR")
+    return SnapshotBackend(SNAPSHOTS, recorder=StanzaBackend(path), refresh=mode == "refresh")
 
 
 @pytest.fixture(scope="session")
