@@ -85,14 +85,16 @@ def ingest_articles(
     backend: NlpBackend | None = None,
     store: Store | None = None,
     on_progress: Progress | None = None,
+    reprocess: str = "none",
 ) -> dict:
     """Process new or changed article files under ``input_dir`` into ``db_path``
     (or into ``store``), analysing with ``backend`` (default: Stanza models of
-    ``resources_dir``)."""
+    ``resources_dir``). ``reprocess`` also re-extracts files whose articles
+    another extractor version made (``outdated``) or every file (``all``)."""
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     backend = backend if backend is not None else default_backend(resources_dir)
     with (_borrowed(store) if store is not None else Store(db_path)) as db:
-        files, todo = pending_files(db, input_dir)
+        files, todo = pending_files(db, input_dir, reprocess)
         if todo:
             _require_models(backend)
         totals = _process(db, todo, max(1, batch_size), backend, languages, max(1, workers), _Notifier(on_progress))
@@ -105,16 +107,27 @@ def _borrowed(store: Store) -> Iterator[Store]:
     yield store
 
 
-def pending_files(store: Store, input_dir: str | Path) -> tuple[list[Path], list[Path]]:
-    """All article files under ``input_dir``, and those new or changed since
-    they were last processed (SHA-256 of the file and its sidecar)."""
+#: What is processed again besides new and changed files: nothing, files whose
+#: articles were extracted by another extractor version, or every file.
+REPROCESS = ("none", "outdated", "all")
+
+
+def pending_files(store: Store, input_dir: str | Path, reprocess: str = "none") -> tuple[list[Path], list[Path]]:
+    """All article files under ``input_dir``, and those to process: new or
+    changed since they were last processed (SHA-256 of the file and its
+    sidecar), plus what ``reprocess`` asks for (see :data:`REPROCESS`)."""
+    if reprocess not in REPROCESS:
+        raise DatelineError(f"reprocess must be one of {', '.join(REPROCESS)}, not {reprocess!r}")
     folder = Path(input_dir)
     if not folder.is_dir():
         raise DatelineError(f"input folder {folder} does not exist")
     store.migrate()
     files = ingest.discover(folder)
+    if reprocess == "all":
+        return files, files
     known = store.known_sources()
-    return files, [p for p in files if known.get(str(p)) != ingest.file_sha256(p)]
+    stale = store.outdated_sources(EXTRACTOR_VERSION) if reprocess == "outdated" else set()
+    return files, [p for p in files if str(p) in stale or known.get(str(p)) != ingest.file_sha256(p)]
 
 
 def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | None:
@@ -125,14 +138,14 @@ def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | N
 
 
 def plan_run(input_dir: str | Path, db_path: str | Path, resources_dir: str | None = None,
-             backend: NlpBackend | None = None) -> tuple[dict | None, list[Path]]:
+             backend: NlpBackend | None = None, reprocess: str = "none") -> tuple[dict | None, list[Path]]:
     """Open (and migrate) the database, find the files to process; with none,
     record the run and return its summary, else ``(None, files)`` after
     checking that models exist, so that these mistakes surface before Prefect
     starts."""
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     with Store(db_path) as store:
-        files, todo = pending_files(store, input_dir)
+        files, todo = pending_files(store, input_dir, reprocess)
         if todo:
             _require_models(backend if backend is not None else StanzaBackend(resources_dir))
             return None, todo

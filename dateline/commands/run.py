@@ -32,6 +32,7 @@ def run(
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Files per batch (one Prefect task each)."),
     lang: Optional[list[str]] = typer.Option(None, "--lang", help="Only process these languages (repeatable)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each with its own Stanza models."),
+    reprocess: bool = typer.Option(False, "--reprocess", help="Re-extract every file, changed or not (e.g. after a model update)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect and Stanza logs."),
 ) -> None:
     """Extract dated events from new or changed articles into DuckDB."""
@@ -46,14 +47,16 @@ def run(
     # Opening the database first turns a locked or unwritable file, or missing
     # models, into one clear line before Prefect starts; an unchanged folder
     # is recorded without starting Prefect at all.
-    summary, todo = plan_run(input_dir, db, resources)
+    mode = "all" if reprocess else ("outdated" if conf.reprocess_outdated else "none")
+    summary, todo = plan_run(input_dir, db, resources, reprocess=mode)
     if summary is None:
-        summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, resources, workers, todo=todo, verbose=verbose)
+        summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, resources, workers, todo=todo,
+                                    verbose=verbose, reprocess=mode)
     print_summary(summary)
 
 
 def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir, workers: int = 1,
-                      *, todo: Sequence[Path] = (), verbose: bool = False, on_progress=None) -> dict:
+                      *, todo: Sequence[Path] = (), verbose: bool = False, on_progress=None, reprocess: str = "none") -> dict:
     """The flow with a progress bar. Prefect's temporary server boots on a
     thread while this process loads the models the first batch needs into the
     backend the flow then uses. ``on_progress`` is also told of progress."""
@@ -81,7 +84,7 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
                 input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
                 languages=list(lang) if lang else None,
                 resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
-                backend=backend, on_progress=show,
+                backend=backend, on_progress=show, reprocess=reprocess,
             )
 
 

@@ -33,7 +33,8 @@ def serve(
     db = (db or conf.db).resolve()
     every = interval or conf.serve_interval_s
     input_dir.mkdir(parents=True, exist_ok=True)
-    parameters = {"input_dir": str(input_dir), "db_path": str(db), "batch_size": conf.batch_size}
+    parameters = {"input_dir": str(input_dir), "db_path": str(db), "batch_size": conf.batch_size,
+                  "reprocess": "outdated" if conf.reprocess_outdated else "none"}
     if conf.stanza_resources_dir:
         parameters["resources_dir"] = str(conf.stanza_resources_dir.resolve())
     with local_server():

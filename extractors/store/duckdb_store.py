@@ -72,6 +72,11 @@ class Store:
         """Source path → SHA-256 of the file when it was last processed."""
         return dict(self.con.execute("SELECT path, file_sha256 FROM sources").fetchall())
 
+    def outdated_sources(self, version: str) -> set[str]:
+        """Source paths with an article extracted by another extractor version."""
+        rows = self.con.execute("SELECT DISTINCT source_path FROM articles WHERE extractor_version IS DISTINCT FROM ?", [version])
+        return {row[0] for row in rows.fetchall()}
+
     def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
 
