@@ -1,7 +1,7 @@
 """One batch of article files through every stage, with no orchestration.
 
 read (ingest) → NLP (the backend, in bulk) → entities → time expressions →
-events → frames (store).
+events → coding (places geocoded, actors coded, CAMEO/PLOVER codes) → frames (store).
 One bad article never stops a batch: whatever fails becomes an
 :class:`IngestError` with its reason, and the other articles go on. The time
 spent in each stage is kept so that benchmarks can show where time goes.
@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors import entities, ingest
+from extractors.coding import code_article
 from extractors.events import extract_events
 from extractors.nlp import NlpBackend
-from extractors.records import Analysis, Article, Event, IngestError, TimeExpression
+from extractors.records import Actor, Analysis, Article, Event, IngestError, Place, TimeExpression
 from extractors.store import frames as tables
 from extractors.timex import find_time_expressions
 
-STAGES = ("ingest", "nlp", "entities", "time", "events", "tables")
+STAGES = ("ingest", "nlp", "entities", "time", "events", "coding", "tables")
 
 
 @dataclass
@@ -34,6 +35,8 @@ class BatchResult:
     analyses: list[Analysis] = field(default_factory=list)
     times: dict[str, tuple[TimeExpression, ...]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     source_of: dict[str, str] = field(default_factory=dict)  # article/error location → source path
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -57,6 +60,8 @@ class BatchResult:
                 "time_expressions": tables.times_frame({k: v for k, v in self.times.items() if k in stored}),
                 "events": tables.events_frame(self.events),
                 "event_mentions": tables.mentions_frame(self.events),
+                "places": tables.places_frame(self.places),
+                "actors": tables.actors_frame(self.actors),
                 "ingest_errors": tables.errors_frame(self.errors, self.source_of),
             }
 
@@ -147,13 +152,17 @@ def process_articles(articles: Sequence[Article], backend: NlpBackend, result: B
                 times = find_time_expressions(article.text, analysis.lang, article.published, analysis.sentences)
             with result.timed("events"):
                 events = extract_events(article, analysis, times)
+            with result.timed("coding"):
+                coded = code_article(article, analysis, events)
         except Exception as exc:  # one article's bug must not cost the batch
             result.errors.append(_processing_error(article, exc))
             continue
         result.articles.append(article)
         result.analyses.append(analysis)
         result.times[article.article_id] = times
-        result.events.extend(events)
+        result.events.extend(coded.events)
+        result.places.extend(coded.places)
+        result.actors.extend(coded.actors)
 
 
 def _analyze_isolated(articles, backend, result) -> list[tuple[Article, Analysis]]:

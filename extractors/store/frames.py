@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import polars as pl
 
 from extractors import EXTRACTOR_VERSION
-from extractors.records import Analysis, Article, Event, IngestError, TimeExpression
+from extractors.records import Actor, Analysis, Article, Event, IngestError, Place, TimeExpression
 from extractors.store.schema import table
 
 _POLARS_TYPES = {"VARCHAR": pl.Utf8, "INTEGER": pl.Int32, "DOUBLE": pl.Float64, "DATE": pl.Date, "TIMESTAMP": pl.Datetime("us")}
@@ -90,4 +90,24 @@ def errors_frame(errors: Sequence[IngestError], source_of: dict[str, str]) -> pl
         {"source_path": source_of.get(err.path, err.path), "location": err.path, "reason": err.reason, "detail": err.detail, "content_sha256": err.content_sha256,
          "article_id": err.article_id}
         for err in errors
+    ])
+
+
+def places_frame(places: Sequence[Place]) -> pl.DataFrame:
+    return frame("places", [
+        {
+            "article_id": p.article_id, "start_char": p.span.start, "end_char": p.span.end, "sentence_index": p.sentence_index,
+            "text": p.text, "roles": ",".join(p.roles) or None, "geonames_id": p.geonames_id, "name": p.name,
+            "country_code": p.country_code, "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "place_kind": p.place_kind,
+            "method": p.method,
+        }
+        for p in places
+    ])
+
+
+def actors_frame(actors: Sequence[Actor]) -> pl.DataFrame:
+    return frame("actors", [
+        {"article_id": a.article_id, "name": a.name, "text": a.text, "kind": a.kind, "role": a.role,
+         "country_code": a.country_code, "evidence": a.evidence, "n_mentions": a.n_mentions}
+        for a in actors
     ])

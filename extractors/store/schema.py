@@ -44,6 +44,17 @@ _SPAN = (
 ARTICLE_ID_OF_ERROR = _c("article_id", "VARCHAR", "Article identifier when the file was read but the article could not be processed (e.g. unsupported_language)")
 _SENTENCE = _c("sentence_index", "INTEGER", "0-based index of the sentence in the article")
 
+CODED_EVENT_COLUMNS = (
+    _c("origin_country", "VARCHAR", "ISO 3166-1 alpha-2 code of the origin (see places)"),
+    _c("destination_country", "VARCHAR", "ISO 3166-1 alpha-2 code of the destination"),
+    _c("location_country", "VARCHAR", "ISO 3166-1 alpha-2 code of the location"),
+    _c("actor_country", "VARCHAR", "ISO 3166-1 alpha-2 code of the actor's country (see actors)"),
+    _c("counterpart_country", "VARCHAR", "ISO 3166-1 alpha-2 code of the counterpart's country"),
+    _c("cameo_code", "VARCHAR", "CAMEO event code (extractors/coding/codes.toml: visit 042, meeting 040/044, statement 010)"),
+    _c("plover_type", "VARCHAR", "PLOVER event type (CONSULT for travel and meetings; null for statements, which PLOVER does not code)"),
+    _c("cluster_id", "VARCHAR", "Cluster of events reporting the same real-world event (event_clusters.cluster_id)"),
+)
+
 TABLES: tuple[Table, ...] = (
     Table("sources", "Article files processed, with the hash used to skip unchanged files", (
         _c("path", "VARCHAR", "File path as found under the input folder"),
@@ -114,6 +125,7 @@ TABLES: tuple[Table, ...] = (
         _c("date_text", "VARCHAR", "Time expression the date came from"),
         _c("n_mentions", "INTEGER", "Mentions merged into this event (see event_mentions)"),
         _c("extractor_version", "VARCHAR", "Dateline extractor version"),
+        *CODED_EVENT_COLUMNS,
     ), key=("event_id",)),
     Table("event_mentions", "Every mention of every event, with its evidence span", (
         _c("event_id", "VARCHAR", "Event the mention belongs to (events.event_id)"),
@@ -124,6 +136,42 @@ TABLES: tuple[Table, ...] = (
         _c("modality", "VARCHAR", "Modality of this mention"),
         _c("date_text", "VARCHAR", "Time expression attached to this mention"),
     ), key=("event_id", "mention_index")),
+    Table("places", "Place mentions (LOC entities and event place arguments), geocoded offline with GeoNames and CLDR data", (
+        _ARTICLE, *_SPAN, _SENTENCE,
+        _c("text", "VARCHAR", "Place name as written"),
+        _c("roles", "VARCHAR", "Event arguments this mention fills, comma-separated (origin, destination, location); null for a mention no event uses"),
+        _c("geonames_id", "INTEGER", "GeoNames id of the place chosen (null when unresolved)"),
+        _c("name", "VARCHAR", "GeoNames name of the place chosen (English)"),
+        _c("country_code", "VARCHAR", "ISO 3166-1 alpha-2 code of the country the place is or lies in"),
+        _c("admin1", "VARCHAR", "GeoNames first-level division (CC.code, e.g. RU.59) a city lies in, or a division itself"),
+        _c("lat", "DOUBLE", "Latitude (WGS84): a city's own, a country's representative point"),
+        _c("lon", "DOUBLE", "Longitude (WGS84)"),
+        _c("place_kind", "VARCHAR", "country, admin (first-level division) or city"),
+        _c("method", "VARCHAR", "How the place was chosen: country (a country name), alias (a name from lang/*/places.toml), unique (one place of that name), context (a place in a country the article names elsewhere), population (the most populous of that name) or unresolved"),
+    ), key=("article_id", "start_char", "end_char")),
+    Table("actors", "Actors of each article (event actors and counterparts, people and organizations), coded", (
+        _ARTICLE,
+        _c("name", "VARCHAR", "Canonical resolved name (events.actor_resolved / counterpart_resolved)"),
+        _c("text", "VARCHAR", "The name as first written"),
+        _c("kind", "VARCHAR", "person, organization, state (a country or a place acting for it) or group"),
+        _c("role", "VARCHAR", "head_of_state, head_of_government, government, ministry, military, party, company, media or other"),
+        _c("country_code", "VARCHAR", "ISO 3166-1 alpha-2 code of the actor's country, from the text (null when it does not say)"),
+        _c("evidence", "VARCHAR", "Words the role and the country were read from (titles, nationality words, institutions, country names)"),
+        _c("n_mentions", "INTEGER", "Mentions of the actor in the article"),
+    ), key=("article_id", "name")),
+    Table("event_clusters", "The same real-world event reported by one or more articles, in any language (see extractors/clusters)", (
+        _c("cluster_id", "VARCHAR", "Stable id: c- + the event_id of the event that founded the cluster"),
+        _c("family", "VARCHAR", "Type family: travel (departure, arrival, visit), meeting or statement"),
+        _c("representative_event_id", "VARCHAR", "Event that stands for the cluster: the most confident, then the earliest published"),
+        _c("first_published", "DATE", "Publication date of the earliest article reporting the event"),
+        _c("first_seen_at", "TIMESTAMP", "When Dateline first stored an event of the cluster (UTC)"),
+        _c("n_events", "INTEGER", "Events in the cluster"),
+        _c("n_articles", "INTEGER", "Articles reporting the event"),
+        _c("n_languages", "INTEGER", "Languages of those articles"),
+        _c("languages", "VARCHAR", "Those languages, comma-separated"),
+        _c("date_start", "DATE", "Earliest first day the member events' dates cover"),
+        _c("date_end", "DATE", "Latest last day the member events' dates cover"),
+    ), key=("cluster_id",)),
     Table("ingest_errors", "Files or lines that could not be processed, with the reason", (
         _c("source_path", "VARCHAR", "File the error belongs to (sources.path)"),
         _c("location", "VARCHAR", "File path, with :LINE for a line of a .jsonl file"),
@@ -164,6 +212,12 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
         """SELECT date_start AS day, type, modality, count(*) AS events
            FROM events WHERE granularity IN ('day', 'time') GROUP BY ALL""",
         "Events per day, type and modality (day-precise dates only)",
+    ),
+    (
+        "events_deduplicated",
+        """SELECT e.*, c.n_articles, c.n_languages, c.languages, c.first_published, c.first_seen_at
+           FROM event_clusters c JOIN events e ON e.event_id = c.representative_event_id""",
+        "One row per real-world event: the representative event of each cluster, with how many articles and languages report it",
     ),
 )
 
