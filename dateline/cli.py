@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "dateline.commands.timex",
     "dateline.commands.extract",
     "dateline.commands.query",
+    "dateline.commands.export",
 )
 
 app = typer.Typer(

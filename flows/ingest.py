@@ -30,6 +30,7 @@ from extractors.nlp import NlpBackend, StanzaBackend, missing_models_message
 from extractors.pipeline import BatchResult, run_batch
 from extractors.records import IngestError
 from extractors.store import Store
+from flows.clusters import cluster_new_events
 from flows.resources import default_backend
 
 DEFAULT_BATCH_SIZE = 64
@@ -196,6 +197,9 @@ def _process(store: Store, todo: Sequence[Path], batch_size: int, backend: NlpBa
         write_start = time.perf_counter()
         store.write_batch(result.frames(), list(result.sources))
         totals["timings"]["write"] += time.perf_counter() - write_start
+        cluster_start = time.perf_counter()
+        cluster_new_events(store, [a.article_id for a in result.articles])
+        totals["timings"]["cluster"] += time.perf_counter() - cluster_start
         _add(totals, result)
         done += len(batch)
         notify("process", done, len(todo))

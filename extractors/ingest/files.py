@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".xml", ".rss", ".atom")
 SKIPPED_SUFFIXES = (".meta.json", ".expected.json")
 
 

@@ -6,7 +6,9 @@ Formats, found recursively under a folder (hidden files and folders skipped):
   (``id``, ``title``, ``url``, ``source``, ``published``, ``lang``);
 * ``NAME.json``: one article object with ``text`` and the same fields;
 * ``NAME.jsonl``: one article object per line; each bad line is its own error
-  (path ``file.jsonl:LINE``) and the other lines are still read.
+  (path ``file.jsonl:LINE``) and the other lines are still read;
+* ``NAME.html``, and RSS/Atom feeds ``NAME.xml``/``.rss``/``.atom`` (one
+  article per item): see :mod:`extractors.ingest.web`.
 
 Text and offsets. Bytes are decoded as UTF-8 (a BOM is dropped), line ends
 ``\\r\\n`` and ``\\r`` become ``\\n``, and the text is NFC-normalized (so that
@@ -45,6 +47,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from extractors.ingest import web
 from extractors.ingest.files import sidecar_path
 from extractors.ingest.metadata import as_text, language, publication_date
 from extractors.records import Article, IngestError
@@ -81,7 +84,19 @@ def read_articles(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
     except OSError as exc:
         yield _error(path, "unreadable", f"cannot read the file: {exc.strerror or exc}")
         return
-    yield _from_json_bytes(path, str(path), raw) if path.suffix == ".json" else _from_text_file(path, raw)
+    if path.suffix in web.FEED_SUFFIXES:
+        yield from web.read_feed(path, raw)
+    elif path.suffix in web.HTML_SUFFIXES:
+        yield _from_html_file(path, raw)
+    else:
+        yield _from_json_bytes(path, str(path), raw) if path.suffix == ".json" else _from_text_file(path, raw)
+
+
+def _from_html_file(path: Path, raw: bytes) -> Result:
+    meta, meta_problem = _read_sidecar(path)
+    if meta_problem:
+        return _error(path, "malformed_json", meta_problem, sha=_sha(raw))
+    return web.read_html(path, raw, meta)
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:

@@ -1,0 +1,49 @@
+"""Incremental clustering: new events join the existing clusters they match,
+or found their own.
+
+An event joins the cluster with the most members it is :func:`compatible`
+with (ties: the smaller cluster id); events of its own article do not count
+(the event stage already merged an article's mentions of one event). A
+cluster's id is ``c-`` + the id of the event that founded it, and new events
+are taken in a fixed order (publication date, article, event id), so running
+the same drops again gives the same ids, and a later drop never renames an
+earlier cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from extractors.clusters.criteria import compatible
+from extractors.clusters.model import ClusterEvent
+
+PREFIX = "c-"
+
+
+def assign(new: Sequence[ClusterEvent], existing: Sequence[ClusterEvent] = ()) -> dict[str, str]:
+    """Event id → cluster id for every event of ``new``.
+
+    ``existing`` are events already clustered (each with its ``cluster_id``)
+    that the new ones may join; they keep their clusters.
+    """
+    members = [e for e in existing if e.cluster_id is not None]
+    out: dict[str, str] = {}
+    for event in sorted(new, key=_order):
+        scores: dict[str, int] = {}
+        for other in members:
+            if other.article_id != event.article_id and compatible(event, other):
+                scores[other.cluster_id] = scores.get(other.cluster_id, 0) + 1
+        cluster = min(scores, key=lambda c: (-scores[c], c)) if scores else PREFIX + event.event_id
+        out[event.event_id] = cluster
+        members.append(_with_cluster(event, cluster))
+    return out
+
+
+def _order(e: ClusterEvent) -> tuple:
+    return e.published or date.min, e.article_id, e.event_id
+
+
+def _with_cluster(e: ClusterEvent, cluster: str) -> ClusterEvent:
+    return replace(e, cluster_id=cluster)
