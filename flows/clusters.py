@@ -17,9 +17,9 @@ from extractors.store.clusters import cluster_inputs, write_clusters
 
 def cluster_new_events(store: Store, article_ids: Sequence[str]) -> int:
     """Assign the events of ``article_ids`` to clusters; returns how many events were assigned."""
-    new, existing = cluster_inputs(store, article_ids)
+    new, existing, taken = cluster_inputs(store, article_ids)
     if not new:
         return 0
-    assignments = assign(new, existing)
+    assignments = assign(new, existing, taken)
     write_clusters(store, assignments)
     return len(assignments)

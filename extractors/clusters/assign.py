@@ -12,7 +12,7 @@ earlier cluster.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -22,23 +22,35 @@ from extractors.clusters.model import ClusterEvent
 PREFIX = "c-"
 
 
-def assign(new: Sequence[ClusterEvent], existing: Sequence[ClusterEvent] = ()) -> dict[str, str]:
+def assign(new: Sequence[ClusterEvent], existing: Sequence[ClusterEvent] = (), taken: Iterable[str] = ()) -> dict[str, str]:
     """Event id → cluster id for every event of ``new``.
 
     ``existing`` are events already clustered (each with its ``cluster_id``)
-    that the new ones may join; they keep their clusters.
+    that the new ones may join; they keep their clusters. ``taken`` are ids
+    in use that a new cluster must not reuse (a re-processed founder whose
+    old cluster lives on without it): ``-2``, ``-3``, … is appended.
     """
     members = [e for e in existing if e.cluster_id is not None]
+    used = set(taken) | {e.cluster_id for e in members}
     out: dict[str, str] = {}
     for event in sorted(new, key=_order):
         scores: dict[str, int] = {}
         for other in members:
             if other.article_id != event.article_id and compatible(event, other):
                 scores[other.cluster_id] = scores.get(other.cluster_id, 0) + 1
-        cluster = min(scores, key=lambda c: (-scores[c], c)) if scores else PREFIX + event.event_id
+        cluster = min(scores, key=lambda c: (-scores[c], c)) if scores else _fresh_id(event.event_id, used)
+        used.add(cluster)
         out[event.event_id] = cluster
         members.append(_with_cluster(event, cluster))
     return out
+
+
+def _fresh_id(event_id: str, used: set[str]) -> str:
+    cluster, n = PREFIX + event_id, 1
+    while cluster in used:
+        n += 1
+        cluster = f"{PREFIX}{event_id}-{n}"
+    return cluster
 
 
 def _order(e: ClusterEvent) -> tuple:

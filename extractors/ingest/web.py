@@ -80,13 +80,14 @@ def read_feed(path: Path, raw: bytes) -> Iterator[Article | IngestError]:
 
 
 def paragraphs(text: str, title: str | None = None) -> str:
-    """Non-blank lines as paragraphs separated by a blank line; a first line
-    that repeats the title (the page's heading) is left out."""
+    """Non-blank lines as paragraphs separated by a blank line, ending with a
+    line end like a text file; a first line that repeats the title (the
+    page's heading) is left out."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if lines and title and lines[0] == " ".join(title.split()):
         lines = lines[1:]
-    return "\n\n".join(lines)
+    return "\n\n".join(lines) + "\n" if lines else ""  # ends like a text file
 
 
 def _markup_free(html: str) -> str:

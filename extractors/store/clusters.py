@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 
 from extractors.clusters import ClusterEvent, Party
+from extractors.clusters.assign import PREFIX
 from extractors.clusters.criteria import FAMILIES
 
 #: Existing events further than this from every new event cannot match one.
@@ -31,15 +32,19 @@ LEFT JOIN actors rc ON rc.article_id = e.article_id AND rc.name = e.counterpart_
 _FAMILY_SQL = "CASE " + " ".join(f"WHEN type = '{t}' THEN '{f}'" for t, f in FAMILIES.items()) + " ELSE type END"
 
 
-def cluster_inputs(store, article_ids: Sequence[str]) -> tuple[list[ClusterEvent], list[ClusterEvent]]:
-    """(events of ``article_ids``, clustered events of other articles they may join)."""
+def cluster_inputs(store, article_ids: Sequence[str]) -> tuple[list[ClusterEvent], list[ClusterEvent], set[str]]:
+    """(events of ``article_ids``, clustered events of other articles they
+    may join, cluster ids the new events could found but that are in use)."""
     ids = list(article_ids)
     new = [_event(r) for r in store.query(_EVENTS + " WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.event_id", [ids])]
     if not new:
-        return [], []
+        return [], [], set()
+    taken = {r[0] for r in store.query(
+        "SELECT c.cluster_id FROM event_clusters c JOIN (SELECT unnest(?::VARCHAR[]) AS base) b"
+        " ON c.cluster_id = b.base OR starts_with(c.cluster_id, b.base || '-')", [[PREFIX + e.event_id for e in new]])}
     days = [d for e in new for d in (e.date_start, e.date_end, e.published) if d is not None]
     if not days:
-        return new, []
+        return new, [], taken
     low, high = min(days) - timedelta(days=CANDIDATE_MARGIN_DAYS), max(days) + timedelta(days=CANDIDATE_MARGIN_DAYS)
     types = sorted({e.type for e in new} | {t for t, f in FAMILIES.items() if f in {FAMILIES.get(e.type) for e in new}})
     existing = store.query(
@@ -48,7 +53,7 @@ def cluster_inputs(store, article_ids: Sequence[str]) -> tuple[list[ClusterEvent
         " ORDER BY e.event_id",
         [ids, types, low, high],
     )
-    return new, [_event(r) for r in existing]
+    return new, [_event(r) for r in existing], taken
 
 
 def _event(row: tuple) -> ClusterEvent:
