@@ -42,7 +42,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -50,13 +49,10 @@ from typing import IO, Any
 from extractors.ingest import web
 from extractors.ingest.files import sidecar_path
 from extractors.ingest.metadata import as_text, language, publication_date
+from extractors.ingest.text import normalize
 from extractors.records import Article, IngestError
 
 DEFAULT_MAX_BYTES = 20_000_000
-_ONE_FOR_ONE = {
-    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"), " "),
-    **dict.fromkeys(map(ord, "\u2028\u2029\u0085\x0b\x0c"), "\n"),
-}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _WIDE_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
 _SNIFF = 8192
@@ -178,16 +174,6 @@ def _decode_raw(raw: bytes) -> tuple[str, tuple[str, str] | None]:
     if len(_CONTROL.findall(text[:_SNIFF])) > 8:
         return "", ("binary", "mostly control characters; not a text file")
     return text, None
-
-
-def normalize(text: str) -> str:
-    """The text every offset indexes: ``\\n`` line ends, NFC, plain spaces.
-
-    Line ends and NFC may change the length (before any offset exists); the
-    final space/separator mapping is one character for one.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).translate(_ONE_FOR_ONE)
 
 
 def _read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:

@@ -24,7 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from extractors.ingest.metadata import as_text, language
+from extractors.ingest.metadata import as_text, language, publication_date
+from extractors.ingest.text import normalize
 from extractors.records import Article, IngestError
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -119,9 +120,6 @@ def _safe_date(find) -> date | None:
 
 def _build(path: Path, where: str, raw: bytes, body: str, meta: dict, found: date | None, source: str, lang: str | None,
            title: str | None) -> Article:
-    from extractors.ingest.metadata import publication_date
-    from extractors.ingest.readers import normalize
-
     text = normalize(body)
     if meta.get("published"):
         published, published_source = publication_date(meta.get("published"), path)
