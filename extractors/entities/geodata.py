@@ -30,6 +30,7 @@ class GeoPlace:
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    n_names: int = 0  # names GeoNames knows it by, in all languages: how well known it is
 
 
 @cache
@@ -39,7 +40,7 @@ def cities() -> tuple[GeoPlace, ...]:
     out = [
         GeoPlace(c["geonameid"], c["name"], c["countrycode"], "city", int(c.get("population") or 0),
                  f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else None,
-                 float(c["latitude"]), float(c["longitude"]))
+                 float(c["latitude"]), float(c["longitude"]), 1 + len(c.get("alternatenames") or ()))
         for c in rows.values()
     ]
     return tuple(sorted(out, key=lambda p: (-p.population, p.geonames_id)))
