@@ -70,6 +70,8 @@ def test_unwritable_location_is_a_clear_error(tmp_path):
     ("TimeExpression", "time_expressions", {"span": ("start_char", "end_char"), "anchor": ("anchor_date",)}),
     ("Article", "articles", {"path": ("location",)}),
     ("IngestError", "ingest_errors", {"path": ("location",), "article_id": ()}),
+    ("Place", "places", {"span": ("start_char", "end_char")}),
+    ("Actor", "actors", {}),
 ])
 def test_every_record_field_has_a_column(record, table_name, renamed):
     """A field added to a record (with a default, as the contract allows) must
