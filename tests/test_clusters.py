@@ -48,6 +48,7 @@ def test_a_surname_meets_the_full_name_and_meeting_parties_are_interchangeable()
     dict(places=(498817,), countries=("TR",)),  # another place and country
     dict(parties=(Party("tayyip erdogan", "TR", "head_of_state"),)),  # another actor
     dict(modality="negated"),  # a denied meeting is not the meeting
+    dict(modality="planned"),  # a meeting announced is not the meeting held
 ])
 def test_near_misses_do_not_match(change):
     assert not compatible(ev("a", "en1"), ev("b", "en2", **change))

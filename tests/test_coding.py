@@ -145,3 +145,25 @@ def test_a_meeting_in_neither_partys_country_is_at_a_third_location():
     third = _event("meeting", actor_country="RU", counterpart_country="TR", location_country="IR")
     home = _event("meeting", actor_country="RU", counterpart_country="TR", location_country="RU")
     assert (cameo_code(third), cameo_code(home)) == ("044", "040")
+
+
+def test_seed_departure_row_in_the_database_has_countries_and_coordinates(prefect_harness, backend, tmp_path):
+    import duckdb
+
+    from flows.ingest import ingest_articles
+
+    ingest_articles(input_dir=str(SEEDS), db_path=str(tmp_path / "d.duckdb"), backend=backend)
+    con = duckdb.connect(str(tmp_path / "d.duckdb"), read_only=True)
+    row = con.execute("""
+        SELECT e.origin_country, e.destination_country, o.lat, o.lon, d.lat, d.lon, o.geonames_id, d.place_kind
+        FROM events e
+        JOIN places o ON o.article_id = e.article_id AND o.text = e.origin AND o.roles LIKE '%origin%'
+        JOIN places d ON d.article_id = e.article_id AND d.text = e.destination AND d.roles LIKE '%destination%'
+        WHERE e.type = 'departure' AND e.modality = 'asserted'""").fetchall()
+    assert len(row) == 1
+    origin, destination, *coords, pyongyang, kind = row[0]
+    assert (origin, destination, pyongyang, kind) == ("KP", "RU", 1871859, "country")
+    assert all(c is not None for c in coords)
+    undocumented = con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND table_name IN "
+                               "(SELECT table_name FROM duckdb_tables()) AND (comment IS NULL OR comment = '')").fetchall()
+    assert not [u for u in undocumented if u[0] != "schema_migrations"]  # every column documented

@@ -4,6 +4,9 @@ All four must hold:
 
 * the same type family (:data:`FAMILIES`: a departure, an arrival and a visit
   are one trip's travel);
+* the same modality group: a planned event is not the event that happened
+  (a meeting announced for April is not the April meeting), and a negated
+  event only ever matches a negated one;
 * compatible dates: the same day when both are dated to the day, overlapping
   ranges otherwise. An undated event is taken to lie in a window around its
   article's publication (:data:`UNDATED_WINDOW`; a planned event after it);
@@ -13,8 +16,6 @@ All four must hold:
   ("Russian President" = "الرئيس الروسي");
 * compatible places: when both events name places, they share a GeoNames id
   or a country.
-
-A negated event only ever matches a negated one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ FAMILIES = {"departure": "travel", "arrival": "travel", "visit": "travel", "meet
 UNDATED_WINDOW = {"planned": (0, 30), "default": (7, 0)}
 #: Roles too vague to identify an actor across languages.
 VAGUE_ROLES = ("other", None)
+MODALITY_GROUPS = {"planned": "planned", "negated": "negated"}  # asserted and reported: "happened"
+DAY_PRECISE = ("day", "time")
 
 
 def family(event_type: str) -> str:
@@ -37,7 +40,7 @@ def family(event_type: str) -> str:
 def compatible(a: ClusterEvent, b: ClusterEvent) -> bool:
     return (
         family(a.type) == family(b.type)
-        and (a.modality == "negated") == (b.modality == "negated")
+        and MODALITY_GROUPS.get(a.modality, "happened") == MODALITY_GROUPS.get(b.modality, "happened")
         and dates_compatible(a, b)
         and same_actor(a, b)
         and places_compatible(a, b)
@@ -54,7 +57,7 @@ def date_range(e: ClusterEvent) -> tuple[date, date] | None:
 
 
 def dates_compatible(a: ClusterEvent, b: ClusterEvent) -> bool:
-    if a.granularity == b.granularity == "day" and a.date_start and b.date_start:
+    if a.granularity in DAY_PRECISE and b.granularity in DAY_PRECISE and a.date_start and b.date_start:
         return a.date_start == b.date_start
     ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
