@@ -127,24 +127,26 @@ def _cues(tokens: Sequence[str], lang: str, own_words: bool = False) -> _Cues:
     if not tokens:
         return _Cues(None, None, ())
     variants = [_variants(t, lang) for t in tokens]
-    role, role_words = _best(variants, _phrases(lang, "roles"))
-    country, country_words = _best(variants, _phrases(lang, "countries"))
+    role, role_words = _best(variants, lang, "roles")
+    country, country_words = _best(variants, lang, "countries")
     if country is None and own_words:
         country, country_words = _named_country(tokens, lang)
     evidence = tuple(w for w in (role_words, country_words) if w)
     return _Cues(role, country, evidence)
 
 
-def _best(variants: list[set[str]], phrases: Sequence[tuple[tuple[frozenset[str], ...], str, str]]) -> tuple[str | None, str | None]:
-    """The longest phrase found in the words (the first of equal length)."""
+def _best(variants: list[set[str]], lang: str, what: str) -> tuple[str | None, str | None]:
+    """The longest phrase of the data found in the words (the first in data
+    order among equally long ones), looked up by its first word."""
+    index = _phrases(lang, what)
     found = None
-    for parts, value, phrase in phrases:
-        n = len(parts)
-        if found is not None and n < len(found[0]):
-            break
-        if any(all(parts[j] & variants[i + j] for j in range(n)) for i in range(len(variants) - n + 1)):
-            if found is None:
-                found = (parts, value, phrase)
+    for i, forms in enumerate(variants):
+        for form in forms:
+            for rank, words, value, phrase in index.get(form, ()):
+                n = len(words)
+                if i + n <= len(variants) and all(words[j] in variants[i + j] for j in range(1, n)):
+                    if found is None or rank < found[0]:
+                        found = (rank, value, phrase)
     return (found[1], found[2]) if found else (None, None)
 
 
@@ -178,20 +180,22 @@ def _variants(token: str, lang: str) -> set[str]:
 
 
 @cache
-def _phrases(lang: str, what: str) -> tuple[tuple[tuple[frozenset[str], ...], str, str], ...]:
-    """(words, value, phrase), longest first, then in data order. The data's
-    words are matched as written ("الرئيس" is not "رئيس", "head of"); the
-    text's words are matched with their variants (:func:`_variants`)."""
+def _phrases(lang: str, what: str) -> Mapping[str, tuple[tuple[tuple[int, int], tuple[str, ...], str, str], ...]]:
+    """First word → ((-length, data order), words, value, phrase) of every
+    phrase of the data. The data's words are matched as written ("الرئيس" is
+    not "رئيس", "head of"); the text's words with their variants
+    (:func:`_variants`)."""
     data = _data(lang)
     if what == "roles":
         pairs = [(word, role) for role, words in data["roles"].items() for word in words]
     else:
         pairs = list(data["nationalities"].items()) + list(data["institutions"].items())
-    out = []
+    index: dict[str, list] = {}
     for order, (phrase, value) in enumerate(pairs):
-        parts = tuple(frozenset((t,)) for t in _tokens(phrase, lang))
-        out.append((len(parts), order, (parts, value, phrase)))
-    return tuple(item for _, _, item in sorted(out, key=lambda x: (-x[0], x[1])))
+        words = tuple(_tokens(phrase, lang))
+        if words:
+            index.setdefault(words[0], []).append(((-len(words), order), words, value, phrase))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _data(lang: str) -> Mapping:
