@@ -3,7 +3,7 @@ of everything that decides what is extracted.
 
 ``EXTRACTOR_VERSION`` is ``<package version>+<12 hex digits>``, the digits a
 SHA-256 over the language data (``extractors/lang/**``) and the source of the
-stages that turn text into rows (ingest, nlp, entities, timex, events, the
+stages that turn text into rows (ingest, nlp, entities, timex, events, coding, the
 records and the lexicon loader). Any change to extraction therefore changes
 the version without anyone remembering to bump it, and
 ``dateline run --reprocess`` (or ``DATELINE_REPROCESS_OUTDATED``) brings rows
@@ -20,7 +20,7 @@ from pathlib import Path
 PACKAGE = "dateline"
 ROOT = Path(__file__).parent
 #: What decides the extracted rows, relative to ``extractors/``.
-EXTRACTION_SOURCES = ("lang", "ingest", "nlp", "entities", "timex", "events", "records.py", "lexicon.py", "pipeline.py")
+EXTRACTION_SOURCES = ("lang", "ingest", "nlp", "entities", "timex", "events", "coding", "records.py", "lexicon.py", "pipeline.py")
 
 
 def package_version() -> str:
