@@ -1,7 +1,10 @@
 """Settings with their defaults, overridable by environment variables.
 
 ``DATELINE_DB``, ``DATELINE_INBOX``, ``DATELINE_BATCH_SIZE``,
-``DATELINE_REPROCESS_OUTDATED`` and Stanza's own ``STANZA_RESOURCES_DIR``;
+``DATELINE_REPROCESS_OUTDATED``, ``DATELINE_READ_COPY`` (the file readers open:
+dashboards, ``dateline query``, BI tools; default beside the database),
+``DATELINE_PUBLISH_EVERY`` and ``DATELINE_LOCK_TIMEOUT_S``, and Stanza's own
+``STANZA_RESOURCES_DIR``;
 command-line options win over both.
 """
 
@@ -23,9 +26,19 @@ class Settings(BaseSettings):
     serve_interval_s: int = 300
     #: Re-extract, on every run, articles an older extractor version made.
     reprocess_outdated: bool = False
+    read_copy: Path | None = None
+    publish_every: int = 8
+    lock_timeout_s: float = 60.0
+    dashboard_port: int = 8501
     stanza_resources_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("STANZA_RESOURCES_DIR", "DATELINE_STANZA_RESOURCES_DIR")
     )
+
+    def read_copy_path(self, db: Path | None = None) -> Path:
+        """The read copy: ``DATELINE_READ_COPY``, else beside the database."""
+        from extractors.store.access import default_read_copy
+
+        return self.read_copy or default_read_copy(db or self.db)
 
 
 def settings() -> Settings:

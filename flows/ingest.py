@@ -3,10 +3,16 @@
 Orchestration only: finding work, batching, retries, the single writer and
 the run record. Everything that turns text into rows is in ``extractors``.
 
+The analysis runs without the database: the file is opened only for the list
+of known sources, each batch's write transaction, the run record and the
+read-copy publications (after every ``publish_every`` batches and at the end),
+each time waiting at most ``lock_timeout_s`` for another process to release
+it (:class:`~extractors.store.Database`). Readers read the copy, so neither
+side ever waits for the other for longer than one transaction.
+
 The external systems are parameters, dagster-resource style: ``backend`` (the
-NLP backend: Stanza by default, recorded analyses in tests), ``store`` (an
-open :class:`~extractors.store.Store`; by default the flow opens ``db_path``)
-and ``on_progress`` (called as ``on_progress(stage, done, total)``; a callback
+NLP backend: Stanza by default, recorded analyses in tests) and
+``on_progress`` (called as ``on_progress(stage, done, total)``; a callback
 that raises is reported once and never stops the run).
 """
 
@@ -16,8 +22,7 @@ import os
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,11 +34,14 @@ from extractors.errors import DatelineError, ModelsMissing
 from extractors.nlp import NlpBackend, StanzaBackend, missing_models_message
 from extractors.pipeline import BatchResult, run_batch
 from extractors.records import IngestError
-from extractors.store import Store
+from extractors.store import Database
+from extractors.store.access import DEFAULT_LOCK_TIMEOUT_S
 from flows.clusters import cluster_new_events
 from flows.resources import default_backend
 
 DEFAULT_BATCH_SIZE = 64
+#: Batches between two publications of the read copy during a long run.
+DEFAULT_PUBLISH_EVERY = 8
 Progress = Callable[[str, int, int], None]
 
 
@@ -84,28 +92,26 @@ def ingest_articles(
     resources_dir: str | None = None,
     workers: int = 1,
     backend: NlpBackend | None = None,
-    store: Store | None = None,
     on_progress: Progress | None = None,
     reprocess: str = "none",
+    read_copy: str | None = None,
+    publish_every: int = DEFAULT_PUBLISH_EVERY,
+    lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
 ) -> dict:
-    """Process new or changed article files under ``input_dir`` into ``db_path``
-    (or into ``store``), analysing with ``backend`` (default: Stanza models of
-    ``resources_dir``). ``reprocess`` also re-extracts files whose articles
-    another extractor version made (``outdated``) or every file (``all``)."""
-    started, clock = datetime.now(timezone.utc), time.perf_counter()
+    """Process new or changed article files under ``input_dir`` into ``db_path``,
+    analysing with ``backend`` (default: Stanza models of ``resources_dir``),
+    and publish the read copy ``read_copy`` (default: beside ``db_path``).
+    ``reprocess`` also re-extracts files whose articles another extractor
+    version made (``outdated``) or every file (``all``)."""
+    started, clock, run_id = datetime.now(timezone.utc), time.perf_counter(), uuid.uuid4().hex
     backend = backend if backend is not None else default_backend(resources_dir)
-    with (_borrowed(store) if store is not None else Store(db_path)) as db:
-        files, todo = pending_files(db, input_dir, reprocess)
-        if todo:
-            _require_models(backend)
-        totals = _process(db, todo, max(1, batch_size), backend, languages, max(1, workers), _Notifier(on_progress))
-        return record_run(db, input_dir, files, todo, totals, started, clock)
-
-
-@contextmanager
-def _borrowed(store: Store) -> Iterator[Store]:
-    """A store the caller opened: used, not closed."""
-    yield store
+    db = Database(db_path, read_copy, lock_timeout_s)
+    files, todo = pending_files(db, input_dir, reprocess)
+    if todo:
+        _require_models(backend)
+    totals = _process(db, run_id, todo, max(1, batch_size), backend, languages, max(1, workers), _Notifier(on_progress),
+                      publish_every)
+    return finish_run(db, run_id, input_dir, files, todo, totals, started, clock)
 
 
 #: What is processed again besides new and changed files: nothing, files whose
@@ -113,21 +119,23 @@ def _borrowed(store: Store) -> Iterator[Store]:
 REPROCESS = ("none", "outdated", "all")
 
 
-def pending_files(store: Store, input_dir: str | Path, reprocess: str = "none") -> tuple[list[Path], list[Path]]:
+def pending_files(db: Database, input_dir: str | Path, reprocess: str = "none") -> tuple[list[Path], list[Path]]:
     """All article files under ``input_dir``, and those to process: new or
     changed since they were last processed (SHA-256 of the file and its
-    sidecar), plus what ``reprocess`` asks for (see :data:`REPROCESS`)."""
+    sidecar), plus what ``reprocess`` asks for (see :data:`REPROCESS`). The
+    database is open only to migrate it and read what it knows."""
     if reprocess not in REPROCESS:
         raise DatelineError(f"reprocess must be one of {', '.join(REPROCESS)}, not {reprocess!r}")
     folder = Path(input_dir)
     if not folder.is_dir():
         raise DatelineError(f"input folder {folder} does not exist")
-    store.migrate()
+    with db.open() as store:
+        store.migrate()
+        known = store.known_sources()
+        stale = store.outdated_sources(EXTRACTOR_VERSION) if reprocess == "outdated" else set()
     files = ingest.discover(folder)
     if reprocess == "all":
         return files, files
-    known = store.known_sources()
-    stale = store.outdated_sources(EXTRACTOR_VERSION) if reprocess == "outdated" else set()
     return files, [p for p in files if str(p) in stale or known.get(str(p)) != ingest.file_sha256(p)]
 
 
@@ -135,28 +143,37 @@ def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | N
     """When no file is new or changed, record the run without Prefect (an
     unchanged drop then costs a hash per file, not a Prefect start-up).
     Returns ``None`` when there is work to do: the caller runs the flow."""
-    return plan_run(input_dir, db_path)[0]
+    return plan_run(input_dir, Database(db_path))[0]
 
 
-def plan_run(input_dir: str | Path, db_path: str | Path, resources_dir: str | None = None,
+def plan_run(input_dir: str | Path, db: Database, resources_dir: str | None = None,
              backend: NlpBackend | None = None, reprocess: str = "none") -> tuple[dict | None, list[Path]]:
     """Open (and migrate) the database, find the files to process; with none,
-    record the run and return its summary, else ``(None, files)`` after
-    checking that models exist, so that these mistakes surface before Prefect
-    starts."""
-    started, clock = datetime.now(timezone.utc), time.perf_counter()
-    with Store(db_path) as store:
-        files, todo = pending_files(store, input_dir, reprocess)
-        if todo:
-            _require_models(backend if backend is not None else StanzaBackend(resources_dir))
-            return None, todo
-        return record_run(store, input_dir, files, todo, _empty_totals(), started, clock), []
+    record the run (and publish) and return its summary, else ``(None, files)``
+    after checking that models exist, so that these mistakes surface before
+    Prefect starts."""
+    started, clock, run_id = datetime.now(timezone.utc), time.perf_counter(), uuid.uuid4().hex
+    files, todo = pending_files(db, input_dir, reprocess)
+    if todo:
+        _require_models(backend if backend is not None else StanzaBackend(resources_dir))
+        return None, todo
+    return finish_run(db, run_id, input_dir, files, todo, _empty_totals(), started, clock), []
 
 
-def record_run(store: Store, input_dir, files, todo, totals: dict, started: datetime, clock: float) -> dict:
+def finish_run(db: Database, run_id: str, input_dir, files, todo, totals: dict, started: datetime, clock: float) -> dict:
+    """Record the run, then publish the read copy it leaves behind."""
+    with db.open() as store:
+        summary = record_run(store, run_id, input_dir, files, todo, totals, started, clock, db.lock_wait_s)
+    publication = db.publish(run_id, "end of run")
+    summary["timings"]["publish"] = round(summary["timings"].get("publish", 0) + publication["publish_s"], 3)
+    return {**summary, "read_copy": str(db.read_copy), "published_at": publication["published_at"]}
+
+
+def record_run(store, run_id: str, input_dir, files, todo, totals: dict, started: datetime, clock: float,
+               lock_wait_s: float = 0.0) -> dict:
     """Write the ``runs`` row; return it with the summary the CLI prints."""
     run = {
-        "run_id": uuid.uuid4().hex,
+        "run_id": run_id,
         "started_at": started.replace(tzinfo=None),
         "finished_at": datetime.now(timezone.utc).replace(tzinfo=None),
         "input_dir": str(input_dir),
@@ -169,6 +186,7 @@ def record_run(store: Store, input_dir, files, todo, totals: dict, started: date
         "errors_recorded": sum(totals["errors_by_reason"].values()),
         "duration_s": round(time.perf_counter() - clock, 3),
         "extractor_version": EXTRACTOR_VERSION,
+        "lock_wait_s": round(lock_wait_s, 3),
     }
     store.record_run(run)
     return {**run, "db_path": str(store.path), "events_by_type": dict(totals["events_by_type"]),
@@ -185,21 +203,25 @@ def _require_models(backend: NlpBackend) -> None:
         raise ModelsMissing(missing_models_message("any", directory).replace("language 'any'", "any language"))
 
 
-def _process(store: Store, todo: Sequence[Path], batch_size: int, backend: NlpBackend, languages, workers: int,
-             notify: _Notifier) -> dict:
+def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, backend: NlpBackend, languages,
+             workers: int, notify: _Notifier, publish_every: int = 0) -> dict:
     """Run the batches (in ``workers`` processes when > 1) and write each
-    result from this process, the single writer, in submission order."""
+    result from this process, the single writer, in submission order; every
+    ``publish_every`` batches (0: never) publish the read copy."""
     totals = _empty_totals()
     batches = [[str(p) for p in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
     notify("process", 0, len(todo))
     done = 0
-    for batch, result in _results(batches, backend, languages, workers):
+    for number, (batch, result) in enumerate(_results(batches, backend, languages, workers), start=1):
         write_start = time.perf_counter()
-        store.write_batch(result.frames(), list(result.sources))
-        totals["timings"]["write"] += time.perf_counter() - write_start
-        cluster_start = time.perf_counter()
-        cluster_new_events(store, [a.article_id for a in result.articles])
+        with db.open() as store:
+            store.write_batch(result.frames(), list(result.sources))
+            cluster_start = time.perf_counter()
+            cluster_new_events(store, [a.article_id for a in result.articles])
         totals["timings"]["cluster"] += time.perf_counter() - cluster_start
+        totals["timings"]["write"] += cluster_start - write_start
+        if publish_every > 0 and number % publish_every == 0 and number < len(batches):
+            totals["timings"]["publish"] += db.publish(run_id, "during run")["publish_s"]
         _add(totals, result)
         done += len(batch)
         notify("process", done, len(todo))

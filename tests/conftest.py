@@ -123,5 +123,24 @@ def prefect_harness():
     """One temporary Prefect backend for every flow test of the session."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=120):  # a busy 2-core machine needs more than the default 30 s
         yield
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory, prefect_harness, backend):
+    """A database of the seed article and the English summit fixture, built by
+    the flow with recorded analyses, and its published read copy: the small
+    database the dashboard tests look at. Returns the ``Database``."""
+    import shutil
+
+    from extractors.store import Database
+    from flows.ingest import ingest_articles
+
+    folder = tmp_path_factory.mktemp("seed_drop")
+    for path in (SEEDS / f"{SEED_ID}.txt", SEEDS / f"{SEED_ID}.meta.json",
+                 FIXTURES / "articles" / "en_summit.txt", FIXTURES / "articles" / "en_summit.meta.json"):
+        shutil.copy(path, folder / path.name)
+    db = Database(tmp_path_factory.mktemp("seed_db") / "dateline.duckdb")
+    ingest_articles(input_dir=str(folder), db_path=str(db.path), backend=backend)
+    return db

@@ -1,6 +1,7 @@
 """The Prefect flow over real files, with a real DuckDB file per test."""
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -127,18 +128,18 @@ def test_sigkill_during_a_write_leaves_whole_articles(prefect_harness, models_di
     assert resumed["files_new"] >= 1 and resumed["files_failed"] == 0
 
 
-def test_a_second_run_on_a_held_database_gets_a_clear_message(tmp_path, drop):
+def test_a_run_on_a_database_held_past_the_wait_bound_gets_a_clear_message(tmp_path, drop):
     db = tmp_path / "d.duckdb"
     holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('HELD', flush=True); time.sleep(60)"],
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "HELD"
         cli = subprocess.run([sys.executable, "-c", "from dateline.cli import main; main()", "run", "--input", str(drop), "--db", str(db)],
-                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+                             capture_output=True, text=True, cwd=ROOT, timeout=120, env={**os.environ, "DATELINE_LOCK_TIMEOUT_S": "2"})
     finally:
         holder.kill()
     assert cli.returncode == 2
-    assert "in use by another process" in cli.stderr
+    assert "in use by another process" in cli.stderr and "(waited 2 s)" in cli.stderr
     assert "Traceback" not in cli.stderr and len(cli.stderr.strip().splitlines()) == 1
 
 

@@ -18,15 +18,20 @@ def register(app: typer.Typer) -> None:
 
 def query(
     sql: str = typer.Argument(..., help="SQL to run, e.g. \"SELECT * FROM event_dashboard\"."),
-    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: data/dateline.duckdb)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file to read (default: the read copy, data/dateline.read.duckdb)."),
     fmt: str = FORMAT_OPTION,
 ) -> None:
-    """Run read-only SQL against the event database (no DuckDB CLI needed)."""
-    from extractors.store import Store
+    """Run read-only SQL against the read copy of the event database (no DuckDB CLI needed).
 
-    db = db or settings().db
+    The read copy is what `dateline run` publishes for readers; the file is
+    opened read-only for this one query and closed right after, so it never
+    gets in a run's way. SELECT * FROM data_as_of says how fresh it is.
+    """
+    from extractors.store import read
+
+    conf = settings()
+    db = db or conf.read_copy_path()
     if not db.exists():
-        raise DatelineError(f"no database at {db}; run `dateline run` first")
-    with Store(db, read_only=True) as store:
-        columns, rows = store.select(sql)
+        raise DatelineError(f"no database at {db}; run `dateline run` first (it publishes the read copy)")
+    columns, rows = read(db, sql, timeout_s=conf.lock_timeout_s)
     emit((dict(zip(columns, r)) for r in rows), fmt, columns, sql)

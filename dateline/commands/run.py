@@ -41,6 +41,7 @@ def run(
     db = db or conf.db
     if not input_dir.is_dir():
         raise DatelineError(f"input folder {input_dir} does not exist (use --input DIR)")
+    from extractors.store import Database
     from flows.ingest import plan_run
 
     resources = str(conf.stanza_resources_dir) if conf.stanza_resources_dir else None
@@ -48,7 +49,7 @@ def run(
     # models, into one clear line before Prefect starts; an unchanged folder
     # is recorded without starting Prefect at all.
     mode = "all" if reprocess else ("outdated" if conf.reprocess_outdated else "none")
-    summary, todo = plan_run(input_dir, db, resources, reprocess=mode)
+    summary, todo = plan_run(input_dir, Database(db, conf.read_copy_path(db), conf.lock_timeout_s), resources, reprocess=mode)
     if summary is None:
         summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, resources, workers, todo=todo,
                                     verbose=verbose, reprocess=mode)
@@ -64,6 +65,7 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
     from flows.resources import default_backend
     from flows.runtime import one_shot_settings, start_server_in_background, warm_models
 
+    conf = settings()
     backend = default_backend(str(resources_dir) if resources_dir else None)
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -84,7 +86,8 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
                 input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
                 languages=list(lang) if lang else None,
                 resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
-                backend=backend, on_progress=show, reprocess=reprocess,
+                backend=backend, on_progress=show, reprocess=reprocess, read_copy=str(conf.read_copy_path(db)),
+                publish_every=conf.publish_every, lock_timeout_s=conf.lock_timeout_s,
             )
 
 
@@ -100,5 +103,5 @@ def print_summary(summary: dict) -> None:
         console.print(f"  {event_type:<14} {count}")
     for reason, count in sorted(summary["errors_by_reason"].items()):
         console.print(f"  [yellow]error[/] {reason:<20} {count}  (see table ingest_errors)")
-    console.print(f"database: {summary['db_path']}")
-    console.print(f"try: dateline query --db {summary['db_path']} \"{EXAMPLE_SQL}\"", soft_wrap=True)
+    console.print(f"database: {summary['db_path']}; read copy for queries and dashboards: {summary['read_copy']}")
+    console.print(f"try: dateline query --db {summary['read_copy']} \"{EXAMPLE_SQL}\"", soft_wrap=True)

@@ -34,9 +34,11 @@ def serve(
     every = interval or conf.serve_interval_s
     input_dir.mkdir(parents=True, exist_ok=True)
     parameters = {"input_dir": str(input_dir), "db_path": str(db), "batch_size": conf.batch_size,
-                  "reprocess": "outdated" if conf.reprocess_outdated else "none"}
+                  "reprocess": "outdated" if conf.reprocess_outdated else "none",
+                  "read_copy": str(conf.read_copy_path(db).resolve()), "publish_every": conf.publish_every,
+                  "lock_timeout_s": conf.lock_timeout_s}
     if conf.stanza_resources_dir:
         parameters["resources_dir"] = str(conf.stanza_resources_dir.resolve())
     with local_server():
-        typer.echo(f"watching {input_dir} every {every} s → {db} (Ctrl-C to stop)")
+        typer.echo(f"watching {input_dir} every {every} s → {db}, read copy {parameters['read_copy']} (Ctrl-C to stop)")
         ingest_articles.serve(name="dateline-inbox", interval=every, parameters=parameters, print_starting_message=False)

@@ -4,11 +4,15 @@
 
 :mod:`.schema` documents every table and column; :mod:`.migrations` holds the
 frozen SQL that builds them; :mod:`.frames` turns records into typed Polars
-frames; :mod:`.duckdb_store` is the only DuckDB import and the single writer.
+frames; :mod:`.duckdb_store` is the only DuckDB import and the single writer;
+:mod:`.access` says how the writer and the readers share it (short
+connections, a published read copy).
 """
 
-from extractors.store.duckdb_store import ARTICLE_TABLES, Store
+from extractors.store.access import Database, default_read_copy, read
+from extractors.store.duckdb_store import ARTICLE_TABLES, STORAGE_VERSION, Store
 from extractors.store.migrations import migrations
 from extractors.store.schema import TABLES, VIEWS, table
 
-__all__ = ["ARTICLE_TABLES", "TABLES", "VIEWS", "Store", "migrations", "table"]
+__all__ = ["ARTICLE_TABLES", "STORAGE_VERSION", "TABLES", "VIEWS", "Database", "Store", "default_read_copy", "migrations", "read",
+           "table"]

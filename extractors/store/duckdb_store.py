@@ -9,12 +9,21 @@ Writes: one batch of whole articles is one transaction that first deletes
 whatever those articles and their source files had, then bulk-inserts Arrow
 tables. Re-running therefore never duplicates, and a crash (even SIGKILL)
 leaves only whole articles behind.
+
+Files are written in storage format ``STORAGE_VERSION`` (not the newest
+DuckDB's default), so that DuckDB 1.x clients and BI tools can open them.
+A connection is short-lived: :meth:`Store.open` waits, within a bound, for
+another process to release the file, and :meth:`Store.publish` makes the read
+copy that readers open instead of this file.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -25,6 +34,10 @@ from extractors.store.schema import TABLES
 
 #: Tables whose rows belong to one article (deleted and rewritten together).
 ARTICLE_TABLES = ("places", "actors", "event_mentions", "events", "time_expressions", "entities", "sentences", "articles")
+#: On-disk format of the files Dateline creates: the oldest DuckDB 1.x reads it.
+STORAGE_VERSION = "v1.0.0"
+#: Pauses between attempts to open a file another process holds (seconds).
+_RETRY_PAUSES = (0.05, 0.1, 0.2, 0.5)
 
 
 class Store:
@@ -33,6 +46,25 @@ class Store:
     def __init__(self, path: Path | str, read_only: bool = False):
         self.path = Path(path)
         self.con = _connect(self.path, read_only)
+        self.lock_wait_s = 0.0
+
+    @classmethod
+    def open(cls, path: Path | str, read_only: bool = False, timeout_s: float = 60.0) -> "Store":
+        """Open ``path``, retrying while another process holds it, for at most
+        ``timeout_s`` seconds; ``lock_wait_s`` says how long it waited."""
+        start, attempt = time.monotonic(), 0
+        while True:
+            try:
+                store = cls(path, read_only)
+            except DatabaseBusy as busy:
+                waited = time.monotonic() - start
+                if waited >= timeout_s:
+                    raise DatabaseBusy(f"{busy} (waited {waited:.0f} s)") from None
+                time.sleep(min(_RETRY_PAUSES[min(attempt, len(_RETRY_PAUSES) - 1)], timeout_s - waited))
+                attempt += 1
+                continue
+            store.lock_wait_s = time.monotonic() - start if attempt else 0.0
+            return store
 
     def __iter__(self):
         """What the store is, as key/value pairs (Prefect records parameters as JSON)."""
@@ -80,10 +112,10 @@ class Store:
     def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
 
-    def select(self, sql: str) -> tuple[list[str], list[tuple]]:
+    def select(self, sql: str, params: Sequence = ()) -> tuple[list[str], list[tuple]]:
         """Column names and rows of an analyst's query, errors as one line."""
         try:
-            cursor = self.con.execute(sql)
+            cursor = self.con.execute(sql, list(params))
         except duckdb.Error as exc:
             raise DatelineError(f"SQL error: {str(exc).splitlines()[0]}") from None
         return [d[0] for d in cursor.description or ()], cursor.fetchall()
@@ -125,6 +157,37 @@ class Store:
         marks = ", ".join("?" for _ in run)
         self.con.execute(f"INSERT INTO runs ({columns}) VALUES ({marks})", [_plain(v) for v in run.values()])
 
+    # --- the read copy --------------------------------------------------------
+
+    def publish(self, target: Path | str, run_id: str, stage: str) -> dict:
+        """Copy the whole database to ``target`` for readers, atomically.
+
+        The copy is written beside ``target`` under a temporary name (storage
+        format ``STORAGE_VERSION``, no WAL left behind) and swapped in with
+        ``os.replace``: a reader sees the old copy or the new one, never a
+        partial one, and one that holds the old copy open keeps reading it.
+        A ``publications`` row, copied along, says when and by which run.
+        """
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        _remove(temporary)
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        ((articles, events),) = self.query("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)")
+        self.con.execute("INSERT INTO publications VALUES (?, ?, ?, ?, ?)", [now, run_id, stage, articles, events])
+        (catalog,) = self.query("SELECT current_database()")[0]
+        quoted = str(temporary).replace("'", "''")
+        self.con.execute(f"ATTACH '{quoted}' AS _publish (STORAGE_VERSION '{STORAGE_VERSION}')")
+        try:
+            self.con.execute(f'COPY FROM DATABASE "{catalog}" TO _publish')
+        finally:
+            self.con.execute("DETACH _publish")
+        try:
+            os.replace(temporary, target)
+        finally:
+            _remove(temporary)
+        return {"published_at": now, "run_id": run_id, "stage": stage, "articles": articles, "events": events}
+
 
 class _Transaction:
     def __init__(self, con):
@@ -142,14 +205,21 @@ def _plain(value):
     return json.dumps(value) if isinstance(value, (dict, list)) else value
 
 
+def _remove(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
 def _connect(path: Path, read_only: bool):
+    config = {}
     if not read_only:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatelineError(f"cannot create the database folder {path.parent}: {exc.strerror}") from None
+        config["storage_compatibility_version"] = STORAGE_VERSION  # used when the file is created
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" in message.lower():

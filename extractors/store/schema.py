@@ -194,7 +194,15 @@ TABLES: tuple[Table, ...] = (
         _c("errors_recorded", "INTEGER", "Rows added to ingest_errors in this run"),
         _c("duration_s", "DOUBLE", "Wall time of the run in seconds"),
         _c("extractor_version", "VARCHAR", "Dateline extractor version"),
+        _c("lock_wait_s", "DOUBLE", "Seconds the run waited for another process to release the database file (all its openings together)"),
     ), key=("run_id",)),
+    Table("publications", "Read copies published for dashboards: one row each, copied into the copy itself", (
+        _c("published_at", "TIMESTAMP", "When the copy was made (UTC)"),
+        _c("run_id", "VARCHAR", "Run that published it (runs.run_id; that row exists once the run has finished)"),
+        _c("stage", "VARCHAR", "during run (after some batches of a long run) or end of run"),
+        _c("articles", "INTEGER", "Articles in the copy"),
+        _c("events", "INTEGER", "Events in the copy"),
+    ), key=("published_at", "run_id")),
 )
 
 VIEWS: tuple[tuple[str, str, str], ...] = (
@@ -218,6 +226,39 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
         """SELECT e.*, c.n_articles, c.n_languages, c.languages, c.first_published, c.first_seen_at
            FROM event_clusters c JOIN events e ON e.event_id = c.representative_event_id""",
         "One row per real-world event: the representative event of each cluster, with how many articles and languages report it",
+    ),
+    (
+        "data_as_of",
+        """SELECT published_at, run_id, stage, articles, events
+           FROM publications ORDER BY published_at DESC LIMIT 1""",
+        "The last publication of the read copy: how fresh the data readers see is",
+    ),
+    (
+        "event_places",
+        """SELECT event_id, role, place FROM (
+               SELECT event_id, 'origin' AS role, origin AS place FROM events
+               UNION ALL SELECT event_id, 'destination', destination FROM events
+               UNION ALL SELECT event_id, 'location', location FROM events)
+           WHERE place IS NOT NULL""",
+        "One row per event and place it names, with the role (origin, destination or location)",
+    ),
+    (
+        "event_evidence",
+        """SELECT e.event_id, e.lang, s.text AS sentence,
+                  e.start_char - s.start_char AS trigger_start, e.end_char - s.start_char AS trigger_end,
+                  e.date_text, tm.time_start - s.start_char AS time_start, tm.time_end - s.start_char AS time_end,
+                  a.title, a.source, a.url, a.published
+           FROM events e JOIN articles a USING (article_id)
+           LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index
+           LEFT JOIN (
+               SELECT e2.event_id, arg_min(t.start_char, abs(t.start_char - e2.start_char)) AS time_start,
+                      arg_min(t.end_char, abs(t.start_char - e2.start_char)) AS time_end
+               FROM events e2
+               JOIN sentences s2 ON s2.article_id = e2.article_id AND s2.sentence_index = e2.sentence_index
+               JOIN time_expressions t ON t.article_id = e2.article_id AND t.text = e2.date_text
+                    AND t.start_char >= s2.start_char AND t.end_char <= s2.end_char
+               GROUP BY e2.event_id) tm ON tm.event_id = e.event_id""",
+        "Each event's evidence: its sentence, the trigger and time expression offsets within that sentence, and its article",
     ),
 )
 
