@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "dateline.commands.extract",
     "dateline.commands.query",
     "dateline.commands.export",
+    "dateline.commands.dashboard",
 )
 
 app = typer.Typer(
