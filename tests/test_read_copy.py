@@ -78,6 +78,29 @@ def test_files_are_written_in_a_format_duckdb_1x_reads(db):
     assert _storage_number(db.read_copy) == STORAGE_NUMBERS[STORAGE_VERSION]
 
 
+def test_a_database_in_the_newest_format_still_gets_a_copy_duckdb_1x_reads(tmp_path):
+    """A file created before the format was pinned (DuckDB 2.0's default) is
+    rewritten into the copy in the pinned format, constraints and comments
+    included."""
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    duckdb.connect(str(path)).close()
+    assert _storage_number(path) > STORAGE_NUMBERS[STORAGE_VERSION]
+    legacy = Database(path)
+    with legacy.open() as store:
+        store.migrate()
+        store.write_batch(_frames("a", "f1.txt", 3), ["f1.txt"])
+        assert store.storage_version() != f"{STORAGE_VERSION}+"
+    legacy.publish("run-1", "end of run")
+    assert _storage_number(legacy.read_copy) == STORAGE_NUMBERS[STORAGE_VERSION]
+    assert read(legacy.read_copy, "SELECT count(*) FROM sentences")[1] == [(3,)]
+    keys = "SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+    assert read(legacy.read_copy, keys)[1] == read(legacy.path, keys)[1]
+    docs = "SELECT count(*) FROM duckdb_columns() WHERE comment <> ''"
+    assert read(legacy.read_copy, docs)[1] == read(legacy.path, docs)[1]
+
+
 def test_a_reader_holding_the_old_copy_keeps_it_and_the_next_open_sees_the_new_one(db):
     db.publish("run-1", "end of run")
     holder = _hold(db.read_copy, 30, read_only=True)
