@@ -10,6 +10,7 @@ SVG here), and ships ``AppTest`` to test the app's logic without a browser.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -35,7 +36,7 @@ def streamlit_command(db: Path, port: int) -> tuple[list[str], dict[str, str]]:
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         "--global.showWarningOnDirectExecution", "false", "--client.toolbarMode", "viewer",
     ]
-    env = {**os.environ, "DATELINE_READ_COPY": str(db.resolve()), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {**os.environ, "DATELINE_READ_COPY": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     return command, env
 
 
@@ -58,9 +59,11 @@ def dashboard(
         typer.secho(f"no read copy at {db} yet; the page will say so until a `dateline run` publishes one", err=True, fg="yellow")
     command, env = streamlit_command(db, port)
     typer.echo(f"dashboard of {db} on http://127.0.0.1:{port} (Ctrl-C to stop)")
+    server = subprocess.Popen(command, env=env)
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())  # stopping this command stops the server
     try:
-        code = subprocess.call(command, env=env)
-    except KeyboardInterrupt:
-        code = 0
-    if code not in (0, -2, 130):
+        code = server.wait()
+    except KeyboardInterrupt:  # Ctrl-C reached the server too: let it finish
+        code = server.wait()
+    if code not in (0, -2, -15, 130):
         raise DatelineError(f"the dashboard server stopped with code {code} (is port {port} free? try --port)")

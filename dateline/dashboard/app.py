@@ -62,7 +62,11 @@ def freshness(as_of: tuple[list[str], list[tuple]], path: Path) -> str:
         return f"Reading {path} (read-only); it records no publication."
     row = dict(zip(columns, rows[0]))
     return (f"Data as of {row['published_at']:%Y-%m-%d %H:%M:%S} UTC (run {str(row['run_id'])[:8]}, {row['stage']}): "
-            f"{row['articles']} articles, {row['events']} events. Reading {path} (read-only).")
+            f"{plural(row['articles'], 'article')}, {plural(row['events'], 'event')}. Reading {path} (read-only).")
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def chart(per_day: tuple[list[str], list[tuple]]) -> None:
@@ -102,7 +106,8 @@ def page(path: Path) -> None:
     html(render.STYLE)
     (total, day_precise, articles), = results["counts"][1]
     st.subheader("Events per day by type")
-    st.caption(f"{total} events from {articles} articles match; {day_precise} have a day-precise date and are charted.")
+    st.caption(f"{plural(total, 'event')} from {plural(articles, 'article')} match; {day_precise} with a day-precise date "
+               "are charted.")
     if day_precise:
         chart(results["per_day"])
     st.subheader("Events")
