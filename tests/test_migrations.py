@@ -22,6 +22,7 @@ SHIPPED = {
     "0001_tables": "3b7c870c5c6f",
     "0002_dashboard_views": "28c611373ee6",
     "0003_ingest_errors_article_id": "23e3530bebdf",
+    "0005_runs_lock_wait_and_publish": "2e110a3dd184",
     "0007_coded_events_and_clusters": "3002fece4909",
 }
 
