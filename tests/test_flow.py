@@ -157,10 +157,10 @@ def test_serve_runs_the_flow_on_its_schedule_without_a_server(models_dir, tmp_pa
     serve = subprocess.Popen([sys.executable, "-c", "from dateline.cli import main; main()", "serve", "--input", str(inbox), "--db", str(db), "--interval", "10"],
                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
-        while not db.exists() and time.monotonic() < deadline and serve.poll() is None:
+        copy = tmp_path / "d.read.duckdb"  # published when the first scheduled run has finished
+        deadline = time.monotonic() + 240
+        while not copy.exists() and time.monotonic() < deadline and serve.poll() is None:
             time.sleep(1)
-        time.sleep(8)  # let the first scheduled run finish writing
     finally:
         serve.send_signal(signal.SIGINT)
         try:
@@ -170,6 +170,10 @@ def test_serve_runs_the_flow_on_its_schedule_without_a_server(models_dir, tmp_pa
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT lang, published::VARCHAR FROM articles").fetchall() == [("en", "2023-09-12")]
     assert con.execute("SELECT count(*) FROM runs").fetchone()[0] >= 1
+    con.close()
+    readers = duckdb.connect(str(copy), read_only=True)  # what dashboards read
+    assert readers.execute("SELECT articles, stage FROM data_as_of").fetchall() == [(1, "end of run")]
+    readers.close()
 
 
 def test_the_prefect_yaml_deployment_matches_the_flow():

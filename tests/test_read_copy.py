@@ -199,3 +199,26 @@ def test_the_run_records_how_long_it_waited_for_the_database(prefect_harness, ba
     holder.wait(timeout=30)
     ((waited,),) = read(db.read_copy, f"SELECT lock_wait_s FROM runs WHERE run_id = '{summary['run_id']}'")[1]
     assert waited == summary["lock_wait_s"] and 1.0 < waited < 30
+
+
+def test_dateline_query_reads_the_read_copy_beside_the_configured_database(db, monkeypatch):
+    """With only DATELINE_DB set, `dateline query` reads the copy beside it
+    (never the writer's file); without a copy yet, it says how to make one."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from dateline import cli
+
+    if not cli.app.registered_commands:
+        cli._register_commands()
+    monkeypatch.setenv("DATELINE_DB", str(db.path))
+    monkeypatch.delenv("DATELINE_READ_COPY", raising=False)
+    missing = CliRunner().invoke(cli.app, ["query", "SELECT 1"])
+    assert missing.exit_code != 0 and "dateline run" in str(missing.exception)
+    db.publish("run-1", "end of run")
+    with db.open() as store:  # written after the publication: not in the copy yet
+        store.write_batch(_frames("b", "f2.txt", 2), ["f2.txt"])
+    result = CliRunner().invoke(cli.app, ["query", "SELECT run_id, articles FROM data_as_of", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"run_id": "run-1", "articles": 1}
