@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -28,16 +29,29 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def dashboard_url(seed_db, tmp_path):
+def db(seed_db, tmp_path):
+    """A private copy of the seed database (this test adds to it)."""
+    import shutil
+
+    from extractors.store import Database
+
+    private = Database(tmp_path / "data" / "dateline.duckdb")
+    private.path.parent.mkdir()
+    shutil.copyfile(seed_db.path, private.path)
+    private.publish("browser-test", "end of run")
+    return private
+
+
+@pytest.fixture
+def dashboard_url(db, tmp_path):
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium package")
         pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    seed_db.publish("browser-test", "end of run")
     port = _free_port()
     log = (tmp_path / "dashboard.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-c", "from dateline.cli import main; main()", "dashboard", "--db", str(seed_db.read_copy), "--port", str(port)],
+        [sys.executable, "-c", "from dateline.cli import main; main()", "dashboard", "--db", str(db.read_copy), "--port", str(port)],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -61,13 +75,26 @@ def dashboard_url(seed_db, tmp_path):
         log.close()
 
 
-def test_the_page_shows_the_seed_events_in_chromium(dashboard_url, seed_db, tmp_path):
+def _add_a_visit(db) -> None:
+    """One more article with one dated visit, written and published as a run would."""
+    from extractors.store.frames import frame
+
+    article = {"article_id": "later", "source_path": "later.txt", "location": "later.txt", "lang": "en", "text": "x"}
+    event = {"event_id": "later-visit", "article_id": "later", "lang": "en", "type": "visit", "trigger": "visited",
+             "actor": "Ada Visitor", "destination": "Oslo", "modality": "asserted", "confidence": 0.9,
+             "date": "2023-09-20", "date_start": date(2023, 9, 20), "date_end": date(2023, 9, 20), "granularity": "day"}
+    with db.open() as store:
+        store.write_batch({"articles": frame("articles", [article]), "events": frame("events", [event])}, ["later.txt"])
+    db.publish("later", "end of run")
+
+
+def test_the_page_shows_the_seed_events_in_chromium(dashboard_url, db, tmp_path):
     from playwright.sync_api import sync_playwright
 
     from extractors.store import read
 
-    _, per_type = read(seed_db.read_copy, "SELECT type, count(*) FROM events WHERE granularity IN ('day', 'time') GROUP BY 1")
-    (n_events,) = read(seed_db.read_copy, "SELECT count(*) FROM events")[1][0]
+    _, per_type = read(db.read_copy, "SELECT type, count(*) FROM events WHERE granularity IN ('day', 'time') GROUP BY 1")
+    (n_events,) = read(db.read_copy, "SELECT count(*) FROM events")[1][0]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -93,6 +120,10 @@ def test_the_page_shows_the_seed_events_in_chromium(dashboard_url, seed_db, tmp_
             assert evidence.evaluate("e => getComputedStyle(e).direction") == "rtl"
             assert "Data as of" in page.locator("body").inner_text()
             page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+            # a newer copy is published: the open page redraws itself with the new event
+            _add_a_visit(db)
+            rows.filter(has_text="Ada Visitor").wait_for(timeout=60_000)
+            assert rows.count() == n_events + 1
         finally:
             browser.close()
     assert (tmp_path / "dashboard.png").stat().st_size > 20_000

@@ -194,7 +194,7 @@ def test_the_run_records_how_long_it_waited_for_the_database(prefect_harness, ba
     db = Database(tmp_path / "dateline.duckdb")
     with db.open() as store:
         store.migrate()
-    holder = _hold(db.path, 2)  # e.g. an analyst's read-write session
+    holder = _hold(db.path, 6)  # e.g. an analyst's read-write session (long enough to outlast the flow's start)
     summary = ingest_articles(input_dir=str(_drop(tmp_path / "inbox", 1)), db_path=str(db.path), backend=backend)
     holder.wait(timeout=30)
     ((waited,),) = read(db.read_copy, f"SELECT lock_wait_s FROM runs WHERE run_id = '{summary['run_id']}'")[1]

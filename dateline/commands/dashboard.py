@@ -47,8 +47,8 @@ def dashboard(
     """Serve the events dashboard on http://127.0.0.1:PORT (Ctrl-C stops).
 
     It reads the read copy that every `dateline run` publishes, read-only and
-    one page view at a time, so it never gets in a run's way; reload the page
-    to see a newer copy.
+    one page view at a time, so it never gets in a run's way; the page
+    redraws itself when a newer copy is published.
     """
     conf = settings()
     db = db or conf.read_copy_path()

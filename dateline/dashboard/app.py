@@ -3,7 +3,8 @@
 Run by ``dateline dashboard`` (``streamlit run`` on this file); the file it
 reads is ``DATELINE_READ_COPY`` (the command sets it from ``--db``). Each
 visit or filter change runs the page's queries on one read-only connection
-that is closed before anything is drawn, so the page never holds a lock.
+that is closed before anything is drawn, so the page never holds a lock; the
+page redraws itself when a newer copy is published (:func:`follow`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,25 @@ from dateline.dashboard import queries as q
 from dateline.dashboard import render
 from dateline.settings import settings
 from extractors.errors import DatelineError
+
+
+#: Seconds between two looks at the read copy's modification time.
+FOLLOW_S = 15
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
+@st.fragment(run_every=FOLLOW_S)
+def follow(path: Path, drawn: float | None) -> None:
+    """Redraw the whole page once a newer read copy replaces the one it shows
+    (a stat every few seconds; no query until something changed)."""
+    if _mtime(path) != drawn:
+        st.rerun(scope="app")
 
 
 def html(markup: str) -> None:
@@ -86,9 +106,10 @@ def chart(per_day: tuple[list[str], list[tuple]]) -> None:
 
 def page(path: Path) -> None:
     st.title("Dateline events")
+    follow(path, _mtime(path))
     if not path.exists():
         st.warning(f"No read copy at {path} yet. Run `dateline run` (or `dateline serve`): each run publishes it, "
-                   "and this page shows it when you reload.")
+                   "and this page shows it as soon as it appears.")
         return
     first = q.run_all(path, {"as_of": q.DATA_AS_OF, "options": q.OPTIONS, "columns": q.PLACE_COLUMNS})
     options = options_of(first["options"])

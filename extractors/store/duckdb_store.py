@@ -60,7 +60,7 @@ class Store:
             except DatabaseBusy as busy:
                 waited = time.monotonic() - start
                 if waited >= timeout_s:
-                    raise DatabaseBusy(f"{busy} (waited {waited:.0f} s)") from None
+                    raise DatabaseBusy(f"{busy} (waited {timeout_s:g} s)") from None
                 time.sleep(min(_RETRY_PAUSES[min(attempt, len(_RETRY_PAUSES) - 1)], timeout_s - waited))
                 attempt += 1
                 continue
