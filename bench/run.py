@@ -66,11 +66,12 @@ def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> No
     # flow (while Prefect's server boots): that load is not in the flow's nlp stage.
     loading = _clock_calls(runtime, "warm_models")
     from dateline.commands import run as run_command
+    from extractors.store import Database
     from flows.ingest import plan_run
 
     memory_trace: list[tuple[int, float]] = []
     imported = time.perf_counter()
-    summary, todo = plan_run(corpus, db)  # what `dateline run` does first: open the database, find work
+    summary, todo = plan_run(corpus, Database(db))  # what `dateline run` does first: open the database, find work
     prepared = time.perf_counter()
     resources = os.environ.get("STANZA_RESOURCES_DIR")
     summary = summary or run_command.run_with_progress(

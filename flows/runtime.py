@@ -102,13 +102,15 @@ def _articles(path: Path) -> Iterator[Article]:
 
 
 @contextmanager
-def local_server(startup_timeout_s: float = 60.0) -> Iterator[str]:
+def local_server(startup_timeout_s: float = 180.0) -> Iterator[str]:
     """A Prefect API server with its scheduler, for as long as the block runs.
 
     Prefect's temporary server runs without services, and ``flow.serve``
     refuses schedules without an API URL; this starts the same uvicorn app
     Prefect uses for its temporary server, with services on, so that
     ``dateline serve`` needs no server set up by hand. Yields the API URL.
+    The wait is long because a new PREFECT_HOME migrates Prefect's database
+    first, which took over a minute on a busy 2-core CI machine.
     """
     port = _free_port()
     process = subprocess.Popen(

@@ -38,7 +38,7 @@ def run(folder, db, **kw):
 
 def snapshot(db):
     con = duckdb.connect(str(db), read_only=True)
-    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('runs', 'schema_migrations')").fetchall()]
+    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('runs', 'schema_migrations', 'publications')").fetchall()]
     data = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in sorted(tables)}
     con.close()
     return data
@@ -164,9 +164,11 @@ def test_serve_runs_the_flow_on_its_schedule_without_a_server(models_dir, tmp_pa
     finally:
         serve.send_signal(signal.SIGINT)
         try:
-            serve.wait(timeout=30)
+            out, err = serve.communicate(timeout=30)
         except subprocess.TimeoutExpired:
             serve.kill()
+            out, err = serve.communicate()
+    assert copy.exists(), f"no scheduled run finished; serve printed:\n{out[-2000:]}\n{err[-2000:]}"
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT lang, published::VARCHAR FROM articles").fetchall() == [("en", "2023-09-12")]
     assert con.execute("SELECT count(*) FROM runs").fetchone()[0] >= 1
