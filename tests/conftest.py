@@ -8,6 +8,16 @@ Two NLP backends:
   (``python tests/snapshots.py`` re-records everything). Extractor tests use it.
 * ``engine``: the real Stanza backend, for the tests marked ``stanza`` that
   check the models' own output (loading, offsets, the seed end to end).
+
+Guards, so that "fast and without models" stays true and "real Stanza" never
+quietly becomes "nothing":
+
+* a test marked ``stanza`` fails (never skips) when no models are found;
+* a test that asks for a real-Stanza fixture (:data:`REAL_STANZA_FIXTURES`)
+  without the ``stanza`` mark is a collection error;
+* an unmarked test that builds a Stanza pipeline anyway (a flow or CLI called
+  in-process without ``backend=``) fails at that moment, naming the cure.
+  (Recording snapshots lifts this guard: recording *is* running Stanza.)
 """
 
 from __future__ import annotations
@@ -40,11 +50,47 @@ def stanza_dir() -> Path | None:
     return None
 
 
+#: Fixtures that mean real Stanza: only tests marked ``stanza`` may use them.
+REAL_STANZA_FIXTURES = frozenset({"models_dir", "engine", "stanza_seed_analysis", "stanza_en_analysis"})
+
+
+def recording() -> str:
+    """"" (replay), "1" (record missing snapshots) or "refresh" (re-record all)."""
+    return os.environ.get("DATELINE_RECORD_SNAPSHOTS", "")
+
+
+def pytest_collection_modifyitems(config, items):
+    unmarked = [item.nodeid for item in items
+                if REAL_STANZA_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("stanza") is None]
+    if unmarked:
+        raise pytest.UsageError(
+            "tests using real Stanza fixtures (" + ", ".join(sorted(REAL_STANZA_FIXTURES)) + ") must be marked "
+            "@pytest.mark.stanza, or use the `backend` fixture (recorded analyses):\n  " + "\n  ".join(unmarked))
+
+
+@pytest.fixture(autouse=True)
+def _no_stanza_unless_marked(request, monkeypatch):
+    """An unmarked test that builds a Stanza pipeline fails right there."""
+    if request.node.get_closest_marker("stanza") is not None or recording():
+        return
+    nodeid = request.node.nodeid
+
+    def refuse(lang, *args, **kwargs):
+        pytest.fail(f"{nodeid} loads the real Stanza '{lang}' pipeline without @pytest.mark.stanza: pass "
+                    "`backend=backend` (recorded analyses, see tests/README.md) or mark the test stanza", pytrace=False)
+
+    monkeypatch.setattr("extractors.nlp.stanza_backend._build_pipeline", refuse)
+
+
 @pytest.fixture(scope="session")
 def models_dir() -> Path:
+    """The real model directory. Missing models fail the test (CI must not
+    pass by skipping the tests that check the real models)."""
     path = stanza_dir()
     if path is None:
-        pytest.skip("no Stanza model directory (set STANZA_RESOURCES_DIR)")
+        pytest.fail("Stanza models not found: set STANZA_RESOURCES_DIR to a model directory (one with resources.json), "
+                    "e.g. after `dateline models pull ar en`; tests marked `stanza` need them "
+                    "(deselect them with -m 'not stanza' on a machine without models)", pytrace=False)
     os.environ["STANZA_RESOURCES_DIR"] = str(path)
     return path
 
@@ -55,7 +101,7 @@ def backend():
     ``DATELINE_RECORD_SNAPSHOTS`` is set (``refresh`` re-records all)."""
     from extractors.nlp import SnapshotBackend, StanzaBackend
 
-    mode = os.environ.get("DATELINE_RECORD_SNAPSHOTS", "")
+    mode = recording()
     if not mode:
         return SnapshotBackend(SNAPSHOTS)
     path = stanza_dir()
@@ -91,7 +137,14 @@ def seed_article():
 
 
 @pytest.fixture(scope="session")
-def seed_analysis(engine, seed_article):
+def seed_analysis(backend, seed_article):
+    """The seed after NLP (recorded) and the entity stage."""
+    return analyzed(backend, seed_article)
+
+
+@pytest.fixture(scope="session")
+def stanza_seed_analysis(engine, seed_article):
+    """The seed after real Stanza and the entity stage (tests marked ``stanza``)."""
     return analyzed(engine, seed_article)
 
 
@@ -103,7 +156,12 @@ def en_article():
 
 
 @pytest.fixture(scope="session")
-def en_analysis(engine, en_article):
+def en_analysis(backend, en_article):
+    return analyzed(backend, en_article)
+
+
+@pytest.fixture(scope="session")
+def stanza_en_analysis(engine, en_article):
     return analyzed(engine, en_article)
 
 

@@ -11,10 +11,10 @@ from extractors.timex import find_time_expressions
 TUE = date(2023, 9, 12)
 
 
-def fixture_events(engine, text: str, lang: str):
+def fixture_events(backend, text: str, lang: str):
     """The events Dateline extracts from ``text`` published on :data:`TUE`."""
     article = Article(f"fixture-{lang}", text, "0" * 64, "mem", lang, "metadata", TUE, "metadata")
-    analysis = entities.resolve(engine.analyze([article])[0], text)
+    analysis = entities.resolve(backend.analyze([article])[0], text)
     return extract_events(article, analysis, find_time_expressions(text, lang, TUE, analysis.sentences))
 
 

@@ -51,6 +51,7 @@ def test_timex_prints_jsonl_for_the_seed():
     assert {"article_id", "start_char", "end_char", "kind", "granularity", "date_start", "date_end"} <= set(rows[0])
 
 
+@pytest.mark.stanza
 def test_extract_prints_the_seed_events(models_dir):
     result = dateline("extract", str(SEED), "--format", "jsonl")
     assert result.returncode == 0, result.stderr

@@ -1,7 +1,8 @@
 """Entity layer: canonical keys, gazetteer, repaired spans, labels and links.
 
-The pure functions are tested on records built here; the seed and the English
-fixture go through the real Stanza models (skipped when none are installed).
+The pure functions are tested on records built here; the seed, the English
+fixture and the small texts below go through recorded Stanza analyses (the
+``backend`` fixture: real model output, errors included, without the models).
 """
 
 from datetime import date
@@ -166,11 +167,11 @@ def test_english_labels_are_corrected_from_evidence(en_article, en_analysis):
     assert not find(en_analysis, "The")
 
 
-def test_one_article_gets_its_own_links_only(engine):
+def test_one_article_gets_its_own_links_only(backend):
     def article(text, article_id):
         return Article(article_id, text, "0" * 64, "mem", "en", "metadata", date(2023, 9, 12), "metadata")
 
-    first, second = analyzed_all(engine, [
+    first, second = analyzed_all(backend, [
         article("President Vladimir Putin spoke in Moscow. Putin left on Monday.", "a"),
         article("Putin was not named in full here.", "b"),
     ])
@@ -178,10 +179,10 @@ def test_one_article_gets_its_own_links_only(engine):
     assert {e.resolved for e in second.entities if e.text == "Putin"} == {"putin"}
 
 
-def test_an_adjective_after_a_title_does_not_become_a_person(engine):
+def test_an_adjective_after_a_title_does_not_become_a_person(backend):
     article = Article("adj", "قال الرئيس الروسي إن المحادثات مع الصين كانت مفيدة.", "0" * 64, "mem", "ar", "metadata",
                       date(2023, 9, 12), "metadata")
-    (analysis,) = analyzed_all(engine, [article])
+    (analysis,) = analyzed_all(backend, [article])
     assert not [e for e in analysis.entities if e.label == "PER"]
     assert [e.text for e in analysis.entities if e.label == "LOC"] == ["الصين"]
 

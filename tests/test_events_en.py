@@ -5,46 +5,46 @@ import pytest
 from event_helpers import fixture_events, only
 
 
-def events_of(engine, text):
-    return fixture_events(engine, text, "en")
+def events_of(backend, text):
+    return fixture_events(backend, text, "en")
 
 
-def test_departure_with_origin_destination_and_date(engine):
-    e = only(events_of(engine, "Prime Minister Fumio Kishida left Tokyo for Washington on Thursday."), "departure")
+def test_departure_with_origin_destination_and_date(backend):
+    e = only(events_of(backend, "Prime Minister Fumio Kishida left Tokyo for Washington on Thursday."), "departure")
     assert (e.actor, e.origin, e.destination, e.date, e.granularity, e.modality) == (
         "Fumio Kishida", "Tokyo", "Washington", "2023-09-07", "day", "asserted")
 
 
-def test_reported_arrival_in_the_complement_of_a_statement(engine):
-    events = events_of(engine, "Reuters reported that the minister arrived in Cairo on Friday.")
+def test_reported_arrival_in_the_complement_of_a_statement(backend):
+    events = events_of(backend, "Reuters reported that the minister arrived in Cairo on Friday.")
     said, arrived = only(events, "announcement"), only(events, "arrival")
     assert (said.actor, said.date, said.modality) == ("Reuters", None, "asserted")
     assert (arrived.destination, arrived.date, arrived.modality) == ("Cairo", "2023-09-08", "reported")
 
 
-def test_talks_held_by_the_antecedent_of_a_relative_clause(engine):
+def test_talks_held_by_the_antecedent_of_a_relative_clause(backend):
     text = "Mikhail Gorbachev, who had nine hours of talks with Margaret Thatcher on Monday, praised her."
-    e = only(events_of(engine, text), "meeting")
+    e = only(events_of(backend, text), "meeting")
     assert (e.actor, e.counterpart, e.date) == ("Mikhail Gorbachev", "Margaret Thatcher", "2023-09-11")
 
 
-def test_summit_between_two_leaders_is_planned_when_scheduled(engine):
-    e = only(events_of(engine, "A summit between Joe Biden and Xi Jinping is scheduled for November."), "meeting")
+def test_summit_between_two_leaders_is_planned_when_scheduled(backend):
+    e = only(events_of(backend, "A summit between Joe Biden and Xi Jinping is scheduled for November."), "meeting")
     assert (e.actor, e.counterpart, e.date, e.granularity, e.modality) == ("Joe Biden", "Xi Jinping", "2023-11", "month", "planned")
 
 
-def test_possessor_of_a_trip_is_its_actor_without_the_possessive(engine):
-    e = only(events_of(engine, "Neil Kinnock's trip to Washington last week was a success."), "visit")
+def test_possessor_of_a_trip_is_its_actor_without_the_possessive(backend):
+    e = only(events_of(backend, "Neil Kinnock's trip to Washington last week was a success."), "visit")
     assert (e.actor, e.destination, e.date) == ("Neil Kinnock", "Washington", "2023-W36")
 
 
-def test_described_speaker_is_the_subject_phrase_not_a_nationality(engine):
-    e = only(events_of(engine, "The visiting Japanese delegation said it hoped for a deal."), "announcement")
+def test_described_speaker_is_the_subject_phrase_not_a_nationality(backend):
+    e = only(events_of(backend, "The visiting Japanese delegation said it hoped for a deal."), "announcement")
     assert e.actor is not None and "delegation" in e.actor
 
 
-def test_speaker_after_a_clause_is_the_subject_not_a_number(engine):
-    e = only(events_of(engine, "Shares rose 5 pct, the exchange said."), "announcement")
+def test_speaker_after_a_clause_is_the_subject_not_a_number(backend):
+    e = only(events_of(backend, "Shares rose 5 pct, the exchange said."), "announcement")
     assert e.actor == "exchange"
 
 
@@ -54,12 +54,12 @@ def test_speaker_after_a_clause_is_the_subject_not_a_number(engine):
     ("Olaf Scholz arrived in Rome on Monday.", "arrival", "asserted"),
     ("Angela Merkel met Xi Jinping in Beijing on Friday, officials said.", "meeting", "asserted"),
 ])
-def test_modalities(engine, text, type_, modality):
-    assert only(events_of(engine, text), type_).modality == modality
+def test_modalities(backend, text, type_, modality):
+    assert only(events_of(backend, text), type_).modality == modality
 
 
-def test_a_place_next_to_a_movement_verb_is_never_its_actor(engine):
-    events = events_of(engine, "He said Paris will visit nobody.")
+def test_a_place_next_to_a_movement_verb_is_never_its_actor(backend):
+    events = events_of(backend, "He said Paris will visit nobody.")
     assert not [e for e in events if e.type == "visit" and e.actor == "Paris"]
 
 
@@ -69,6 +69,6 @@ def test_a_place_next_to_a_movement_verb_is_never_its_actor(engine):
     ("Kim Jong Un left the country on Sunday.", 1),
     ("Kim Jong Un left Pyongyang on Sunday.", 1),
 ])
-def test_movement_verbs_need_a_place_object(engine, text, expected):
-    moves = [e for e in events_of(engine, text) if e.type in ("departure", "arrival")]
+def test_movement_verbs_need_a_place_object(backend, text, expected):
+    moves = [e for e in events_of(backend, text) if e.type in ("departure", "arrival")]
     assert len(moves) == expected, [(e.type, e.trigger, e.actor) for e in moves]

@@ -44,14 +44,14 @@ def snapshot(db):
     return data
 
 
-def test_mixed_good_and_bad_files(prefect_harness, models_dir, drop, tmp_path):
+def test_mixed_good_and_bad_files(prefect_harness, backend, drop, tmp_path):
     (drop / "empty.txt").write_bytes(b"")
     (drop / "image.txt").write_bytes(b"\x89PNG\0\0\0")
     (drop / "latin1.txt").write_bytes("Réunion à Paris".encode("latin-1"))
     (drop / "broken.json").write_text('{"text": ', encoding="utf-8")
     (drop / "notext.json").write_text('{"title": "x"}', encoding="utf-8")
     (drop / "french.json").write_text(json.dumps({"text": "Le président est parti dimanche.", "lang": "fr"}), encoding="utf-8")
-    summary = run(drop, tmp_path / "d.duckdb")
+    summary = run(drop, tmp_path / "d.duckdb", backend=backend)
     con = duckdb.connect(str(tmp_path / "d.duckdb"), read_only=True)
     errors = dict(con.execute("SELECT regexp_extract(location, '[^/]+$'), reason FROM ingest_errors").fetchall())
     assert errors == {"empty.txt": "empty", "image.txt": "binary", "latin1.txt": "encoding", "broken.json": "malformed_json",
@@ -67,15 +67,15 @@ def test_mixed_good_and_bad_files(prefect_harness, models_dir, drop, tmp_path):
     assert summary["events_written"] == con.execute("SELECT count(*) FROM events").fetchone()[0]
 
 
-def test_rerun_is_idempotent_and_a_changed_file_is_reprocessed(prefect_harness, models_dir, drop, tmp_path):
+def test_rerun_is_idempotent_and_a_changed_file_is_reprocessed(prefect_harness, backend, drop, tmp_path):
     db = tmp_path / "d.duckdb"
-    run(drop, db)
+    run(drop, db, backend=backend)
     before = snapshot(db)
-    again = run(drop, db)
+    again = run(drop, db, backend=backend)
     assert (again["files_new"], again["articles_written"]) == (0, 0)
     assert snapshot(db) == before
     (drop / "berlin.txt").write_text(EN.replace("Berlin", "Rome"), encoding="utf-8")
-    changed = run(drop, db)
+    changed = run(drop, db, backend=backend)
     assert (changed["files_new"], changed["articles_written"]) == (1, 1)
     after = snapshot(db)
     assert [r for r in after["articles"] if r[0] != "berlin"] == [r for r in before["articles"] if r[0] != "berlin"]
@@ -108,6 +108,7 @@ KILLER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.stanza
 def test_sigkill_during_a_write_leaves_whole_articles(prefect_harness, models_dir, drop, tmp_path):
     db = tmp_path / "d.duckdb"
     (drop / "feed.jsonl").unlink()
@@ -143,6 +144,7 @@ def test_a_run_on_a_database_held_past_the_wait_bound_gets_a_clear_message(tmp_p
     assert "Traceback" not in cli.stderr and len(cli.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.stanza
 def test_serve_runs_the_flow_on_its_schedule_without_a_server(models_dir, tmp_path):
     """`dateline serve` must really schedule: Prefect's temporary server
     cannot, so the command brings its own for its lifetime."""
@@ -204,14 +206,14 @@ def _article(article_id: str, lang: str | None, text: str):
     return Article(article_id, text, "sha-" + article_id, f"{article_id}.txt", lang, "metadata", date(2023, 9, 12), "metadata")
 
 
-def test_process_batch_isolates_unsupported_and_filtered_languages(engine):
+def test_process_batch_isolates_unsupported_and_filtered_languages(backend):
     """Articles already read go through NLP, time and events; an article in a
     language without models, or outside the requested ones, is an error with
     its reason while the rest of the batch is processed."""
     from extractors.pipeline import process_batch
 
     batch = [_article("en1", "en", EN), _article("fr1", "fr", "Le président est parti dimanche."), _article("ar1", "ar", "غادر الرئيس يوم الأحد.")]
-    result = process_batch(batch, engine, languages=["en", "fr"])
+    result = process_batch(batch, backend, languages=["en", "fr"])
     assert [a.article_id for a in result.articles] == ["en1"]
     assert {(e.article_id, e.reason) for e in result.errors} == {("fr1", "unsupported_language"), ("ar1", "unsupported_language")}
     assert result.events and {e.article_id for e in result.events} == {"en1"}

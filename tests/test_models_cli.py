@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dateline import cli
@@ -18,6 +19,7 @@ def models(*args):
     return runner.invoke(cli.app, ["models", *args], terminal_width=200)
 
 
+@pytest.mark.stanza
 def test_list_shows_each_language_with_its_packages(models_dir):
     result = models("list", "--dir", str(models_dir))
     assert result.exit_code == 0, result.output
@@ -60,6 +62,7 @@ def dateline(*args, env=None):
                           capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
 
 
+@pytest.mark.stanza
 def test_nlp_prints_sentences_words_and_entities_of_the_seed(models_dir):
     seed = ROOT / "seeds" / "000_f09eb540a3741d99.txt"
     result = dateline("nlp", str(seed), "--words", "--format", "jsonl")
@@ -74,6 +77,7 @@ def test_nlp_prints_sentences_words_and_entities_of_the_seed(models_dir):
     assert {"text": "روسيا", "label": "LOC"}.items() <= next(r for r in entities if r["text"] == "روسيا").items()
 
 
+@pytest.mark.stanza
 def test_nlp_on_a_language_without_models_is_one_line(tmp_path, models_dir):
     article = tmp_path / "a.txt"
     article.write_text("Habari za asubuhi kutoka Nairobi.", encoding="utf-8")

@@ -1,4 +1,9 @@
-"""The NLP layer: offsets exact, sentences right, entities found and linked."""
+"""The NLP layer: offsets exact, sentences right, entities found and linked.
+
+Tests marked ``stanza`` check the Stanza backend's own contract on the real
+models (inventory, exact spans, sentence ends, clitics, empty articles, order
+across languages); the entity checks run on recorded analyses (``backend``).
+"""
 
 import json
 from datetime import date
@@ -37,6 +42,7 @@ def entity(analysis, surface):
     return next((e for e in analysis.entities if e.text == surface), None)
 
 
+@pytest.mark.stanza
 def test_inventory_reads_resources_json(models_dir):
     inventory = model_inventory(models_dir)
     assert set(inventory) >= {"ar", "en"}
@@ -75,15 +81,17 @@ def test_inventory_falls_back_to_any_listed_package_on_disk(tmp_path):
     assert model_inventory(tmp_path) == {"xx": ("tokenize",)}
 
 
-def test_seed_sentences_end_at_the_article_sentence_ends(seed_article, seed_analysis):
-    assert_spans_exact(seed_article, seed_analysis)
-    first = seed_analysis.sentences[0].text
+@pytest.mark.stanza
+def test_seed_sentences_end_at_the_article_sentence_ends(seed_article, stanza_seed_analysis):
+    assert_spans_exact(seed_article, stanza_seed_analysis)
+    first = stanza_seed_analysis.sentences[0].text
     assert first.startswith("(سيئول)") and first.endswith("يوم الثلاثاء.")
-    assert all(s.text.rstrip()[-1] in ".”؟!" for s in seed_analysis.sentences)
+    assert all(s.text.rstrip()[-1] in ".”؟!" for s in stanza_seed_analysis.sentences)
 
 
-def test_arabic_clitics_get_exact_sub_spans(seed_article, seed_analysis):
-    words = [w for s in seed_analysis.sentences for w in s.words]
+@pytest.mark.stanza
+def test_arabic_clitics_get_exact_sub_spans(seed_article, stanza_seed_analysis):
+    words = [w for s in stanza_seed_analysis.sentences for w in s.words]
     clitic = next(w for w in words if w.text == "القطار")
     assert seed_article.text[clitic.span.start - 1 : clitic.span.end] == "بالقطار"
 
@@ -104,17 +112,22 @@ def test_seed_short_mentions_link_to_full_names(seed_analysis):
     assert {e.origin for e in seed_analysis.entities} >= {"model", "gazetteer"}
 
 
-def test_english_fixture(en_article, en_analysis):
-    assert_spans_exact(en_article, en_analysis)
-    assert en_analysis.sentences[0].text.endswith("said on Tuesday.")
+@pytest.mark.stanza
+def test_english_fixture_spans_and_sentences(en_article, stanza_en_analysis):
+    assert_spans_exact(en_article, stanza_en_analysis)
+    assert stanza_en_analysis.sentences[0].text.endswith("said on Tuesday.")
+    ends = [s.text[-1] for s in stanza_en_analysis.sentences]
+    assert len(stanza_en_analysis.sentences) == 6 and set(ends) == {"."}
+
+
+def test_english_fixture_entities(en_analysis):
     assert entity(en_analysis, "Pyongyang").label == "LOC"  # the model says PER; the gazetteer knows better
     assert entity(en_analysis, "Russia").label == "LOC"
     assert entity(en_analysis, "Putin").resolved == "vladimir putin"
     assert entity(en_analysis, "Kim").resolved == "kim jong un"
-    ends = [s.text[-1] for s in en_analysis.sentences]
-    assert len(en_analysis.sentences) == 6 and set(ends) == {"."}
 
 
+@pytest.mark.stanza
 def test_mixed_script_empty_and_one_word_articles(engine):
     mixed = make_article("قال الرئيس Emmanuel Macron في باريس إن المحادثات مع Olaf Scholz كانت جيدة.", "ar", "mixed")
     empty = make_article("   \n", "en", "empty")
@@ -129,14 +142,15 @@ def test_mixed_script_empty_and_one_word_articles(engine):
     assert [e.label for e in analyses[2].entities] == ["LOC"]
 
 
-def test_latin_names_in_an_english_article_with_arabic_words(engine):
+def test_latin_names_in_an_english_article_with_arabic_words(backend):
     article = make_article("Putin said in Moscow that talks with كيم جونغ أون went well.", "en", "mixed-en")
-    (analysis,) = analyzed_all(engine, [article])
+    (analysis,) = analyzed_all(backend, [article])
     assert_spans_exact(article, analysis)
     assert entity(analysis, "Moscow").label == "LOC"
     assert entity(analysis, "Putin").label == "PER"
 
 
+@pytest.mark.stanza
 def test_articles_come_back_in_input_order_across_languages(engine):
     articles = [make_article("Putin left Moscow.", "en", "e1"), make_article("غادر بوتين موسكو.", "ar", "a1"),
                 make_article("Kim left Pyongyang.", "en", "e2")]
@@ -145,6 +159,7 @@ def test_articles_come_back_in_input_order_across_languages(engine):
     assert "mwt" in analyses[1].processors
 
 
+@pytest.mark.stanza
 def test_language_without_models(models_dir):
     engine = StanzaBackend(models_dir)
     assert not engine.supports("sw")
@@ -160,6 +175,7 @@ def test_long_articles_are_chunked_at_paragraphs_with_offsets_kept():
     assert all(text[c.offset : c.offset + len(c.text)] == c.text for c in chunks)
 
 
+@pytest.mark.stanza
 def test_chunked_analysis_keeps_offsets(engine):
     text = "\n\n".join(["Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday."] * 4)
     small = StanzaBackend(engine.directory, max_chunk_chars=80)
@@ -170,6 +186,7 @@ def test_chunked_analysis_keeps_offsets(engine):
     assert [s.index for s in analysis.sentences] == [0, 1, 2, 3]
 
 
+@pytest.mark.stanza
 def test_pipelines_are_built_once_per_process(engine, models_dir):
     assert engine.pipeline("en") is engine.pipeline("en")
     assert {"en", "ar"} <= set(engine.warm(["en", "ar"])) <= set(engine.loaded_languages())
@@ -186,6 +203,7 @@ def test_auto_pull_that_cannot_download_leaves_the_language_unsupported(tmp_path
         engine.analyze([make_article("text", "zz-none")])
 
 
+@pytest.mark.stanza
 def test_article_without_language_gets_an_actionable_error(models_dir):
     with pytest.raises(ModelsMissing, match="language unknown"):
         StanzaBackend(models_dir).analyze([make_article("Some text.", None)])

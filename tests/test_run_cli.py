@@ -39,6 +39,7 @@ def seeds(tmp_path):
     return folder
 
 
+@pytest.mark.stanza
 def test_run_builds_the_database_then_skips_unchanged_files(models_dir, seeds, tmp_path):
     db = tmp_path / "out" / "dateline.duckdb"
     first = dateline("run", "--input", str(seeds), "--db", str(db))
@@ -61,6 +62,7 @@ def test_run_builds_the_database_then_skips_unchanged_files(models_dir, seeds, t
     assert runs == [(1, 1), (0, 0)]
 
 
+@pytest.mark.stanza
 def test_verbose_brings_back_prefect_logs(models_dir, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -73,6 +75,7 @@ def test_verbose_brings_back_prefect_logs(models_dir, tmp_path):
     assert "Flow run" in loud.stdout + loud.stderr
 
 
+@pytest.mark.stanza
 def test_the_default_summary_counts_failures_by_reason(models_dir, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -169,14 +169,14 @@ def test_unknown_language_has_no_expressions():
     assert find_time_expressions("Il est parti dimanche.", "fr", TUE) == ()
 
 
-def test_arabic_future_clitic_is_read_from_the_parse(engine):
+def test_arabic_future_clitic_is_read_from_the_parse(backend):
     """"سيلتقي" carries its future in a clitic no cue word shows: only the
     parse (سـ + verb in one token) turns "يوم الأربعاء" into the coming one."""
     from extractors.records import Article
 
     text = "سيلتقي الرئيس بوتين يوم الأربعاء في فلاديفوستوك."
     article = Article("fixture", text, "0" * 64, "mem", "ar", "metadata", TUE, "metadata")
-    sentences = engine.analyze([article])[0].sentences
+    sentences = backend.analyze([article])[0].sentences
     (with_parse,) = [t for t in find_time_expressions(text, "ar", TUE, sentences) if t.granularity == "day"]
     (without,) = [t for t in find_time_expressions(text, "ar", TUE) if t.granularity == "day"]
     assert (with_parse.value, with_parse.rule) == ("2023-09-13", "weekday_future")
