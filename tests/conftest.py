@@ -95,8 +95,11 @@ def models_dir() -> Path:
     return path
 
 
+RECORDER = pytest.StashKey()
+
+
 @pytest.fixture(scope="session")
-def backend():
+def backend(pytestconfig):
     """Recorded analyses; records missing ones with the real models when
     ``DATELINE_RECORD_SNAPSHOTS`` is set (``refresh`` re-records all)."""
     from extractors.nlp import SnapshotBackend, StanzaBackend
@@ -107,7 +110,16 @@ def backend():
     path = stanza_dir()
     if path is None:
         raise RuntimeError("DATELINE_RECORD_SNAPSHOTS needs Stanza models: set STANZA_RESOURCES_DIR")
-    return SnapshotBackend(SNAPSHOTS, recorder=StanzaBackend(path), refresh=mode == "refresh")
+    pytestconfig.stash[RECORDER] = recorder = SnapshotBackend(SNAPSHOTS, recorder=StanzaBackend(path), refresh=mode == "refresh")
+    return recorder
+
+
+def pytest_sessionfinish(session):
+    """For ``tests/snapshots.py``: list the snapshots this session wrote."""
+    manifest = os.environ.get("DATELINE_SNAPSHOT_MANIFEST")
+    recorder = session.config.stash.get(RECORDER, None)
+    if manifest and recorder is not None:
+        Path(manifest).write_text("".join(f"{path.name}\n" for path in recorder.recorded), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -101,8 +101,8 @@ def test_event_ids_are_non_empty_distinct_and_the_same_in_another_process(seed_a
     times = find_time_expressions(seed_article.text, "ar", seed_article.published, seed_analysis.sentences)
     ids = [e.event_id for e in extract_events(seed_article, seed_analysis, times)]
     assert len(ids) > 5 and all(ids) and len(set(ids)) == len(ids)
-    assert seed_event_ids_in_a_new_process("1") == ids
-    assert seed_event_ids_in_a_new_process("2") == ids
+    other_seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"  # never this process's seed
+    assert seed_event_ids_in_a_new_process(other_seed) == ids
 
 
 def test_confidence_grows_with_evidence():
