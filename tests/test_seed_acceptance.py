@@ -6,7 +6,8 @@ counterpart/origin/destination, date and modality, each by its own extracted
 event; no "forbidden" event may appear as asserted, and a prediction that
 leaves one of its attributes empty still counts as that forbidden event (an
 undated departure from the wrong place is still the wrong departure). Every
-annotated time expression must be found, each by its own extracted expression.
+annotated time expression must be found, each by its own extracted expression
+(the annotated text inside the extracted one, with the same value).
 
 These run on the recorded analysis of the seed (the ``backend`` fixture); the
 one test marked ``stanza`` scores the same way on the real models, end to end.
