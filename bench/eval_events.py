@@ -108,13 +108,15 @@ def full_match(gold: dict, event: Event) -> bool:
 
 def forbidden_hit(gold: dict, event: Event, lang: str) -> bool:
     """A reading the annotation rules out: same type, actor (or trigger),
-    modality (asserted unless said) and every date or place the entry gives."""
+    modality (asserted unless said), and no date or place that differs from
+    one the entry gives. A prediction that leaves the date or a place empty is
+    still the forbidden reading: an undated wrong departure is wrong."""
     if gold["type"] != event.type or event.modality != gold.get("modality", "asserted"):
         return False
-    if gold.get("date") and gold["date"] != event.date:
+    if gold.get("date") and event.date and gold["date"] != event.date:
         return False
     for arg in ARGUMENTS:
-        if gold.get(arg) and not same_name([gold[arg]], [getattr(event, arg)], lang):
+        if gold.get(arg) and getattr(event, arg) and not same_name([gold[arg]], [getattr(event, arg)], lang):
             return False
     by_trigger = gold.get("trigger") and same_name([gold["trigger"]], [event.trigger], lang)
     return bool(by_trigger) or (bool(gold.get("actor")) and same_actor(gold, event, lang))

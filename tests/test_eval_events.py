@@ -126,14 +126,15 @@ def test_forbidden_reading_is_an_error_even_when_a_required_event_would_match():
     assert (totals(tally)["tp"], totals(tally).get("forbidden", 0)) == (1, 0)
 
 
-def test_forbidden_entry_needs_its_date_and_places():
+def test_forbidden_entry_is_escaped_only_by_a_different_date_or_place():
     f = gold("visit", "Shultz", trigger="visit", destination="Moscow")
     assert ev.forbidden_hit(f, event("visit", "George Shultz", trigger="visit", destination="Moscow"), "en")
     assert not ev.forbidden_hit(f, event("visit", "George Shultz", trigger="visiting", destination="Peking"), "en")
-    assert not ev.forbidden_hit(f, event("visit", "George Shultz", trigger="visit"), "en")
+    assert ev.forbidden_hit(f, event("visit", "George Shultz", trigger="visit"), "en")  # no destination: still it
     dated = gold("departure", "Kim", trigger="left", date="2020")
     assert not ev.forbidden_hit(dated, event("departure", "Kim", trigger="left", date="2023-09-10"), "en")
     assert ev.forbidden_hit(dated, event("departure", "Kim", trigger="left", date="2020"), "en")
+    assert ev.forbidden_hit(dated, event("departure", "Kim", trigger="left"), "en")  # undated: still it
 
 
 def test_forbidden_by_trigger_catches_a_wrong_sense_whatever_the_actor():
