@@ -7,8 +7,13 @@ failures (:class:`extractors.errors.DatelineError`) into one-line messages.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
+import signal
 import sys
+import threading
+import time
 
 import typer
 
@@ -47,14 +52,73 @@ def _register_commands() -> None:
         module.register(app)
 
 
+#: Seconds between SIGTERM and a forced exit when unwinding takes longer.
+TERM_GRACE_S = 10.0
+STOPPED = ("dateline: stopped by SIGTERM; every batch written before it is in the database "
+           "(run again to finish)")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread like Ctrl-C, so that the run
+    unwinds: the open transaction is rolled back, the run is recorded as
+    interrupted, the Prefect server child is stopped."""
+
+
 def main() -> None:
     quiet.configure(verbose="--verbose" in sys.argv or "-v" in sys.argv)
     _register_commands()
+    _stop_on_sigterm()
     try:
         app()
     except DatelineError as exc:
         typer.secho(f"dateline: error: {exc}", err=True, fg="red")
         raise SystemExit(2) from None
+    except Terminated:
+        typer.secho(STOPPED, err=True)
+        raise SystemExit(143) from None
     except KeyboardInterrupt:
         typer.secho("dateline: interrupted", err=True)
         raise SystemExit(130) from None
+    except Exception as exc:
+        full = disk_full(exc)
+        if full is None:
+            raise
+        typer.secho(f"dateline: error: no space left on the device ({full}); free space and run again", err=True, fg="red")
+        raise SystemExit(1) from None
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (``timeout``, systemd, container runtimes) stops the command
+    like Ctrl-C; if unwinding takes over :data:`TERM_GRACE_S` seconds, the
+    process exits anyway (a transaction in flight is then rolled back by
+    DuckDB on the next open, as after a crash)."""
+    fired = threading.Event()
+
+    def force_exit_later() -> None:
+        time.sleep(TERM_GRACE_S)
+        sys.stderr.write(STOPPED + "\n")
+        sys.stderr.flush()
+        os._exit(143)
+
+    def handler(_signum, _frame) -> None:
+        if fired.is_set():
+            return
+        fired.set()
+        threading.Thread(target=force_exit_later, name="sigterm-grace", daemon=True).start()
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+def disk_full(exc: BaseException) -> str | None:
+    """What is full, when ``exc`` (or what caused it) is a full disk: the
+    file or the error's first line; ``None`` otherwise."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return f"writing {exc.filename}" if exc.filename else os.strerror(errno.ENOSPC)
+        if "no space left on device" in str(exc).lower():
+            return " ".join(str(exc).split())[:300]
+        exc = exc.__cause__ or exc.__context__
+    return None

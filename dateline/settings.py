@@ -3,7 +3,9 @@
 ``DATELINE_DB``, ``DATELINE_INBOX``, ``DATELINE_BATCH_SIZE``,
 ``DATELINE_REPROCESS_OUTDATED``, ``DATELINE_READ_COPY`` (the file readers open:
 dashboards, ``dateline query``, BI tools; default beside the database),
-``DATELINE_PUBLISH_EVERY`` and ``DATELINE_LOCK_TIMEOUT_S``, and Stanza's own
+``DATELINE_PUBLISH_EVERY``, ``DATELINE_LOCK_TIMEOUT_S``, ``DATELINE_ARTICLE_BUDGET_S``
+(seconds one long article may take), ``DATELINE_PREFECT_STARTUP_TIMEOUT_S`` (read
+by :mod:`flows.runtime`), and Stanza's own
 ``STANZA_RESOURCES_DIR``;
 command-line options win over both.
 """
@@ -29,6 +31,8 @@ class Settings(BaseSettings):
     read_copy: Path | None = None
     publish_every: int = 8
     lock_timeout_s: float = 60.0
+    #: Seconds one long article may take (DATELINE_ARTICLE_BUDGET_S); beyond, a too_slow row.
+    article_budget_s: float = 300.0
     dashboard_port: int = 8501
     stanza_resources_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("STANZA_RESOURCES_DIR", "DATELINE_STANZA_RESOURCES_DIR")

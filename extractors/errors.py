@@ -19,3 +19,7 @@ class UnsupportedLanguage(DatelineError):
 
 class DatabaseBusy(DatelineError):
     """Another process holds the DuckDB file."""
+
+
+class TimeBudgetExceeded(DatelineError):
+    """One article took longer than its time budget (recorded as ``too_slow``)."""

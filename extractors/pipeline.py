@@ -5,25 +5,38 @@ events → coding (places geocoded, actors coded, CAMEO/PLOVER codes) → frames
 One bad article never stops a batch: whatever fails becomes an
 :class:`IngestError` with its reason, and the other articles go on. The time
 spent in each stage is kept so that benchmarks can show where time goes.
+
+Nothing is dropped without a row: an article id already used by another file
+is refused (``duplicate_id``, naming the file that owns it), and a file that
+cannot be finished now (unreadable, an article waiting for models or outside
+``--lang``, an id held by another file) is *pending*: its ``sources`` row has
+an empty hash, so the next run tries it again. An article longer than
+:data:`ALONE_CHARS` is analysed on its own with a time budget of
+``budget_s`` seconds (``too_slow`` when over).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors import entities, ingest
 from extractors.coding import code_article
+from extractors.errors import TimeBudgetExceeded
 from extractors.events import extract_events
-from extractors.nlp import NlpBackend
+from extractors.nlp import MAX_CHUNK_CHARS, NlpBackend
 from extractors.records import Actor, Analysis, Article, Event, IngestError, Place, TimeExpression
 from extractors.store import frames as tables
 from extractors.timex import find_time_expressions
 
 STAGES = ("ingest", "nlp", "entities", "time", "events", "coding", "tables")
+#: Articles longer than this (characters) are analysed one at a time, with a deadline.
+ALONE_CHARS = 4 * MAX_CHUNK_CHARS
+#: Seconds one long article may take through every stage (``too_slow`` beyond).
+DEFAULT_BUDGET_S = 300.0
 
 
 @dataclass
@@ -39,6 +52,7 @@ class BatchResult:
     actors: list[Actor] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     source_of: dict[str, str] = field(default_factory=dict)  # article/error location → source path
+    pending: set[str] = field(default_factory=set)  # source paths the next run must try again
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     @contextmanager
@@ -68,7 +82,7 @@ class BatchResult:
     def _sources_frame(self):
         rows = [
             {
-                "path": path, "file_sha256": sha,
+                "path": path, "file_sha256": "" if path in self.pending else sha,
                 "n_articles": sum(1 for a in self.articles if self.source_of[a.path] == path),
                 "n_errors": sum(1 for e in self.errors if self.source_of.get(e.path, e.path) == path),
             }
@@ -76,13 +90,38 @@ class BatchResult:
         ]
         return tables.frame("sources", rows)
 
+    def refuse_taken_ids(self, owners: Mapping[str, str]) -> None:
+        """Articles whose id another file already stored (``owners``: id →
+        where that article is) become ``duplicate_id`` errors, everything they
+        produced is dropped, and their files stay pending."""
+        taken = {a.article_id for a in self.articles} & set(owners)
+        if not taken:
+            return
+        for a in self.articles:
+            if a.article_id in taken:
+                self.errors.append(IngestError(a.path, "duplicate_id", _duplicate_detail(a.article_id, owners[a.article_id]),
+                                               a.content_sha256, a.article_id))
+                self.pending.add(self.source_of.get(a.path, a.path))
+        self.articles = [a for a in self.articles if a.article_id not in taken]
+        self.analyses = [an for an in self.analyses if an.article_id not in taken]
+        self.times = {k: v for k, v in self.times.items() if k not in taken}
+        self.events = [e for e in self.events if e.article_id not in taken]
+        self.places = [p for p in self.places if p.article_id not in taken]
+        self.actors = [a for a in self.actors if a.article_id not in taken]
 
-def run_batch(paths: Sequence[Path], backend: NlpBackend, languages: Sequence[str] | None = None) -> BatchResult:
+
+def _duplicate_detail(article_id: str, owner: str) -> str:
+    return (f"article id {article_id!r} is already used by {owner}, which keeps it (an id belongs to the first file "
+            "stored with it); give this article another id, or remove the other file and run with --prune")
+
+
+def run_batch(paths: Sequence[Path], backend: NlpBackend, languages: Sequence[str] | None = None,
+              budget_s: float = DEFAULT_BUDGET_S) -> BatchResult:
     """Read and process the files of one batch."""
     result = BatchResult()
     with result.timed("ingest"):
         articles = read_files(paths, result)
-    return process_batch(articles, backend, languages, result=result)
+    return process_batch(articles, backend, languages, result=result, budget_s=budget_s)
 
 
 def process_batch(
@@ -91,6 +130,7 @@ def process_batch(
     languages: Sequence[str] | None = None,
     *,
     result: BatchResult | None = None,
+    budget_s: float = DEFAULT_BUDGET_S,
 ) -> BatchResult:
     """Articles already read → analyses, time expressions and events.
 
@@ -102,58 +142,92 @@ def process_batch(
     for article in articles:
         result.source_of.setdefault(article.path, article.path)
     kept = _select_languages(articles, backend, languages, result)
-    process_articles(kept, backend, result)
+    process_articles(kept, backend, result, budget_s)
     return result
 
 
 def read_files(paths: Sequence[Path], result: BatchResult) -> list[Article]:
+    """The articles of ``paths``; an id seen earlier in the batch is refused."""
     by_id: dict[str, Article] = {}
     for path in paths:
-        key = str(path)
-        result.sources[key] = ingest.file_sha256(path) if Path(path).exists() else ""
+        key = ingest.path_key(path)
+        result.sources[key] = _file_hash(Path(path))
+        if not result.sources[key]:
+            result.pending.add(key)
         for item in ingest.read_articles(Path(path)):
             result.source_of[item.path] = key
             if isinstance(item, IngestError):
                 result.errors.append(item)
             elif item.article_id in by_id:
-                earlier = by_id[item.article_id]
-                result.errors.append(IngestError(earlier.path, "duplicate_id", f"article id {item.article_id!r} appears again at {item.path}; the later one is kept", earlier.content_sha256, item.article_id))
-                by_id[item.article_id] = item
+                first = by_id[item.article_id]
+                result.errors.append(IngestError(item.path, "duplicate_id", _duplicate_detail(item.article_id, first.path),
+                                                 item.content_sha256, item.article_id))
+                if result.source_of[first.path] != key:
+                    result.pending.add(key)
             else:
                 by_id[item.article_id] = item
     return list(by_id.values())
 
 
+def _file_hash(path: Path) -> str:
+    """The file's hash, or ``""`` when it cannot be read (``read_articles``
+    records why; the empty hash makes the next run try it again)."""
+    try:
+        return ingest.file_sha256(path)
+    except OSError:
+        return ""
+
+
 def _select_languages(articles, backend, languages, result) -> list[Article]:
+    """Articles the backend can analyse; the others are errors, and those
+    that can come later (models pulled, another ``--lang``) leave their file
+    pending."""
     kept = []
     for a in articles:
+        waits = True
         if languages and a.lang not in languages:
-            reason = f"language {a.lang or 'unknown'!r} is not among the requested languages ({', '.join(languages)})"
+            reason = f"language {a.lang or 'unknown'!r} is not among the requested languages ({', '.join(languages)}); the file stays pending"
         elif a.lang is None:
-            reason = "language could not be detected; add \"lang\" to the article's metadata"
+            reason, waits = "language could not be detected; add \"lang\" to the article's metadata", False
+        elif not ingest.is_language_code(a.lang):
+            reason, waits = f"{a.lang!r} is not a language name or code; use an ISO 639-1 code such as \"en\" or \"ar\"", False
         elif not backend.supports(a.lang):
-            reason = f"no Stanza models for language {a.lang!r}; run `dateline models pull {a.lang}`"
+            reason = f"no Stanza models for language {a.lang!r}; run `dateline models pull {a.lang}` (the file stays pending)"
         else:
             kept.append(a)
             continue
         result.errors.append(IngestError(a.path, "unsupported_language", reason, a.content_sha256, a.article_id))
+        if waits:
+            result.pending.add(result.source_of.get(a.path, a.path))
     return kept
 
 
-def process_articles(articles: Sequence[Article], backend: NlpBackend, result: BatchResult) -> None:
-    """NLP in bulk, then time and events per article; failures are isolated."""
+def process_articles(articles: Sequence[Article], backend: NlpBackend, result: BatchResult,
+                     budget_s: float = DEFAULT_BUDGET_S) -> None:
+    """NLP in bulk (long articles one by one, each within ``budget_s``), then
+    time and events per article; failures are isolated."""
+    short = [a for a in articles if len(a.text) <= ALONE_CHARS]
     with result.timed("nlp"):
-        analyses = _analyze_isolated(articles, backend, result)
-    for article, analysis in analyses:
+        analyses = [(a, an, None) for a, an in _analyze_isolated(short, backend, result)]
+        for article in (a for a in articles if len(a.text) > ALONE_CHARS):
+            deadline = time.monotonic() + budget_s
+            try:
+                analyses.append((article, backend.analyze([article], deadline=deadline)[0], deadline))
+            except Exception as exc:
+                result.errors.append(_processing_error(article, exc))
+    for article, analysis, deadline in analyses:
         try:
             with result.timed("entities"):
                 analysis = entities.resolve(analysis, article.text)
+            _check(deadline)
             with result.timed("time"):
                 times = find_time_expressions(article.text, analysis.lang, article.published, analysis.sentences)
+            _check(deadline)
             with result.timed("events"):
                 events = extract_events(article, analysis, times)
             with result.timed("coding"):
                 coded = code_article(article, analysis, events)
+            _check(deadline)
         except Exception as exc:  # one article's bug must not cost the batch
             result.errors.append(_processing_error(article, exc))
             continue
@@ -183,6 +257,14 @@ def _analyze_isolated(articles, backend, result) -> list[tuple[Article, Analysis
     return [(a, by_id[a.article_id]) for a in articles if a.article_id in by_id]
 
 
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeBudgetExceeded("the article's time budget ran out after the NLP stage")
+
+
 def _processing_error(article: Article, exc: Exception) -> IngestError:
+    if isinstance(exc, TimeBudgetExceeded):
+        return IngestError(article.path, "too_slow", f"{exc}; {len(article.text):,} characters (split the article)",
+                           article.content_sha256, article.article_id)
     detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
     return IngestError(article.path, "processing", detail, article.content_sha256, article.article_id)

@@ -18,49 +18,36 @@ that raises is reported once and never stops the run).
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 import uuid
-from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 
 from extractors import EXTRACTOR_VERSION, ingest
 from extractors.errors import DatelineError, ModelsMissing
 from extractors.nlp import NlpBackend, StanzaBackend, missing_models_message
-from extractors.pipeline import BatchResult, run_batch
+from extractors.pipeline import DEFAULT_BUDGET_S, BatchResult, run_batch
 from extractors.records import IngestError
 from extractors.store import Database
 from extractors.store.access import DEFAULT_LOCK_TIMEOUT_S
 from flows.clusters import cluster_new_events
+from flows.runs import Progress, _Notifier, empty_totals, finish_run, record_failed_run
 from flows.resources import default_backend
 
 DEFAULT_BATCH_SIZE = 64
 #: Batches between two publications of the read copy during a long run.
 DEFAULT_PUBLISH_EVERY = 8
-Progress = Callable[[str, int, int], None]
-
-
-class _Notifier:
-    """Calls the progress callback; one that raises is dropped after a warning."""
-
-    def __init__(self, callback: Progress | None):
-        self.callback = callback
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if self.callback is None:
-            return
-        try:
-            self.callback(stage, done, total)
-        except Exception as exc:  # noqa: BLE001 — progress display must never stop a run
-            import logging
-
-            logging.getLogger(__name__).warning("progress callback failed (%s); progress is no longer shown", exc)
-            self.callback = None
+#: A file at least this large (bytes) is a batch of its own, after the others,
+#: so that a long article never holds back the writes of short ones.
+LARGE_FILE_BYTES = 256_000
 
 
 #: Exceptions worth a retry: the machine, not the input (memory, I/O hiccups).
@@ -77,10 +64,17 @@ def is_transient(_task, _run, state) -> bool:
 
 @task(name="process-batch", retries=2, retry_delay_seconds=2, retry_condition_fn=is_transient, persist_result=False,
       cache_policy=NO_CACHE)
-def process_files(paths: list[str], backend: NlpBackend, languages: list[str] | None) -> BatchResult:
+def process_files(paths: list[str], backend: NlpBackend, languages: list[str] | None,
+                  budget_s: float = DEFAULT_BUDGET_S) -> BatchResult:
     """Read and analyze one batch of files (the backend keeps its models
     loaded; a worker process gets its own copy and loads its own)."""
-    return run_batch([Path(p) for p in paths], backend, languages)
+    return run_batch([Path(p) for p in paths], backend, languages, budget_s)
+
+
+def _process_files(paths: list[str], backend: NlpBackend, languages, budget_s: float) -> BatchResult:
+    """The task in a flow run, its function without Prefect (see flows/runtime.py)."""
+    call = process_files if FlowRunContext.get() is not None else process_files.fn
+    return call(paths, backend, languages, budget_s)
 
 
 @flow(name="ingest-articles", persist_result=False, validate_parameters=False)
@@ -97,20 +91,28 @@ def ingest_articles(
     read_copy: str | None = None,
     publish_every: int = DEFAULT_PUBLISH_EVERY,
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
+    prune: bool = False,
+    budget_s: float = DEFAULT_BUDGET_S,
 ) -> dict:
     """Process new or changed article files under ``input_dir`` into ``db_path``,
     analysing with ``backend`` (default: Stanza models of ``resources_dir``),
     and publish the read copy ``read_copy`` (default: beside ``db_path``).
     ``reprocess`` also re-extracts files whose articles another extractor
-    version made (``outdated``) or every file (``all``)."""
+    version made (``outdated``) or every file (``all``); ``prune`` deletes the
+    rows of files gone from ``input_dir``; ``budget_s`` bounds the time of one
+    long article. A run that fails is recorded too (``runs.status``)."""
     started, clock, run_id = datetime.now(timezone.utc), time.perf_counter(), uuid.uuid4().hex
-    backend = backend if backend is not None else default_backend(resources_dir)
     db = Database(db_path, read_copy, lock_timeout_s)
-    files, todo = pending_files(db, input_dir, reprocess)
-    if todo:
-        _require_models(backend)
-    totals = _process(db, run_id, todo, max(1, batch_size), backend, languages, max(1, workers), _Notifier(on_progress),
-                      publish_every)
+    try:
+        backend = backend if backend is not None else default_backend(resources_dir)
+        files, todo = pending_files(db, input_dir, reprocess, prune)
+        if todo:
+            _require_models(backend)
+        totals = _process(db, run_id, todo, max(1, batch_size), backend, languages, max(1, workers),
+                          _Notifier(on_progress), publish_every, budget_s)
+    except BaseException as exc:
+        record_failed_run(db, run_id, input_dir, started, clock, exc)
+        raise
     return finish_run(db, run_id, input_dir, files, todo, totals, started, clock)
 
 
@@ -119,24 +121,42 @@ def ingest_articles(
 REPROCESS = ("none", "outdated", "all")
 
 
-def pending_files(db: Database, input_dir: str | Path, reprocess: str = "none") -> tuple[list[Path], list[Path]]:
+def pending_files(db: Database, input_dir: str | Path, reprocess: str = "none",
+                  prune: bool = False) -> tuple[list[Path], list[Path]]:
     """All article files under ``input_dir``, and those to process: new or
     changed since they were last processed (SHA-256 of the file and its
-    sidecar), plus what ``reprocess`` asks for (see :data:`REPROCESS`). The
-    database is open only to migrate it and read what it knows."""
+    sidecar), pending ones (stored with an empty hash), plus what
+    ``reprocess`` asks for (see :data:`REPROCESS`). Known files gone from the
+    folder get ``sources.missing_since``; with ``prune`` their rows are
+    deleted. The database is open only for this and to migrate it."""
     if reprocess not in REPROCESS:
         raise DatelineError(f"reprocess must be one of {', '.join(REPROCESS)}, not {reprocess!r}")
     folder = Path(input_dir)
     if not folder.is_dir():
         raise DatelineError(f"input folder {folder} does not exist")
+    files = ingest.discover(folder)
     with db.open() as store:
         store.migrate()
+        missing = store.mark_missing(str(folder), [ingest.path_key(p) for p in files],
+                                     datetime.now(timezone.utc).replace(tzinfo=None))
+        if prune and missing:
+            store.delete_sources(missing)
         known = store.known_sources()
         stale = store.outdated_sources(EXTRACTOR_VERSION) if reprocess == "outdated" else set()
-    files = ingest.discover(folder)
     if reprocess == "all":
         return files, files
-    return files, [p for p in files if str(p) in stale or known.get(str(p)) != ingest.file_sha256(p)]
+    return files, [p for p in files if ingest.path_key(p) in stale or not _unchanged(p, known.get(ingest.path_key(p)))]
+
+
+def _unchanged(path: Path, known_sha: str | None) -> bool:
+    """Whether the file is as it was when last processed (an unreadable one,
+    or one stored pending with an empty hash, never is)."""
+    if not known_sha:
+        return False
+    try:
+        return ingest.file_sha256(path) == known_sha
+    except OSError:
+        return False
 
 
 def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | None:
@@ -147,54 +167,17 @@ def record_unchanged_run(input_dir: str | Path, db_path: str | Path) -> dict | N
 
 
 def plan_run(input_dir: str | Path, db: Database, resources_dir: str | None = None,
-             backend: NlpBackend | None = None, reprocess: str = "none") -> tuple[dict | None, list[Path]]:
+             backend: NlpBackend | None = None, reprocess: str = "none", prune: bool = False) -> tuple[dict | None, list[Path]]:
     """Open (and migrate) the database, find the files to process; with none,
     record the run (and publish) and return its summary, else ``(None, files)``
     after checking that models exist, so that these mistakes surface before
     Prefect starts."""
     started, clock, run_id = datetime.now(timezone.utc), time.perf_counter(), uuid.uuid4().hex
-    files, todo = pending_files(db, input_dir, reprocess)
+    files, todo = pending_files(db, input_dir, reprocess, prune)
     if todo:
         _require_models(backend if backend is not None else StanzaBackend(resources_dir))
         return None, todo
-    return finish_run(db, run_id, input_dir, files, todo, _empty_totals(), started, clock), []
-
-
-def finish_run(db: Database, run_id: str, input_dir, files, todo, totals: dict, started: datetime, clock: float) -> dict:
-    """Record the run, then publish the read copy it leaves behind."""
-    with db.open() as store:
-        summary = record_run(store, run_id, input_dir, files, todo, totals, started, clock, db.lock_wait_s)
-    publication = db.publish(run_id, "end of run")
-    summary["timings"]["publish"] = round(summary["timings"].get("publish", 0) + publication["publish_s"], 3)
-    return {**summary, "read_copy": str(db.read_copy), "published_at": publication["published_at"]}
-
-
-def record_run(store, run_id: str, input_dir, files, todo, totals: dict, started: datetime, clock: float,
-               lock_wait_s: float = 0.0) -> dict:
-    """Write the ``runs`` row; return it with the summary the CLI prints."""
-    run = {
-        "run_id": run_id,
-        "started_at": started.replace(tzinfo=None),
-        "finished_at": datetime.now(timezone.utc).replace(tzinfo=None),
-        "input_dir": str(input_dir),
-        "files_seen": len(files),
-        "files_new": len(todo),
-        "files_skipped": len(files) - len(todo),
-        "files_failed": len(totals["failed_files"]),
-        "articles_written": totals["articles"],
-        "events_written": sum(totals["events_by_type"].values()),
-        "errors_recorded": sum(totals["errors_by_reason"].values()),
-        "duration_s": round(time.perf_counter() - clock, 3),
-        "extractor_version": EXTRACTOR_VERSION,
-        "lock_wait_s": round(lock_wait_s, 3),
-    }
-    store.record_run(run)
-    return {**run, "db_path": str(store.path), "events_by_type": dict(totals["events_by_type"]),
-            "errors_by_reason": dict(totals["errors_by_reason"]), "timings": dict(totals["timings"])}
-
-
-def _empty_totals() -> dict:
-    return {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": Counter()}
+    return finish_run(db, run_id, input_dir, files, todo, empty_totals(), started, clock), []
 
 
 def _require_models(backend: NlpBackend) -> None:
@@ -204,23 +187,31 @@ def _require_models(backend: NlpBackend) -> None:
 
 
 def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, backend: NlpBackend, languages,
-             workers: int, notify: _Notifier, publish_every: int = 0) -> dict:
+             workers: int, notify: _Notifier, publish_every: int = 0, budget_s: float = DEFAULT_BUDGET_S) -> dict:
     """Run the batches (in ``workers`` processes when > 1) and write each
     result from this process, the single writer, in submission order; every
-    ``publish_every`` batches (0: never) publish the read copy."""
-    totals = _empty_totals()
-    batches = [[str(p) for p in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
+    ``publish_every`` batches (0: never) publish the read copy. Files whose
+    names are not valid UTF-8 are recorded here, never handed to Prefect
+    (which cannot serialize them)."""
+    totals = empty_totals()
+    badly_named = [p for p in todo if ingest.has_bad_name(p)]
+    batches = plan_batches([p for p in todo if not ingest.has_bad_name(p)], batch_size)
+    results = _results(batches, backend, languages, workers, budget_s)
+    if badly_named:
+        results = itertools.chain([([str(p) for p in badly_named], run_batch(badly_named, backend, languages))], results)
+    n_batches = len(batches) + bool(badly_named)
     notify("process", 0, len(todo))
     done = 0
-    for number, (batch, result) in enumerate(_results(batches, backend, languages, workers), start=1):
+    for number, (batch, result) in enumerate(results, start=1):
         write_start = time.perf_counter()
         with db.open() as store:
+            result.refuse_taken_ids(store.article_owners([a.article_id for a in result.articles], list(result.sources)))
             store.write_batch(result.frames(), list(result.sources))
             cluster_start = time.perf_counter()
             cluster_new_events(store, [a.article_id for a in result.articles])
         totals["timings"]["cluster"] += time.perf_counter() - cluster_start
         totals["timings"]["write"] += cluster_start - write_start
-        if publish_every > 0 and number % publish_every == 0 and number < len(batches):
+        if publish_every > 0 and number % publish_every == 0 and number < n_batches:
             totals["timings"]["publish"] += db.publish(run_id, "during run")["publish_s"]
         _add(totals, result)
         done += len(batch)
@@ -229,12 +220,28 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
     return totals
 
 
-def _results(batches, backend: NlpBackend, languages, workers: int):
+def plan_batches(todo: Sequence[Path], batch_size: int) -> list[list[str]]:
+    """Batches of ``batch_size`` files, then each large file
+    (:data:`LARGE_FILE_BYTES`) in a batch of its own."""
+    sizes = {p: _size(p) for p in todo}
+    small = [str(p) for p in todo if sizes[p] < LARGE_FILE_BYTES]
+    large = [[str(p)] for p in todo if sizes[p] >= LARGE_FILE_BYTES]
+    return [small[i : i + batch_size] for i in range(0, len(small), batch_size)] + large
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: float = DEFAULT_BUDGET_S):
     """(batch, BatchResult) pairs; a batch that fails after its retries is
     recorded as failed, never raised."""
-    if workers == 1:
+    if workers == 1 or FlowRunContext.get() is None:
         for batch in batches:
-            yield batch, _guarded(lambda b=batch: process_files(b, backend, languages), batch)
+            yield batch, _guarded(lambda b=batch: _process_files(b, backend, languages, budget_s), batch)
         return
     from prefect.task_runners import ProcessPoolTaskRunner
 
@@ -243,7 +250,8 @@ def _results(batches, backend: NlpBackend, languages, workers: int):
     with ProcessPoolTaskRunner(max_workers=workers) as runner:
         pending: deque = deque()
         for batch in batches:
-            pending.append((batch, runner.submit(process_files, {"paths": batch, "backend": shared, "languages": languages})))
+            pending.append((batch, runner.submit(process_files, {"paths": batch, "backend": shared, "languages": languages,
+                                                                 "budget_s": budget_s})))
             if len(pending) >= 2 * workers:  # bounded look-ahead keeps memory flat
                 batch_, future = pending.popleft()
                 yield batch_, _guarded(future.result, batch_)

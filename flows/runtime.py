@@ -1,28 +1,41 @@
-"""Prefect start-up for a one-shot command, made cheap.
+"""Prefect for a command: a server that never outlives or fails the command.
 
-Without ``PREFECT_API_URL`` Prefect 3 starts a temporary API server in a
-subprocess on the first flow call (about 3 s here, mostly importing the server
-app), and every flow run then waits up to a second at its end for the heartbeat
-thread. For ``dateline run`` neither is useful work, so:
+Without ``PREFECT_API_URL`` Prefect 3 would start its temporary API server
+itself, as a plain subprocess: one that outlives ``dateline`` after kill -9
+or SIGTERM (about 195 MB each), and whose slow start (a new ``PREFECT_HOME``
+migrates Prefect's database; a busy machine) or failed shutdown ends the run
+with a traceback. So Dateline starts the same server (Prefect's uvicorn app
+factory, with the environment Prefect gives its temporary server) as its own
+child and points ``PREFECT_API_URL``, Prefect's documented client setting, at
+it (:class:`PrefectServer`):
 
-* :func:`start_server_in_background` boots the temporary server on a thread
-  while the caller does its own work (reading files, loading Stanza models);
-  the flow then finds it already running (Prefect keeps one per process);
-* :func:`one_shot_settings` turns flow heartbeats off (they exist so that a
-  long-lived server can notice crashed runs; a temporary one dies with us).
+* the child dies with its parent: ``PR_SET_PDEATHSIG`` (SIGKILL when the
+  thread that started it dies, kill -9 included), in its own session so that
+  a SIGTERM to our process group does not stop it before the run has said
+  goodbye, and its whole process group is killed when the command ends;
+* start-up waits generously (:data:`STARTUP_TIMEOUT_S`, 180 s by default,
+  ``DATELINE_PREFECT_STARTUP_TIMEOUT_S``); past that the caller runs the
+  flow's body without Prefect (:func:`flow_server`), with one warning line;
+* its output goes to ``$PREFECT_HOME/dateline-server.log``; a failed
+  shutdown is logged once as a warning, never raised.
 
-With a real server (``PREFECT_API_URL`` set) both step aside.
+:func:`one_shot_settings` turns flow heartbeats off (they let a long-lived
+server notice crashed runs; ours dies with us). With a real server
+(``PREFECT_API_URL`` set) all of this steps aside. Tested with Prefect 3.9.1.
 """
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,44 +44,142 @@ import prefect
 from prefect.settings import (
     PREFECT_API_URL,
     PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+    PREFECT_HOME,
     get_current_settings,
     temporary_settings,
 )
 
 from extractors import ingest
-from extractors.errors import DatelineError
 from extractors.nlp import NlpBackend
 from extractors.records import Article
 
+#: Seconds to wait for the server to answer before running without Prefect.
+STARTUP_TIMEOUT_S = float(os.environ.get("DATELINE_PREFECT_STARTUP_TIMEOUT_S", "180"))
+_PR_SET_PDEATHSIG = 1
+log = logging.getLogger("dateline")
 
-class ServerBoot:
-    """A temporary Prefect server starting on a thread; ``wait()`` joins it."""
+
+def _die_with_parent() -> None:
+    """In the child, before exec: SIGKILL when the parent dies (Linux)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+class PrefectServer:
+    """Prefect's API server as a child process of this command.
+
+    Start it from the thread that lives longest (the main thread): the
+    kernel's parent-death signal follows the thread that forked."""
 
     def __init__(self) -> None:
-        self.error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if PREFECT_API_URL.value():
-            return
-        self._thread = threading.Thread(target=self._start, name="prefect-server-boot", daemon=True)
-        self._thread.start()
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/api"
+        home = Path(PREFECT_HOME.value())
+        home.mkdir(parents=True, exist_ok=True)
+        self.log_path = home / "dateline-server.log"
+        self._log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+             "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
+             "--log-level", "error", "--lifespan", "on"],
+            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
+                 **get_current_settings().to_environment_variables(exclude_unset=True)},
+            stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
+            start_new_session=True, preexec_fn=_die_with_parent,
+        )
+        self.healthy = threading.Event()
+        self._waiter: threading.Thread | None = None
 
-    def _start(self) -> None:
-        from prefect.server.api.server import SubprocessASGIServer
+    def wait_in_background(self, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+        """Poll the health endpoint on a thread (the caller loads models meanwhile)."""
+        self._waiter = threading.Thread(target=self._wait, args=(timeout_s,), name="prefect-server-wait", daemon=True)
+        self._waiter.start()
 
+    def wait(self, timeout_s: float = STARTUP_TIMEOUT_S) -> bool:
+        """Whether the server answered within ``timeout_s`` (else it is stopped)."""
+        if self._waiter is not None:
+            self._waiter.join()
+        else:
+            self._wait(timeout_s)
+        if not self.healthy.is_set():
+            self.stop()
+        return self.healthy.is_set()
+
+    def _wait(self, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                    self.healthy.set()
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        """Stop the server and everything it started; never raises. A failed
+        shutdown is one warning line (the server's log has the details)."""
         try:
-            SubprocessASGIServer().start()
-        except BaseException as exc:  # re-raised by the flow call itself
-            self.error = exc
+            if self.process.poll() is None:
+                _signal_group(self.process.pid, signal.SIGTERM)
+                try:
+                    self.process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    _signal_group(self.process.pid, signal.SIGKILL)
+                    self.process.wait(timeout=5)
+            _signal_group(self.process.pid, signal.SIGKILL)  # anything it left in its group
+            self._log.close()
+            if self._shutdown_failed():
+                log.warning("the temporary Prefect server did not shut down cleanly (see %s); the run is not affected",
+                            self.log_path)
+        except Exception as exc:  # noqa: BLE001 — stopping must never fail a run
+            log.warning("could not stop the temporary Prefect server cleanly: %s", exc)
 
-    def wait(self) -> None:
-        """Block until the server answers (or failed: the flow call will then
-        try again itself and report the error the usual way)."""
-        if self._thread is not None:
-            self._thread.join()
+    def _shutdown_failed(self) -> bool:
+        try:
+            with self.log_path.open("rb") as handle:
+                handle.seek(max(0, self.log_path.stat().st_size - 4000))
+                return b"shutdown failed" in handle.read().lower()
+        except OSError:
+            return False
 
 
-def start_server_in_background() -> ServerBoot:
-    return ServerBoot()
+def _signal_group(pid: int, sig: int) -> None:
+    try:
+        os.killpg(pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+@contextmanager
+def flow_server(meanwhile: Callable[[], object] | None = None, timeout_s: float | None = None) -> Iterator[str | None]:
+    """Settings for running flows in this command: yields the API URL of our
+    own temporary server, or ``None`` when it did not come up within
+    ``timeout_s`` (the caller then runs the flow body without Prefect).
+    ``meanwhile`` (loading models) runs while the server starts. With
+    ``PREFECT_API_URL`` already set, that server is used."""
+    if PREFECT_API_URL.value():
+        if meanwhile is not None:
+            meanwhile()
+        yield PREFECT_API_URL.value()
+        return
+    timeout_s = STARTUP_TIMEOUT_S if timeout_s is None else timeout_s
+    server = PrefectServer()
+    try:
+        server.wait_in_background(timeout_s)
+        if meanwhile is not None:
+            meanwhile()
+        if not server.wait():
+            log.warning("the Prefect server did not start within %.0f s (see %s); running without Prefect",
+                        timeout_s, server.log_path)
+            yield None
+            return
+        with temporary_settings(updates={PREFECT_API_URL: server.url}):
+            yield server.url
+    finally:
+        server.stop()
 
 
 @contextmanager
@@ -101,53 +212,7 @@ def _articles(path: Path) -> Iterator[Article]:
         return
 
 
-@contextmanager
-def local_server(startup_timeout_s: float = 180.0) -> Iterator[str]:
-    """A Prefect API server with its scheduler, for as long as the block runs.
-
-    Prefect's temporary server runs without services, and ``flow.serve``
-    refuses schedules without an API URL; this starts the same uvicorn app
-    Prefect uses for its temporary server, with services on, so that
-    ``dateline serve`` needs no server set up by hand. Yields the API URL.
-    The wait is long because a new PREFECT_HOME migrates Prefect's database
-    first, which took over a minute on a busy 2-core CI machine.
-    """
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
-         "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "error", "--lifespan", "on"],
-        env={**os.environ, "PREFECT_UI_ENABLED": "0",
-             **get_current_settings().to_environment_variables(exclude_unset=True)},
-    )
-    url = f"http://127.0.0.1:{port}/api"
-    try:
-        _wait_healthy(process, url, startup_timeout_s)
-        with temporary_settings(updates={PREFECT_API_URL: url}):
-            yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _wait_healthy(process: subprocess.Popen, url: str, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise DatelineError(f"the local Prefect server exited with code {process.returncode}; rerun with --verbose")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise DatelineError(f"the local Prefect server did not answer within {timeout_s:.0f} s")

@@ -24,6 +24,7 @@ SHIPPED = {
     "0003_ingest_errors_article_id": "23e3530bebdf",
     "0005_runs_lock_wait_and_publish": "2e110a3dd184",
     "0007_coded_events_and_clusters": "3002fece4909",
+    "0008_run_status_and_missing_sources": "4bbaee116c76",
 }
 
 

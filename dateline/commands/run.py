@@ -33,6 +33,8 @@ def run(
     lang: Optional[list[str]] = typer.Option(None, "--lang", help="Only process these languages (repeatable)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each with its own Stanza models."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Re-extract every file, changed or not (e.g. after a model update)."),
+    prune: bool = typer.Option(False, "--prune", help="Delete the rows of files no longer in the input folder "
+                               "(without it they stay, marked in sources.missing_since)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect and Stanza logs."),
 ) -> None:
     """Extract dated events from new or changed articles into DuckDB."""
@@ -41,6 +43,7 @@ def run(
     db = db or conf.db
     if not input_dir.is_dir():
         raise DatelineError(f"input folder {input_dir} does not exist (use --input DIR)")
+    from extractors import ingest
     from extractors.store import Database
     from flows.ingest import plan_run
 
@@ -49,21 +52,25 @@ def run(
     # models, into one clear line before Prefect starts; an unchanged folder
     # is recorded without starting Prefect at all.
     mode = "all" if reprocess else ("outdated" if conf.reprocess_outdated else "none")
-    summary, todo = plan_run(input_dir, Database(db, conf.read_copy_path(db), conf.lock_timeout_s), resources, reprocess=mode)
+    lang = [ingest.language_code(code) or code for code in lang] if lang else lang
+    summary, todo = plan_run(input_dir, Database(db, conf.read_copy_path(db), conf.lock_timeout_s), resources,
+                             reprocess=mode, prune=prune)
     if summary is None:
         summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, resources, workers, todo=todo,
-                                    verbose=verbose, reprocess=mode)
+                                    verbose=verbose, reprocess=mode, prune=prune)
     print_summary(summary)
 
 
 def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir, workers: int = 1,
-                      *, todo: Sequence[Path] = (), verbose: bool = False, on_progress=None, reprocess: str = "none") -> dict:
-    """The flow with a progress bar. Prefect's temporary server boots on a
-    thread while this process loads the models the first batch needs into the
-    backend the flow then uses. ``on_progress`` is also told of progress."""
+                      *, todo: Sequence[Path] = (), verbose: bool = False, on_progress=None, reprocess: str = "none",
+                      prune: bool = False) -> dict:
+    """The flow with a progress bar. Dateline's temporary Prefect server
+    starts while this process loads the models the first batch needs into the
+    backend the flow then uses; when it does not start, the flow's body runs
+    without Prefect. ``on_progress`` is also told of progress."""
     from flows.ingest import ingest_articles
     from flows.resources import default_backend
-    from flows.runtime import one_shot_settings, start_server_in_background, warm_models
+    from flows.runtime import flow_server, one_shot_settings, warm_models
 
     conf = settings()
     backend = default_backend(str(resources_dir) if resources_dir else None)
@@ -71,24 +78,22 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True, disable=verbose) as bar:
         task = bar.add_task("starting Prefect, loading models…", total=None)
-        boot = start_server_in_background()
-        if workers == 1:
-            warm_models(list(todo)[:batch_size], backend, lang)
-        boot.wait()
 
         def show(stage: str, done: int, total: int) -> None:
             bar.update(task, description="processing files", completed=done, total=max(total, 1))
             if on_progress is not None:
                 on_progress(stage, done, total)
 
-        with one_shot_settings():
-            return ingest_articles(
-                input_dir=str(input_dir), db_path=str(db), batch_size=batch_size,
-                languages=list(lang) if lang else None,
-                resources_dir=str(resources_dir) if resources_dir else None, workers=workers,
-                backend=backend, on_progress=show, reprocess=reprocess, read_copy=str(conf.read_copy_path(db)),
-                publish_every=conf.publish_every, lock_timeout_s=conf.lock_timeout_s,
-            )
+        warm = (lambda: warm_models(list(todo)[:batch_size], backend, lang)) if workers == 1 else None
+        parameters = dict(
+            input_dir=str(input_dir), db_path=str(db), batch_size=batch_size, languages=list(lang) if lang else None,
+            resources_dir=str(resources_dir) if resources_dir else None, workers=workers, backend=backend,
+            on_progress=show, reprocess=reprocess, read_copy=str(conf.read_copy_path(db)),
+            publish_every=conf.publish_every, lock_timeout_s=conf.lock_timeout_s, prune=prune,
+            budget_s=conf.article_budget_s,
+        )
+        with flow_server(meanwhile=warm) as url, one_shot_settings():
+            return (ingest_articles if url else ingest_articles.fn)(**parameters)
 
 
 def print_summary(summary: dict) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from dateline.settings import settings
+from extractors.errors import DatelineError
 
 
 def register(app: typer.Typer) -> None:
@@ -17,16 +20,20 @@ def register(app: typer.Typer) -> None:
 def serve(
     input_dir: Optional[Path] = typer.Option(None, "--input", "-i", help="Drop folder to watch (default: data/inbox/)."),
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file (default: data/dateline.duckdb)."),
-    interval: Optional[int] = typer.Option(None, "--interval", min=10, help="Seconds between runs (default: 300)."),
+    interval: Optional[int] = typer.Option(None, "--interval", min=10, help="Seconds between run starts (default: 300)."),
+    prune: bool = typer.Option(False, "--prune", help="Delete the rows of files no longer in the drop folder."),
 ) -> None:
     """Run the ingest flow every INTERVAL seconds from this process (Ctrl-C stops).
 
-    A local Prefect server with its scheduler lives as long as this command
-    (Prefect's temporary server cannot schedule); runs and their logs are in
-    the Prefect database of PREFECT_HOME (~/.prefect), rows in --db.
+    Runs never overlap: the next one starts INTERVAL seconds after the
+    previous one started, or as soon as it ends when it took longer. Each run
+    prints one line; a failed run prints its error, is recorded in the
+    `runs` table (status, error) and the next run goes on. Flow runs are
+    recorded by a temporary Prefect server that lives as long as this
+    command, in the Prefect database of PREFECT_HOME (~/.prefect).
     """
     from flows.ingest import ingest_articles
-    from flows.runtime import local_server
+    from flows.runtime import flow_server
 
     conf = settings()
     input_dir = (input_dir or conf.inbox).resolve()
@@ -36,9 +43,29 @@ def serve(
     parameters = {"input_dir": str(input_dir), "db_path": str(db), "batch_size": conf.batch_size,
                   "reprocess": "outdated" if conf.reprocess_outdated else "none",
                   "read_copy": str(conf.read_copy_path(db).resolve()), "publish_every": conf.publish_every,
-                  "lock_timeout_s": conf.lock_timeout_s}
+                  "lock_timeout_s": conf.lock_timeout_s, "prune": prune, "budget_s": conf.article_budget_s}
     if conf.stanza_resources_dir:
         parameters["resources_dir"] = str(conf.stanza_resources_dir.resolve())
-    with local_server():
+    with flow_server() as url:
         typer.echo(f"watching {input_dir} every {every} s → {db}, read copy {parameters['read_copy']} (Ctrl-C to stop)")
-        ingest_articles.serve(name="dateline-inbox", interval=every, parameters=parameters, print_starting_message=False)
+        flow = ingest_articles if url else ingest_articles.fn
+        while True:
+            started = time.monotonic()
+            typer.echo(run_once(flow, parameters), nl=True)
+            time.sleep(max(0.0, every - (time.monotonic() - started)))
+
+
+def run_once(flow, parameters: dict) -> str:
+    """One run, as the one line ``serve`` prints; never raises an Exception
+    (the flow records a failed run in ``runs`` itself)."""
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    try:
+        summary = flow(**parameters)
+    except DatelineError as exc:
+        return f"{stamp} run failed: {exc}"
+    except Exception as exc:  # noqa: BLE001 — one failed run must not stop the schedule
+        return f"{stamp} run failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+    errors = sum(summary["errors_by_reason"].values())
+    return (f"{stamp} run ok: {summary['files_new']} new or changed of {summary['files_seen']} files, "
+            f"{summary['articles_written']} articles, {summary['events_written']} events, {errors} errors "
+            f"({summary['duration_s']:.1f} s)")

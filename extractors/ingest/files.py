@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,29 @@ def discover(root: Path) -> list[Path]:
         and p.is_file()
     )
     return sorted(found)
+
+
+def path_key(path: Path | str) -> str:
+    """The path as the database stores it: itself when the name is valid
+    UTF-8, else with each byte that is not written ``\\xNN``
+    (``bad\\xff.txt``); :func:`name_hex` keeps the exact bytes."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def has_bad_name(path: Path | str) -> bool:
+    """Whether the file name is not valid UTF-8 (Python holds such names with
+    surrogate escapes, which no database, JSON or log line accepts)."""
+    return path_key(path) != str(path)
+
+
+def name_hex(path: Path | str) -> str:
+    """The path's exact bytes in hex: what a ``bad_file_name`` row records."""
+    return os.fsencode(str(path)).hex()
 
 
 def file_sha256(path: Path) -> str:

@@ -72,12 +72,52 @@ def _parse_date(value: Any) -> date | None:
 
 
 def language(value: Any, text: str) -> tuple[str | None, str]:
-    """Declared language (``ar-SA``, ``en_US`` → primary subtag), else detected."""
+    """Declared language as a code (see :func:`language_code`), else detected.
+
+    A declared value that names no language is kept, lower-cased, so that the
+    article's error row can say what was wrong with it."""
     declared = as_text(value)
     if declared:
-        return re.split(r"[-_]", declared.lower())[0], "metadata"
+        return language_code(declared) or declared.lower(), "metadata"
     detected = detect_language(text)
     return (detected, "detected") if detected else (None, "none")
+
+
+def language_code(value: str) -> str | None:
+    """The ISO 639 code (two letters when there is one) of a language tag or
+    name, by Babel's CLDR data: ``ar``, ``ar-SA``, ``ar_SA``, ``ara``,
+    ``Arabic``, ``arabic``, ``العربية`` → ``ar``; ``None`` for anything else."""
+    key = value.strip().lower().replace("-", "_")
+    primary = key.split("_")[0]
+    codes, names = _language_tables()
+    return codes.get(primary) or names.get(key) or names.get(value.strip().lower())
+
+
+def is_language_code(code: str | None) -> bool:
+    """Whether ``code`` is a language code Babel knows (``en``, ``ar``)."""
+    return bool(code) and _language_tables()[0].get(code) == code
+
+
+@cache
+def _language_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(code or alias → code, lower-cased name → code): CLDR's codes and
+    three-letter aliases, every language's English name, and the own name of
+    the major news languages."""
+    from babel import Locale
+    from babel.core import get_global
+
+    english = Locale("en").languages
+    codes = {code.lower(): code.lower() for code in english if "_" not in code and code.isalpha()}
+    for alias, target in get_global("language_aliases").items():
+        target = target.split("_")[0].lower()
+        if alias.isalpha() and target in codes:
+            codes.setdefault(alias.lower(), target)
+    names = {name.lower(): code for code, name in english.items() if code.lower() in codes and codes[code.lower()] == code.lower()}
+    for code in NEWS_LANGUAGES:
+        own = Locale.parse(code).get_language_name(code)
+        if own:
+            names.setdefault(own.lower(), code)
+    return codes, names
 
 
 MIN_LANGUAGE_CONFIDENCE = 0.5

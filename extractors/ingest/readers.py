@@ -34,7 +34,14 @@ which languages are *processed* is decided downstream, not here.
 
 Bad content never raises: it becomes an ``IngestError`` with a stable reason
 code (``empty``, ``binary``, ``encoding``, ``malformed_json``,
-``missing_text``, ``too_large``, ``unreadable``) and a one-line detail.
+``missing_text``, ``too_large``, ``too_long``, ``unreadable``,
+``bad_file_name``) and a one-line detail. Limits: ``too_large`` is a file (or
+JSONL line) over ``max_bytes`` bytes, refused unread; ``too_long`` an article
+whose text is over :data:`MAX_ARTICLE_CHARS` characters (the analysis of one
+article must take bounded time); ``binary`` a NUL byte anywhere in the file or
+a NUL character in the text; ``bad_file_name`` a file name that is not valid
+UTF-8 (the row's path writes the odd bytes as ``\\xNN``, the detail holds the
+exact name in hex).
 """
 
 from __future__ import annotations
@@ -47,12 +54,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from extractors.ingest import web
-from extractors.ingest.files import sidecar_path
+from extractors.ingest.files import has_bad_name, name_hex, path_key, sidecar_path
 from extractors.ingest.metadata import as_text, language, publication_date
 from extractors.ingest.text import normalize
 from extractors.records import Article, IngestError
 
 DEFAULT_MAX_BYTES = 20_000_000
+#: Longest article text analysed, in characters (about 30,000 words; news
+#: articles are under 20,000). Longer ones get a ``too_long`` row.
+MAX_ARTICLE_CHARS = 200_000
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _WIDE_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
 _SNIFF = 8192
@@ -61,6 +71,17 @@ Result = Article | IngestError
 
 
 def read_articles(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+    """Every article in ``path`` (see :func:`_read`), an article longer than
+    :data:`MAX_ARTICLE_CHARS` characters turned into a ``too_long`` error."""
+    for item in _read(Path(path), max_bytes):
+        if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+            yield _error(item.path, "too_long", f"{len(item.text):,} characters exceeds the {MAX_ARTICLE_CHARS:,}-character "
+                         "limit of one article; split it", sha=item.content_sha256)
+        else:
+            yield item
+
+
+def _read(path: Path, max_bytes: int) -> Iterator[Result]:
     """Every article in ``path``: one for .txt/.json, one per line for .jsonl.
 
     ``max_bytes`` bounds one article: the whole file for .txt/.json, one line
@@ -68,6 +89,9 @@ def read_articles(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
     enormous line is not). Oversized input is refused without being loaded.
     """
     path = Path(path)
+    if has_bad_name(path):
+        yield _error(path_key(path), "bad_file_name", f"file name is not valid UTF-8 (bytes: {name_hex(path)}); rename the file")
+        return
     try:
         if path.suffix == ".jsonl":
             yield from _read_jsonl(path, max_bytes)
@@ -147,6 +171,8 @@ def _from_json_bytes(path: Path, where: str, raw: bytes) -> Result:
     body = obj.get("text")
     if not isinstance(body, str) or not body.strip():
         return _error(where, "missing_text", "no non-empty string field 'text'", sha=_sha(raw))
+    if "\0" in body:
+        return _error(where, "binary", "field 'text' contains a NUL character; not text", sha=_sha(raw))
     return _article(path, where, raw, normalize(body), obj)
 
 
@@ -162,8 +188,9 @@ def _decode_raw(raw: bytes) -> tuple[str, tuple[str, str] | None]:
     for bom, name in _WIDE_BOMS.items():
         if raw.startswith(bom):
             return "", ("encoding", f"{name} text; convert the file to UTF-8 (e.g. iconv -f {name} -t UTF-8)")
-    if b"\0" in raw[:_SNIFF]:
-        return "", ("binary", "contains NUL bytes; not a text file")
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        return "", ("binary", f"contains a NUL byte (at byte {nul:,}); not a text file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

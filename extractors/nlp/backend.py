@@ -36,5 +36,7 @@ class NlpBackend(Protocol):
     def loaded_languages(self) -> tuple[str, ...]:
         """Languages whose models are loaded in this process."""
 
-    def analyze(self, articles: Sequence[Article]) -> list[Analysis]:
-        """One analysis per article, in input order; entities as the model gave them."""
+    def analyze(self, articles: Sequence[Article], deadline: float | None = None) -> list[Analysis]:
+        """One analysis per article, in input order; entities as the model gave them.
+        Past ``deadline`` (a ``time.monotonic()`` value) a backend that works
+        in steps raises :class:`~extractors.errors.TimeBudgetExceeded`."""

@@ -19,10 +19,11 @@ import ctypes
 import functools
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from extractors.errors import ModelsMissing
+from extractors.errors import ModelsMissing, TimeBudgetExceeded
 from extractors.nlp.chunking import MAX_CHUNK_CHARS, chunk_text
 from extractors.nlp.models import (
     missing_models_message,
@@ -45,6 +46,8 @@ from extractors.records import (
 #: time and cut peak memory from 1,560 to about 740 MiB (a batch is padded to
 #: its longest sentence, and the parser's scores grow with length squared).
 DOCS_PER_CALL = 32
+#: Pieces per Stanza call with a deadline (read between calls): the overrun bound.
+DOCS_PER_DEADLINE_CALL = 2
 STANZA_BATCH_SIZES = {"pos_batch_size": 1000, "lemma_batch_size": 1000, "depparse_batch_size": 400, "ner_batch_size": 32}
 
 
@@ -149,24 +152,27 @@ class StanzaBackend:
                     self.on_load()
         return self._pipelines[lang]
 
-    def analyze(self, articles: Sequence[Article]) -> list[Analysis]:
-        """One :class:`Analysis` per article, in input order."""
+    def analyze(self, articles: Sequence[Article], deadline: float | None = None) -> list[Analysis]:
+        """One :class:`Analysis` per article, in input order (``deadline``: see the protocol)."""
         results: list[Analysis | None] = [None] * len(articles)
         by_lang: dict[str, list[int]] = {}
         for i, article in enumerate(articles):
             by_lang.setdefault(article.lang or "", []).append(i)
         for lang, indexes in by_lang.items():
-            for i, analysis in zip(indexes, self._analyze_language(lang, [articles[i] for i in indexes])):
+            for i, analysis in zip(indexes, self._analyze_language(lang, [articles[i] for i in indexes], deadline)):
                 results[i] = analysis
         return [r for r in results if r is not None]
 
-    def _analyze_language(self, lang: str, articles: list[Article]) -> list[Analysis]:
+    def _analyze_language(self, lang: str, articles: list[Article], deadline: float | None = None) -> list[Analysis]:
         nlp = self.pipeline(lang)
         chunks = [c for i, a in enumerate(articles) for c in chunk_text(i, a.text, self.max_chunk_chars)]
         sentences: list[list[Sentence]] = [[] for _ in articles]
         mentions: list[list[Entity]] = [[] for _ in articles]
-        for start in range(0, len(chunks), DOCS_PER_CALL):
-            group = chunks[start : start + DOCS_PER_CALL]
+        step = DOCS_PER_CALL if deadline is None else DOCS_PER_DEADLINE_CALL
+        for start in range(0, len(chunks), step):
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeBudgetExceeded(f"the time budget ran out after {start} of {len(chunks)} pieces of NLP")
+            group = chunks[start : start + step]
             docs = nlp.bulk_process([c.text for c in group])
             for chunk, doc in zip(group, docs):
                 article = articles[chunk.article_index]
@@ -233,7 +239,6 @@ def _build_pipeline(lang: str, directory: Path, packages: dict[str, str]):
         )
     except Exception as exc:  # Stanza raises several types for broken/missing files
         raise ModelsMissing(f"cannot load Stanza models for '{lang}' from {directory}: {_one_line(exc)}") from None
-
 
 
 def _records(doc, text: str, offset: int, first_index: int) -> tuple[list[Sentence], list[Entity]]:

@@ -110,6 +110,33 @@ class Store:
         rows = self.con.execute("SELECT DISTINCT source_path FROM articles WHERE extractor_version IS DISTINCT FROM ?", [version])
         return {row[0] for row in rows.fetchall()}
 
+    def article_owners(self, article_ids: Sequence[str], source_paths: Sequence[str]) -> dict[str, str]:
+        """Article id → where the stored article is, for those of ``article_ids``
+        stored from files other than ``source_paths`` (an id belongs to the
+        first file stored with it)."""
+        rows = self.con.execute(
+            "SELECT article_id, location FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+            "AND source_path NOT IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids), list(source_paths)])
+        return dict(rows.fetchall())
+
+    def mark_missing(self, folder: str, present: Sequence[str], now: datetime) -> list[str]:
+        """Sources under ``folder`` not among ``present`` get ``missing_since``
+        (kept from the run that first missed them); present ones lose it.
+        Returns the paths of the missing ones."""
+        prefix = folder.rstrip("/") + "/"
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _present AS SELECT unnest(?::VARCHAR[]) AS path", [list(present)])
+        with self.transaction():
+            self.con.execute("UPDATE sources SET missing_since = NULL WHERE missing_since IS NOT NULL AND path IN (SELECT path FROM _present)")
+            self.con.execute("UPDATE sources SET missing_since = ? WHERE missing_since IS NULL AND starts_with(path, ?) "
+                             "AND path NOT IN (SELECT path FROM _present)", [now, prefix])
+        rows = self.con.execute("SELECT path FROM sources WHERE missing_since IS NOT NULL AND starts_with(path, ?) ORDER BY path", [prefix])
+        return [row[0] for row in rows.fetchall()]
+
+    def delete_sources(self, source_paths: Sequence[str]) -> None:
+        """Delete every row of the given source files, in one transaction."""
+        with self.transaction():
+            self._delete_sources(source_paths, {})
+
     def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
 

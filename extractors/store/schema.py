@@ -58,9 +58,10 @@ CODED_EVENT_COLUMNS = (
 TABLES: tuple[Table, ...] = (
     Table("sources", "Article files processed, with the hash used to skip unchanged files", (
         _c("path", "VARCHAR", "File path as found under the input folder"),
-        _c("file_sha256", "VARCHAR", "SHA-256 of the file (and its .meta.json sidecar) when processed"),
+        _c("file_sha256", "VARCHAR", "SHA-256 of the file (and its .meta.json sidecar) when processed; empty while the file is pending (unreadable, waiting for models or languages, or an id held by another file), so the next run tries it again"),
         _c("n_articles", "INTEGER", "Articles stored from this file"),
         _c("n_errors", "INTEGER", "Articles or lines of this file recorded in ingest_errors"),
+        _c("missing_since", "TIMESTAMP", "When a run first found the file gone from its input folder (UTC); null while it exists. dateline run --prune deletes such files' rows"),
     ), key=("path",)),
     Table("articles", "One row per ingested article", (
         _ARTICLE,
@@ -175,7 +176,7 @@ TABLES: tuple[Table, ...] = (
     Table("ingest_errors", "Files or lines that could not be processed, with the reason", (
         _c("source_path", "VARCHAR", "File the error belongs to (sources.path)"),
         _c("location", "VARCHAR", "File path, with :LINE for a line of a .jsonl file"),
-        _c("reason", "VARCHAR", "Stable code: empty, binary, encoding, malformed_json, missing_text, too_large, unsupported_language, processing, ..."),
+        _c("reason", "VARCHAR", "Stable code: empty, binary, encoding, malformed_json, missing_text, too_large, too_long, too_slow, bad_file_name, unreadable, duplicate_id, unsupported_language, processing, ..."),
         _c("detail", "VARCHAR", "Human-readable explanation"),
         _c("content_sha256", "VARCHAR", "SHA-256 of the offending bytes, when read"),
         ARTICLE_ID_OF_ERROR,
@@ -195,6 +196,8 @@ TABLES: tuple[Table, ...] = (
         _c("duration_s", "DOUBLE", "Wall time of the run in seconds"),
         _c("extractor_version", "VARCHAR", "Dateline extractor version"),
         _c("lock_wait_s", "DOUBLE", "Seconds the run waited for another process to release the database file (all its openings together)"),
+        _c("status", "VARCHAR", "ok, failed (error says why) or interrupted (SIGTERM or Ctrl-C)"),
+        _c("error", "VARCHAR", "One-line reason of a failed or interrupted run; null when ok"),
     ), key=("run_id",)),
     Table("publications", "Read copies published for dashboards: one row each, copied into the copy itself", (
         _c("published_at", "TIMESTAMP", "When the copy was made (UTC)"),

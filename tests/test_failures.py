@@ -1,0 +1,159 @@
+"""The failure cases a news feed meets (issue 11): nothing lost, nothing left behind.
+
+Data-loss cases run the flow's body in this process with a blank NLP backend
+(every article analysed as having no sentences: what matters here is which
+articles are stored and which get an ``ingest_errors`` row). Cases about
+processes (signals, orphaned servers, locks, a full disk) run real ``dateline``
+processes with an isolated ``PREFECT_HOME``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from extractors.records import Analysis
+from flows.ingest import ingest_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+EN = "Emmanuel Macron arrived in Berlin on Monday. He met Olaf Scholz on Tuesday, officials said."
+
+
+class Blank:
+    """An NLP backend for ``langs`` that finds no sentences."""
+
+    def __init__(self, langs=("en",)):
+        self.inventory = {lang: ("tokenize",) for lang in langs}
+
+    def supports(self, lang):
+        return lang in self.inventory
+
+    def processors(self, lang):
+        return self.inventory.get(lang, ())
+
+    def warm(self, langs):
+        return ()
+
+    def loaded_languages(self):
+        return ()
+
+    def analyze(self, articles, deadline=None):
+        return [Analysis(a.article_id, a.lang, (), (), ("tokenize",)) for a in articles]
+
+
+def article(folder: Path, name: str, text: str = EN, **meta) -> Path:
+    path = folder / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    path.with_name(f"{name}.meta.json").write_text(json.dumps({"lang": "en", "published": "2023-09-12", **meta}))
+    return path
+
+
+def run(folder: Path, db: Path, backend=None, **kw) -> dict:
+    """The flow's body without Prefect (what runs when the server cannot start)."""
+    return ingest_articles.fn(input_dir=str(folder), db_path=str(db), backend=backend or Blank(), batch_size=2, **kw)
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    return folder
+
+
+# --- 1. file names that are not UTF-8 --------------------------------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_gets_a_row_and_the_good_files_are_stored(inbox, tmp_path):
+    article(inbox, "good")
+    bad = os.path.join(os.fsencode(inbox), b"bad\xff.txt")
+    with open(bad, "wb") as handle:
+        handle.write(b"Joe Biden arrived in Hanoi.")
+    db = tmp_path / "d.duckdb"
+    run(inbox, db)
+    assert rows(db, "SELECT location FROM articles") == [(str(inbox / "good.txt"),)]
+    ((location, reason, detail),) = rows(db, "SELECT location, reason, detail FROM ingest_errors")
+    assert reason == "bad_file_name" and location.endswith("bad\\xff.txt")
+    assert bad.hex() in detail  # the exact name, losslessly
+    assert run(inbox, db)["files_new"] == 0  # recorded once, not an error on every run
+
+
+# --- 2. unreadable files ---------------------------------------------------------------------------------------
+
+def test_a_file_gone_between_listing_and_reading_is_unreadable_and_stays_pending(tmp_path):
+    from extractors.pipeline import BatchResult, read_files
+
+    result = BatchResult()
+    assert read_files([tmp_path / "gone.txt"], result) == []
+    assert [e.reason for e in result.errors] == ["unreadable"]
+    assert result.frames()["sources"]["file_sha256"].to_list() == [""]
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/setpriv").exists(), reason="needs root and setpriv")
+def test_a_file_without_read_permission_is_recorded_and_the_run_goes_on(inbox, tmp_path):
+    article(inbox, "good")
+    locked = article(inbox, "locked", "Olaf Scholz visited Paris on Sunday.")
+    locked.chmod(0)
+    db = tmp_path / "d.duckdb"
+    code = (f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); from test_failures import run; from pathlib import Path; "
+            f"run(Path({str(inbox)!r}), Path({str(db)!r}))")
+    done = subprocess.run(["setpriv", "--bounding-set=-dac_override,-dac_read_search", sys.executable, "-c", code],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert rows(db, "SELECT location FROM articles") == [(str(inbox / "good.txt"),)]
+    assert rows(db, "SELECT reason FROM ingest_errors") == [("unreadable",)]
+    locked.chmod(0o644)  # readable again: the next run stores it
+    run(inbox, db)
+    assert len(rows(db, "SELECT * FROM articles")) == 2 and rows(db, "SELECT * FROM ingest_errors") == []
+
+
+# --- 3. files waiting for a language ---------------------------------------------------------------------------
+
+def test_files_waiting_for_models_or_outside_lang_are_processed_once_possible(inbox, tmp_path):
+    article(inbox, "english")
+    article(inbox, "french", "Le président est parti dimanche.", lang="fr")
+    db = tmp_path / "d.duckdb"
+    run(inbox, db, languages=["fr"])  # en filtered out, fr has no models yet
+    assert rows(db, "SELECT count(*) FROM articles") == [(0,)]
+    assert {r[0] for r in rows(db, "SELECT reason FROM ingest_errors")} == {"unsupported_language"}
+    again = run(inbox, db, backend=Blank(("en", "fr")))  # models pulled, no --lang
+    assert again["files_new"] == 2
+    assert sorted(rows(db, "SELECT lang FROM articles")) == [("en",), ("fr",)]
+    assert rows(db, "SELECT * FROM ingest_errors") == []
+    assert run(inbox, db, backend=Blank(("en", "fr")))["files_new"] == 0
+
+
+# --- 4. an id reused in a later run ----------------------------------------------------------------------------
+
+def test_an_id_reused_by_a_later_file_is_refused_with_a_row_and_deletes_nothing(inbox, tmp_path):
+    article(inbox, "first", id="wire-1")
+    db = tmp_path / "d.duckdb"
+    run(inbox, db)
+    article(inbox, "second", "Olaf Scholz visited Paris on Sunday.", id="wire-1")
+    run(inbox, db)
+    assert rows(db, "SELECT article_id, location FROM articles") == [("wire-1", str(inbox / "first.txt"))]
+    ((location, reason, detail),) = rows(db, "SELECT location, reason, detail FROM ingest_errors")
+    assert (location, reason) == (str(inbox / "second.txt"), "duplicate_id") and str(inbox / "first.txt") in detail
+    (inbox / "first.txt").unlink()  # the owner goes: the refused file gets its turn
+    run(inbox, db, prune=True)
+    assert rows(db, "SELECT article_id, location FROM articles") == [("wire-1", str(inbox / "second.txt"))]
+
+
+def test_within_a_batch_the_first_file_keeps_its_id(inbox, tmp_path):
+    article(inbox, "a", id="same")
+    article(inbox, "b", "Olaf Scholz visited Paris on Sunday.", id="same")
+    db = tmp_path / "d.duckdb"
+    run(inbox, db)
+    assert rows(db, "SELECT location FROM articles") == [(str(inbox / "a.txt"),)]
+    assert rows(db, "SELECT location, reason FROM ingest_errors") == [(str(inbox / "b.txt"), "duplicate_id")]
