@@ -157,3 +157,70 @@ def test_within_a_batch_the_first_file_keeps_its_id(inbox, tmp_path):
     run(inbox, db)
     assert rows(db, "SELECT location FROM articles") == [(str(inbox / "a.txt"),)]
     assert rows(db, "SELECT location, reason FROM ingest_errors") == [(str(inbox / "b.txt"), "duplicate_id")]
+
+
+# --- 5. large articles -----------------------------------------------------------------------------------------
+
+def test_an_article_over_the_size_limit_gets_too_long_and_the_others_are_written(inbox, tmp_path):
+    from extractors.ingest import MAX_ARTICLE_CHARS
+
+    article(inbox, "good")
+    sentence = "Joe Biden arrived in Hanoi on Sunday and met officials. "
+    (inbox / "huge.txt").write_text(sentence * (8_000_000 // len(sentence)), encoding="utf-8")  # one 8 MB line
+    db = tmp_path / "d.duckdb"
+    run(inbox, db)
+    assert rows(db, "SELECT location FROM articles") == [(str(inbox / "good.txt"),)]
+    ((reason, detail),) = rows(db, "SELECT reason, detail FROM ingest_errors")
+    assert reason == "too_long" and f"{MAX_ARTICLE_CHARS:,}" in detail
+
+
+class _Doc:
+    sentences, ents = (), ()
+
+
+class _SlowPipeline:
+    """Stands in for a Stanza pipeline that needs 0.2 s per call."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def bulk_process(self, texts):
+        self.calls += 1
+        time.sleep(0.2)
+        return [_Doc() for _ in texts]
+
+
+def test_a_long_article_past_its_time_budget_is_too_slow_and_the_short_ones_are_kept(tmp_path):
+    from datetime import date
+
+    from extractors.nlp import StanzaBackend
+    from extractors.pipeline import ALONE_CHARS, process_batch
+    from extractors.records import Article
+
+    backend = StanzaBackend(tmp_path)  # no models on disk: the pipeline is the stand-in
+    backend.inventory, backend.packages = {"en": ("tokenize",)}, {"en": {"tokenize": "x"}}
+    backend._pipelines["en"] = slow = _SlowPipeline()
+    long_text = "Olaf Scholz visited Paris. " * (3 * ALONE_CHARS // 27)
+    articles = [Article(name, text, name, f"{name}.txt", "en", "metadata", date(2023, 9, 12), "metadata")
+                for name, text in (("short", EN), ("long", long_text))]
+    result = process_batch(articles, backend, budget_s=0.5)
+    assert [a.article_id for a in result.articles] == ["short"]
+    assert [(e.article_id, e.reason) for e in result.errors] == [("long", "too_slow")]
+    assert slow.calls < 8  # stopped soon after the budget, not after every piece
+
+
+def test_large_files_are_batches_of_their_own_after_the_others(inbox):
+    from flows.ingest import LARGE_FILE_BYTES, plan_batches
+
+    small = [article(inbox, f"s{i}") for i in range(3)]
+    big = inbox / "big.txt"
+    big.write_text("x " * LARGE_FILE_BYTES, encoding="utf-8")
+    assert plan_batches([small[0], big, small[1], small[2]], 2) == [[str(small[0]), str(small[1])], [str(small[2])], [str(big)]]
+
+
+def test_a_line_without_spaces_is_still_cut_into_bounded_pieces():
+    from extractors.nlp import MAX_CHUNK_CHARS, chunk_text
+
+    text = "x" * (10 * MAX_CHUNK_CHARS + 7)
+    pieces = list(chunk_text(0, text, MAX_CHUNK_CHARS))
+    assert max(len(p.text) for p in pieces) <= MAX_CHUNK_CHARS and "".join(p.text for p in pieces) == text
