@@ -224,3 +224,146 @@ def test_a_line_without_spaces_is_still_cut_into_bounded_pieces():
     text = "x" * (10 * MAX_CHUNK_CHARS + 7)
     pieces = list(chunk_text(0, text, MAX_CHUNK_CHARS))
     assert max(len(p.text) for p in pieces) <= MAX_CHUNK_CHARS and "".join(p.text for p in pieces) == text
+
+
+# --- 6, 7. processes: orphaned servers, SIGTERM ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def prefect_home(tmp_path_factory):
+    """One isolated PREFECT_HOME for this module's processes (a new one costs
+    a migration of Prefect's database, up to a minute)."""
+    return tmp_path_factory.mktemp("prefect_home")
+
+
+def started(folder: Path, db: Path, home: Path, *args: str, **env: str) -> subprocess.Popen:
+    """``dateline run`` in its own process group, as a shell or systemd starts it."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("PREFECT_LOGGING_LEVEL", "PREFECT_API_URL")}
+    return subprocess.Popen([sys.executable, "-c", "from dateline.cli import main; main()", "run", "--input", str(folder),
+                             "--db", str(db), "--batch-size", "2", *args],
+                            cwd=ROOT, env={**clean, "PREFECT_HOME": str(home), **env}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def processes_of(home: Path) -> list[int]:
+    """Processes whose environment names ``home``: the command and its server."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if f"PREFECT_HOME={home}".encode() in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def wait_for_server(home: Path, process: subprocess.Popen, timeout_s: float = 240) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and process.poll() is None:
+        for pid in processes_of(home):
+            try:
+                if b"create_app" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    return
+            except OSError:
+                continue
+        time.sleep(0.3)
+    raise AssertionError("the Prefect server never started")
+
+
+def many_articles(folder: Path, n: int = 30) -> None:
+    for i in range(n):
+        article(folder, f"a{i:02}", f"Emmanuel Macron arrived in Berlin on Monday, report {i}. He met Olaf Scholz. " * 10)
+
+
+def gone_within(home: Path, seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while (left := processes_of(home)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
+
+
+def test_kill9_of_a_run_leaves_no_prefect_server_behind(models_dir, prefect_home, inbox, tmp_path):
+    many_articles(inbox)
+    run_ = started(inbox, tmp_path / "d.duckdb", prefect_home)
+    wait_for_server(prefect_home, run_)
+    run_.kill()
+    run_.communicate(timeout=30)
+    assert gone_within(prefect_home, 10) == []
+
+
+def test_sigterm_to_the_process_group_stops_within_seconds_with_one_line(models_dir, prefect_home, inbox, tmp_path):
+    many_articles(inbox)
+    db = tmp_path / "d.duckdb"
+    run_ = started(inbox, db, prefect_home)
+    wait_for_server(prefect_home, run_)
+    time.sleep(4)  # into the batches
+    sent = time.monotonic()
+    os.killpg(run_.pid, signal.SIGTERM)
+    _, err = run_.communicate(timeout=60)
+    assert time.monotonic() - sent < 15
+    assert run_.returncode == 143 and err.strip().splitlines() == [err.strip()] and "stopped by SIGTERM" in err
+    assert gone_within(prefect_home, 10) == []
+    stored = rows(db, "SELECT count(*) FROM articles")[0][0]  # whole batches only, each with its source
+    assert rows(db, "SELECT count(*) FROM articles a JOIN sources s ON s.path = a.source_path")[0][0] == stored
+    assert rows(db, "SELECT status FROM runs") in ([("interrupted",)], [])
+
+
+def test_a_server_that_does_not_start_in_time_is_not_waited_for(models_dir, prefect_home, inbox, tmp_path):
+    article(inbox, "berlin")
+    done = started(inbox, tmp_path / "d.duckdb", prefect_home, DATELINE_PREFECT_STARTUP_TIMEOUT_S="0")
+    out, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+    assert "running without Prefect" in err and "Traceback" not in err
+    assert "1 articles and" in out
+    assert gone_within(prefect_home, 10) == []
+
+
+# --- 10, 11. dateline query ------------------------------------------------------------------------------------
+
+def dateline(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k != "PREFECT_LOGGING_LEVEL"}
+    return subprocess.run([sys.executable, "-c", "from dateline.cli import main; main()", *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=timeout, env=clean)
+
+
+@pytest.fixture
+def read_copy(tmp_path):
+    from extractors.store import Store
+
+    path = tmp_path / "d.read.duckdb"
+    with Store(path) as store:
+        store.migrate()
+    return path
+
+
+def test_query_cannot_write_or_read_other_files(read_copy, tmp_path):
+    victim, other = tmp_path / "victim.csv", tmp_path / "other.duckdb"
+    victim.write_text("precious\n")
+    duckdb.connect(str(other)).execute("CREATE TABLE keep AS SELECT 1 AS x").close()
+    for sql in (f"COPY (SELECT 1) TO '{victim}'", f"ATTACH '{other}' AS o (READ_WRITE)", "SELECT * FROM read_text('/etc/passwd')",
+                "SET enable_external_access = true"):
+        done = dateline("query", "--db", str(read_copy), sql)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, sql
+    assert victim.read_text() == "precious\n"
+    assert rows(other, "SELECT * FROM keep") == [(1,)]
+
+
+def test_query_reads_the_csv_files_named_with_read(read_copy, tmp_path):
+    (tmp_path / "watch.csv").write_text("actor,level\nPutin,high\n")
+    done = dateline("query", "--db", str(read_copy), "--read", f"watch={tmp_path / 'watch.csv'}", "-f", "jsonl",
+                    "SELECT * FROM watch")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"actor": "Putin", "level": "high"}
+
+
+def test_jsonl_serializes_every_duckdb_type(read_copy):
+    sql = ("SELECT 1.5 AS dec, 123456789012345678.123::DECIMAL(38,3) AS big, 'ab'::BLOB AS blob, "
+           "'6ba7b810-9dad-11d1-80b4-00c04fd430c8'::UUID AS id, INTERVAL 3 DAY AS span, TIME '10:30:00' AS t, "
+           "TIMESTAMPTZ '2023-09-12 10:00:00+00' AS tz, DATE '2023-09-12' AS d, [1.25, 2.5] AS list, "
+           "{'k': 0.1::DECIMAL(4,2)} AS struct, MAP {'a': 1} AS m, 'nan'::DOUBLE AS nan, 170141183460469231731687303715884105727::HUGEINT AS huge")
+    done = dateline("query", "--db", str(read_copy), "-f", "jsonl", sql)
+    assert done.returncode == 0, done.stderr
+    row = json.loads(done.stdout)
+    assert row["dec"] == 1.5 and row["big"] == "123456789012345678.123" and row["blob"] == "6162"
+    assert row["id"] == "6ba7b810-9dad-11d1-80b4-00c04fd430c8" and row["t"] == "10:30:00" and row["d"] == "2023-09-12"
+    assert row["list"] == [1.25, 2.5] and row["struct"] == {"k": 0.1} and row["nan"] == "nan"
+    assert row["huge"] == 170141183460469231731687303715884105727 and row["tz"].startswith("2023-09-12")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import decimal
 import json
+import math
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -66,7 +69,7 @@ def emit(rows: Iterable[dict], fmt: str, columns: Sequence[str], title: str) -> 
     rows = list(rows)
     if fmt == "jsonl":
         for row in rows:
-            typer.echo(json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False))
+            typer.echo(json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False, allow_nan=False))
         return
     from rich.console import Console
     from rich.table import Table
@@ -80,7 +83,25 @@ def emit(rows: Iterable[dict], fmt: str, columns: Sequence[str], title: str) -> 
 
 
 def _plain(value):
-    return value.isoformat() if isinstance(value, date) else value
+    """A JSON value for any DuckDB value: DECIMAL as a number when exact
+    (else a string of its digits), BLOB as hex, UUID, INTERVAL and TIME as
+    strings, dates and timestamps in ISO 8601, NaN and infinities as strings,
+    lists, structs and maps recursively."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, decimal.Decimal):
+        return float(value) if value.is_finite() and decimal.Decimal(repr(float(value))) == value else str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    if isinstance(value, (date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_plain(v) for v in value]
+    return str(value)  # UUID, timedelta, and whatever a newer DuckDB adds
 
 
 FORMAT_OPTION = typer.Option("table", "--format", "-f", help="Output format: table or jsonl.", case_sensitive=False)

@@ -15,7 +15,7 @@ readers that never touch it.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -63,8 +63,11 @@ class Database:
         return {**row, "publish_s": round(time.perf_counter() - start, 3)}
 
 
-def read(path: Path | str, sql: str, params: Sequence = (), timeout_s: float = 10.0) -> tuple[list[str], list[tuple]]:
+def read(path: Path | str, sql: str, params: Sequence = (), timeout_s: float = 10.0,
+         files: Mapping[str, Path | str] | None = None) -> tuple[list[str], list[tuple]]:
     """Column names and rows of one read-only query on ``path`` (the read
-    copy), opened for this query only."""
+    copy), opened for this query only, with no access to other files than
+    ``files`` (view name → CSV or Parquet file, see :meth:`Store.lock_down`)."""
     with Store.open(path, read_only=True, timeout_s=timeout_s) as store:
+        store.lock_down(files)
         return store.select(sql, params)

@@ -140,6 +140,30 @@ class Store:
     def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
 
+    def lock_down(self, files: Mapping[str, Path | str] | None = None) -> None:
+        """From now on, no file but this database (and ``files``) can be read
+        or written through this connection: ``COPY ... TO``, ``ATTACH``,
+        ``read_text`` and extension installs fail, and the setting cannot be
+        changed back. ``files`` (view name → CSV or Parquet file) become
+        temporary views first, so analysts can join them with the events."""
+        allowed = []
+        for name, path in (files or {}).items():
+            path = Path(path).resolve()
+            reader = {".csv": "read_csv_auto", ".tsv": "read_csv_auto", ".parquet": "read_parquet", ".pq": "read_parquet"}.get(path.suffix.lower())
+            if reader is None or not name.isidentifier():
+                raise DatelineError(f"--read {name}={path}: give NAME=FILE with a plain name and a .csv, .tsv or .parquet file")
+            if not path.is_file():
+                raise DatelineError(f"--read {name}={path}: no such file")
+            quoted = str(path).replace("'", "''")
+            try:
+                self.con.execute(f'CREATE TEMP VIEW "{name}" AS SELECT * FROM {reader}(\'{quoted}\')')
+            except duckdb.Error as exc:
+                raise DatelineError(f"--read {name}={path}: {str(exc).splitlines()[0]}") from None
+            allowed.append(str(path))
+        self.con.execute("SET allowed_paths = ?", [allowed])
+        self.con.execute("SET enable_external_access = false")
+        self.con.execute("SET lock_configuration = true")
+
     def select(self, sql: str, params: Sequence = ()) -> tuple[list[str], list[tuple]]:
         """Column names and rows of an analyst's query, errors as one line."""
         try:
