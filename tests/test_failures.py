@@ -367,3 +367,49 @@ def test_jsonl_serializes_every_duckdb_type(read_copy):
     assert row["id"] == "6ba7b810-9dad-11d1-80b4-00c04fd430c8" and row["t"] == "10:30:00" and row["d"] == "2023-09-12"
     assert row["list"] == [1.25, 2.5] and row["struct"] == {"k": 0.1} and row["nan"] == "nan"
     assert row["huge"] == 170141183460469231731687303715884105727 and row["tz"].startswith("2023-09-12")
+
+
+# --- 12, 13, 14. deleted files, NUL bytes, language names ------------------------------------------------------
+
+def test_deleted_files_are_marked_missing_and_pruned_on_request(inbox, tmp_path):
+    article(inbox, "stays")
+    article(inbox, "goes", "Olaf Scholz visited Paris on Sunday.")
+    db = tmp_path / "d.duckdb"
+    run(inbox, db)
+    (inbox / "goes.txt").unlink()
+    run(inbox, db)
+    missing = dict(rows(db, "SELECT path, missing_since IS NOT NULL FROM sources"))
+    assert missing == {str(inbox / "stays.txt"): False, str(inbox / "goes.txt"): True}
+    assert len(rows(db, "SELECT * FROM articles")) == 2  # kept until pruned
+    run(inbox, db, prune=True)
+    assert rows(db, "SELECT location FROM articles") == [(str(inbox / "stays.txt"),)]
+    assert rows(db, "SELECT path FROM sources") == [(str(inbox / "stays.txt"),)]
+
+
+def test_a_nul_byte_anywhere_in_the_file_is_binary():
+    from extractors.ingest.readers import decode
+
+    late = ("Joe Biden arrived in Hanoi. " * 1000).encode() + b"\0tail"
+    assert decode(late)[1][0] == "binary"
+
+
+def test_a_nul_character_in_json_text_is_binary(inbox, tmp_path):
+    (inbox / "a.json").write_text(json.dumps({"text": "Joe Biden arrived\u0000 in Hanoi.", "lang": "en"}))
+    db = tmp_path / "d.duckdb"
+    run(inbox, db)
+    assert rows(db, "SELECT reason FROM ingest_errors") == [("binary",)]
+
+
+@pytest.mark.parametrize("declared", ["arabic", "Arabic", "ar-SA", "ar_SA", "ara", "العربية", "AR"])
+def test_language_names_and_codes_are_normalized(declared):
+    from extractors.ingest.metadata import language
+
+    assert language(declared, "") == ("ar", "metadata")
+
+
+def test_an_unknown_language_name_says_what_is_accepted(inbox, tmp_path):
+    article(inbox, "odd", lang="martian")
+    db = tmp_path / "d.duckdb"
+    run(inbox, db)
+    ((detail,),) = rows(db, "SELECT detail FROM ingest_errors")
+    assert "'martian' is not a language" in detail and "models pull" not in detail
