@@ -413,3 +413,71 @@ def test_an_unknown_language_name_says_what_is_accepted(inbox, tmp_path):
     run(inbox, db)
     ((detail,),) = rows(db, "SELECT detail FROM ingest_errors")
     assert "'martian' is not a language" in detail and "models pull" not in detail
+
+
+# --- 8. disk full ----------------------------------------------------------------------------------------------
+
+def test_a_full_disk_is_one_line_and_exit_status_1(inbox, tmp_path):
+    article(inbox, "berlin")
+    disk = tmp_path / "small"
+    disk.mkdir()
+    script = (f"mount -t tmpfs -o size=600k tmpfs {disk} || exit 99; "
+              f"exec {sys.executable} -c 'from dateline.cli import main; main()' run --input {inbox} --db {disk}/d.duckdb")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={k: v for k, v in os.environ.items() if k != "PREFECT_LOGGING_LEVEL"})
+    if done.returncode == 99:
+        pytest.skip("cannot mount a small tmpfs here")
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]
+    assert "no space left" in done.stderr.lower() and f"{disk}/d.duckdb" in done.stderr
+
+
+# --- 9. serve --------------------------------------------------------------------------------------------------
+
+def serving(inbox: Path, db: Path, home: Path, out: Path, **env: str) -> subprocess.Popen:
+    clean = {k: v for k, v in os.environ.items() if k not in ("PREFECT_LOGGING_LEVEL", "PREFECT_API_URL")}
+    return subprocess.Popen([sys.executable, "-c", "from dateline.cli import main; main()", "serve", "--input", str(inbox),
+                             "--db", str(db), "--interval", "10"], cwd=ROOT, env={**clean, "PREFECT_HOME": str(home), **env},
+                            stdout=out.open("w"), stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def lines_when(out: Path, process: subprocess.Popen, count: int, timeout_s: float = 300) -> list[str]:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and process.poll() is None:
+        runs = [line for line in out.read_text().splitlines() if " run " in line]
+        if len(runs) >= count:
+            return runs
+        time.sleep(0.5)
+    raise AssertionError(f"serve printed:\n{out.read_text()[-3000:]}")
+
+
+def test_serve_never_overlaps_runs_and_prints_one_line_each(models_dir, prefect_home, inbox, tmp_path):
+    many_articles(inbox, 12)  # a first run longer than the interval
+    db, out = tmp_path / "d.duckdb", tmp_path / "serve.out"
+    serve = serving(inbox, db, prefect_home, out)
+    try:
+        lines = lines_when(out, serve, 2)
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        serve.wait(timeout=60)
+    assert all(" run ok: " in line for line in lines), lines
+    assert "12 articles" in lines[0] and "0 new or changed" in lines[1]
+    runs = rows(db, "SELECT started_at, finished_at, status FROM runs ORDER BY started_at")
+    assert len(runs) >= 2 and all(status == "ok" for *_, status in runs)
+    assert all(earlier[1] <= later[0] for earlier, later in zip(runs, runs[1:]))  # one at a time
+    assert gone_within(prefect_home, 10) == []
+
+
+def test_a_failed_serve_run_is_printed_and_recorded(prefect_home, inbox, tmp_path):
+    article(inbox, "berlin")
+    db, out, empty = tmp_path / "d.duckdb", tmp_path / "serve.out", tmp_path / "no_models"
+    empty.mkdir()
+    serve = serving(inbox, db, prefect_home, out, STANZA_RESOURCES_DIR=str(empty))
+    try:
+        (line,) = lines_when(out, serve, 1)
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        serve.wait(timeout=60)
+    assert " run failed: " in line and "models" in line
+    ((status, error),) = rows(db, "SELECT status, error FROM runs")
+    assert status == "failed" and "models" in error
