@@ -58,10 +58,12 @@ STOPPED = ("dateline: stopped by SIGTERM; every batch written before it is in th
            "(run again to finish)")
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised in the main thread like Ctrl-C, so that the run
-    unwinds: the open transaction is rolled back, the run is recorded as
-    interrupted, the Prefect server child is stopped."""
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that the run unwinds: the open
+    transaction is rolled back, the run is recorded as interrupted, the
+    Prefect server child is stopped. Not a KeyboardInterrupt, which Click
+    would swallow; inside a flow run Prefect raises its own
+    ``TerminationSignal`` first and then sends the signal again to us."""
 
 
 def main() -> None:
@@ -73,18 +75,20 @@ def main() -> None:
     except DatelineError as exc:
         typer.secho(f"dateline: error: {exc}", err=True, fg="red")
         raise SystemExit(2) from None
-    except Terminated:
-        typer.secho(STOPPED, err=True)
-        raise SystemExit(143) from None
     except KeyboardInterrupt:
         typer.secho("dateline: interrupted", err=True)
         raise SystemExit(130) from None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — re-raised unless the disk is full
         full = disk_full(exc)
         if full is None:
             raise
         typer.secho(f"dateline: error: no space left on the device ({full}); free space and run again", err=True, fg="red")
         raise SystemExit(1) from None
+    except BaseException as exc:
+        if not isinstance(exc, Terminated) and type(exc).__name__ != "TerminationSignal":
+            raise
+        typer.secho(STOPPED, err=True)
+        raise SystemExit(143) from None
 
 
 def _stop_on_sigterm() -> None:
