@@ -69,7 +69,7 @@ class Terminated(BaseException):
 def main() -> None:
     quiet.configure(verbose="--verbose" in sys.argv or "-v" in sys.argv)
     _register_commands()
-    _stop_on_sigterm()
+    pass
     try:
         app()
     except DatelineError as exc:

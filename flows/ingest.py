@@ -39,7 +39,7 @@ from extractors.records import IngestError
 from extractors.store import Database
 from extractors.store.access import DEFAULT_LOCK_TIMEOUT_S
 from flows.clusters import cluster_new_events
-from flows.runs import Progress, _Notifier, empty_totals, finish_run, record_failed_run
+from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
 from flows.resources import default_backend
 
 DEFAULT_BATCH_SIZE = 64
@@ -109,7 +109,7 @@ def ingest_articles(
         if todo:
             _require_models(backend)
         totals = _process(db, run_id, todo, max(1, batch_size), backend, languages, max(1, workers),
-                          _Notifier(on_progress), publish_every, budget_s)
+                          Notifier(on_progress), publish_every, budget_s)
     except BaseException as exc:
         record_failed_run(db, run_id, input_dir, started, clock, exc)
         raise
@@ -187,7 +187,7 @@ def _require_models(backend: NlpBackend) -> None:
 
 
 def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, backend: NlpBackend, languages,
-             workers: int, notify: _Notifier, publish_every: int = 0, budget_s: float = DEFAULT_BUDGET_S) -> dict:
+             workers: int, notify: Notifier, publish_every: int = 0, budget_s: float = DEFAULT_BUDGET_S) -> dict:
     """Run the batches (in ``workers`` processes when > 1) and write each
     result from this process, the single writer, in submission order; every
     ``publish_every`` batches (0: never) publish the read copy. Files whose

@@ -67,7 +67,7 @@ def record_run(store, run_id: str, input_dir, files, todo, totals: dict, started
 def empty_totals() -> dict:
     return {"articles": 0, "events_by_type": Counter(), "errors_by_reason": Counter(), "failed_files": set(), "timings": Counter()}
 
-class _Notifier:
+class Notifier:
     """Calls the progress callback; one that raises is dropped after a warning."""
 
     def __init__(self, callback: Progress | None):
