@@ -69,7 +69,7 @@ class Terminated(BaseException):
 def main() -> None:
     quiet.configure(verbose="--verbose" in sys.argv or "-v" in sys.argv)
     _register_commands()
-    pass
+    _stop_on_sigterm()
     try:
         app()
     except DatelineError as exc:
