@@ -19,8 +19,10 @@ def record_failed_run(db: Database, run_id: str, input_dir, started: datetime, c
     """Best effort: a ``runs`` row saying the run failed (or was interrupted)
     and why; when even that cannot be written (disk full, database held), the
     caller's own error is what the user sees."""
-    status = "failed" if isinstance(exc, Exception) else "interrupted"  # Ctrl-C, SIGTERM
+    status = "failed" if isinstance(exc, Exception) else "interrupted"
     error = " ".join(str(exc).split())[:300] or type(exc).__name__
+    if status == "interrupted":
+        error = "SIGTERM" if type(exc).__name__ in ("Terminated", "TerminationSignal") else "Ctrl-C" if isinstance(exc, KeyboardInterrupt) else error
     try:  # a short wait: when the database is what failed, the user must not wait twice
         with Database(db.path, db.read_copy, min(db.lock_timeout_s, 2.0)).open() as store:
             record_run(store, run_id, input_dir, [], [], empty_totals(), started, clock, db.lock_wait_s, status,

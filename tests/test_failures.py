@@ -304,7 +304,7 @@ def test_sigterm_to_the_process_group_stops_within_seconds_with_one_line(models_
     assert gone_within(prefect_home, 10) == []
     stored = rows(db, "SELECT count(*) FROM articles")[0][0]  # whole batches only, each with its source
     assert rows(db, "SELECT count(*) FROM articles a JOIN sources s ON s.path = a.source_path")[0][0] == stored
-    assert rows(db, "SELECT status FROM runs") in ([("interrupted",)], [])
+    assert rows(db, "SELECT status, error FROM runs") in ([("interrupted", "SIGTERM")], [])
 
 
 def test_a_server_that_does_not_start_in_time_is_not_waited_for(models_dir, prefect_home, inbox, tmp_path):
