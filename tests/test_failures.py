@@ -281,6 +281,7 @@ def gone_within(home: Path, seconds: float) -> list[int]:
     return left
 
 
+@pytest.mark.stanza
 def test_kill9_of_a_run_leaves_no_prefect_server_behind(models_dir, prefect_home, inbox, tmp_path):
     many_articles(inbox)
     run_ = started(inbox, tmp_path / "d.duckdb", prefect_home)
@@ -290,6 +291,7 @@ def test_kill9_of_a_run_leaves_no_prefect_server_behind(models_dir, prefect_home
     assert gone_within(prefect_home, 10) == []
 
 
+@pytest.mark.stanza
 def test_sigterm_to_the_process_group_stops_within_seconds_with_one_line(models_dir, prefect_home, inbox, tmp_path):
     many_articles(inbox)
     db = tmp_path / "d.duckdb"
@@ -309,6 +311,7 @@ def test_sigterm_to_the_process_group_stops_within_seconds_with_one_line(models_
     assert stored >= 2
 
 
+@pytest.mark.stanza
 def test_a_server_that_does_not_start_in_time_is_not_waited_for(models_dir, prefect_home, inbox, tmp_path):
     article(inbox, "berlin")
     done = started(inbox, tmp_path / "d.duckdb", prefect_home, DATELINE_PREFECT_STARTUP_TIMEOUT_S="0")
@@ -453,6 +456,7 @@ def lines_when(out: Path, process: subprocess.Popen, count: int, timeout_s: floa
     raise AssertionError(f"serve printed:\n{out.read_text()[-3000:]}")
 
 
+@pytest.mark.stanza
 def test_serve_never_overlaps_runs_and_prints_one_line_each(models_dir, prefect_home, inbox, tmp_path):
     many_articles(inbox, 12)  # a first run longer than the interval
     db, out = tmp_path / "d.duckdb", tmp_path / "serve.out"
