@@ -487,3 +487,17 @@ def test_a_failed_serve_run_is_printed_and_recorded(prefect_home, inbox, tmp_pat
     assert " run failed: " in line and "models" in line
     ((status, error),) = rows(db, "SELECT status, error FROM runs")
     assert status == "failed" and "models" in error
+
+
+def test_a_failed_server_shutdown_is_one_warning_never_an_error(tmp_path, caplog):
+    from flows.runtime import PrefectServer
+
+    server = PrefectServer.__new__(PrefectServer)  # a server that has already stopped, badly
+    server.log_path = tmp_path / "server.log"
+    server.log_path.write_text("ERROR:    Application shutdown failed. Exiting.\n")
+    server._log = server.log_path.open("ab")
+    server.process = subprocess.Popen(["sleep", "30"], start_new_session=True)
+    with caplog.at_level("WARNING", logger="dateline"):
+        server.stop()
+    assert server.process.poll() is not None  # stopped, with its process group
+    assert [r.getMessage() for r in caplog.records if "shut down" in r.getMessage()] and len(caplog.records) == 1
