@@ -214,6 +214,7 @@ class Event:
     date_end: date | None = None
     granularity: str | None = None
     date_text: str | None = None
+    date_basis: str = "none"
     extractor_version: str = ""
     mentions: tuple[EventMention, ...] = field(default=())
     # Coded after extraction (extractors/coding): ISO 3166-1 alpha-2 codes of

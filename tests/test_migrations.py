@@ -25,6 +25,7 @@ SHIPPED = {
     "0005_runs_lock_wait_and_publish": "2e110a3dd184",
     "0007_coded_events_and_clusters": "3002fece4909",
     "0008_run_status_and_missing_sources": "4bbaee116c76",
+    "0009_events_date_basis": "aedb73e282c1",
 }
 
 

@@ -27,6 +27,7 @@ from extractors.events.clause import (
     parse_subjects,
     role_of,
 )
+from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.tree import children, relative_antecedent, subtree_span
 from extractors.records import Entity, Span, Word
 
@@ -46,10 +47,15 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     inside = [e for e in clause_entities(entities, clause) if not e.span.overlaps(trigger.span)]
     free = [e for e in inside if role_of(e.span.start, clause, roles, inside) is None]
     in_clause = clause.words[clause.start : clause.end]
-    subjects = [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
+    broken = implausible(clause.words, trigger)
+    subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
     by_subject = _subject_actor(clause, subjects, entities, query)
     if by_subject is not None:
         return by_subject
+    if not subjects and not broken:  # "arrived in Rome before visiting the Pope": the governor's subject
+        by_governor = _subject_actor(clause, governor_subjects(clause.words, trigger), entities, query)
+        if by_governor is not None:
+            return by_governor
     described = next((w for w in subjects if w.upos in syntax["phrase_upos"] and w.upos != "PROPN"), None)
     if described is not None:  # "the visiting Japanese delegation said": not "Japanese"
         return noun_phrase(clause, described, query.lex, query.lang)
@@ -65,6 +71,10 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
             ordered.append(best(after[:1], labels))
     for found in ordered:
         if found:
+            return from_entity(found, "entity")
+    if not subjects and not syntax["actor_after_trigger_first"]:
+        found = nearest_preceding_actor(clause, entities, query.lex)
+        if found is not None:
             return from_entity(found, "entity")
     before_words = clause.words[clause.start : clause.trigger]
     if any(w.text.casefold() in actors["pronouns"] for w in before_words):

@@ -1,45 +1,113 @@
-"""Which time expression dates which event mention.
+"""Which time expression dates which event mention, and on what basis.
 
-Clause-level dates first: the time expression in the trigger's own clause.
-Then each time still unused goes to the nearest event of its sentence that has
-none, unless a verb stands between them (that verb usually owns the time).
-Never the publication date by default.
+``date_basis`` says where a mention's date comes from:
+
+* ``explicit``: a time expression of the event's own clause — read off the
+  dependency tree (:mod:`.attach`), or, without a parse, the nearest
+  expression in the trigger's surface clause;
+* ``sentence``: inherited from the event predicate it depends on in its
+  sentence ("left Moscow on Monday and arrived in Beijing");
+* ``context``: carried from an earlier sentence about the same actor and
+  event chain ("X is in Washington today … He will meet Y");
+* ``publication``: a present-tense report of a movement or meeting with no
+  expression ("De Zeeuw goes to Ottawa"), dated the day of publication;
+* ``none``: no date. Statements are never dated by publication or context:
+  undated quotes stay undated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
+from extractors.events.attach import Predicate, attach, governor, has_tree
 from extractors.events.draft import Draft
-from extractors.records import TimeExpression
+from extractors.events.merge import MERGEABLE
+from extractors.records import Span, TimeExpression
 
 DATED_KINDS = ("date", "time")
+#: Sentences back over which a date may be carried (``context``).
+CONTEXT_SENTENCES = 2
+#: Granularities precise enough to carry to the next sentences.
+CARRIED_GRANULARITIES = ("day", "time")
 
 
-def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression]) -> None:
-    """Clause-level dates first; then each unused time goes to the nearest
-    event of its sentence that still has none."""
-    used = set()
+def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = ()) -> None:
+    """Date the mentions of one sentence (all of ``drafts`` share it);
+    ``names`` are the spans of its named entities."""
+    if not drafts or not times:
+        return
+    words = drafts[0].sentence.words
+    if not has_tree(words):
+        _by_surface(drafts, times)
+        return
+    predicates = [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
+    for t, n in attach(words, predicates, [t.span for t in times], names).items():
+        drafts[n].time, drafts[n].date_basis = times[t], "explicit"
+    inherit(drafts, predicates)
+
+
+def inherit(drafts: Sequence[Draft], predicates: Sequence[Predicate]) -> None:
+    """Undated predicates take the date of the event they depend on (chains
+    too), when both are facts or both plans: a plan hanging on a past event
+    ("left on Sunday for Russia, where he is expected to meet") is not dated by it."""
+    words = drafts[0].sentence.words
+    for _ in range(len(drafts)):
+        changed = False
+        for n, d in enumerate(drafts):
+            if d.time is not None:
+                continue
+            g = governor(words, predicates, n)
+            if g is not None and drafts[g].time is not None and MERGEABLE[drafts[g].modality] == MERGEABLE[d.modality]:
+                d.time, d.date_basis, changed = drafts[g].time, "sentence", True
+        if not changed:
+            return
+
+
+def _by_surface(drafts: Sequence[Draft], times: Sequence[TimeExpression]) -> None:
+    """Without a parse: the nearest expression of the trigger's surface clause."""
+    used: set[Span] = set()
     for d in drafts:
         lo, hi = d.clause.words[d.clause.start].span.start, d.clause.words[d.clause.end - 1].span.end
         inside = [t for t in times if lo <= t.span.start and t.span.end <= hi and t.span not in used]
         if inside:
             d.time = min(inside, key=lambda t: abs(t.span.start - d.trigger.span.start))
-            d.date_attachment = "clause"
+            d.date_basis = "explicit"
             used.add(d.time.span)
-    for t in times:
-        if t.span in used:
+
+
+def carry_context(drafts: Sequence[Draft]) -> None:
+    """An undated movement or meeting takes the day-precise date of the latest
+    dated event of the same actor in the previous sentences, when nothing
+    between them (another dated event of that actor) breaks the chain."""
+    for i, d in enumerate(drafts):
+        if d.time is not None or d.type == "announcement" or d.modality == "negated" or d.actor is None:
             continue
-        waiting = [d for d in drafts if d.time is None and not _verb_between(d, t)]
-        if waiting:
-            d = min(waiting, key=lambda d: abs(t.span.start - d.trigger.span.start))
-            d.time, d.date_attachment = t, "sentence"
-            used.add(t.span)
+        for earlier in reversed(drafts[:i]):
+            gap = d.sentence.index - earlier.sentence.index
+            if gap > CONTEXT_SENTENCES:
+                break
+            if gap == 0 or earlier.actor is None or earlier.actor.resolved != d.actor.resolved:
+                continue
+            if earlier.time is not None and earlier.date_basis in ("explicit", "sentence"):
+                if earlier.time.granularity in CARRIED_GRANULARITIES and earlier.type != "announcement":
+                    d.time, d.date_basis = earlier.time, "context"
+                break
 
 
-def _verb_between(d: Draft, t: TimeExpression) -> bool:
-    """A verb between a trigger and a time expression usually owns the time."""
-    lo, hi = sorted((d.trigger.span.end, t.span.start if t.span.start >= d.trigger.span.end else t.span.end))
-    return any(w.upos in ("VERB", "AUX") and lo <= w.span.start < hi and w is not d.trigger for w in d.sentence.words)
+def publication_dates(drafts: Sequence[Draft], published: date | None, present_feats: Sequence[str]) -> None:
+    """A present-tense, asserted movement or meeting with no date happens on
+    the day of publication ("De Zeeuw goes to Ottawa", "يتوجه الوزير إلى")."""
+    if published is None or not present_feats:
+        return
+    for d in drafts:
+        if d.time is not None or d.is_noun or d.type == "announcement" or d.modality != "asserted":
+            continue
+        feats = set((d.trigger.feats or "").split("|"))
+        if all(f in feats for f in present_feats):
+            d.time, d.date_basis = publication_day(published), "publication"
 
 
+def publication_day(published: date) -> TimeExpression:
+    """The publication day as a date with no text of its own."""
+    return TimeExpression("", Span(0, 0), "date", published.isoformat(), "day", published, published, "publication", published)

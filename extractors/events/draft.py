@@ -23,7 +23,7 @@ class Draft:
     roles: dict | None = None
     modality: str = "asserted"
     time: TimeExpression | None = None
-    date_attachment: str | None = None
+    date_basis: str = "none"  # explicit | sentence | context | publication | none (see .dates)
     pronoun_subject: bool = False
 
     @property

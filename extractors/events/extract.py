@@ -18,13 +18,17 @@ from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
 from extractors.events.clause import Argument, Clause, Query
-from extractors.events.dates import DATED_KINDS, attach_dates
+from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.triggers import find_triggers
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
+
+
+#: Publication dates too weak to date a present-tense report.
+GUESSED_PUBLICATION = ("mtime", "none")
 
 
 def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExpression]) -> tuple[Event, ...]:
@@ -37,6 +41,9 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
         drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang)
     _resolve_anaphors(drafts, analysis.entities, lex, analysis.lang)
     kept = [d for d in drafts if d.actor is not None]
+    carry_context(kept)
+    if article.published_source not in GUESSED_PUBLICATION:
+        publication_dates(kept, article.published, lex["dates"]["present_feats"])
     return tuple(merge(article, analysis.lang, kept))
 
 
@@ -65,7 +72,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         cue_start = _cue_window_start(words, position, lex)
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
         drafts.append(draft)
-    attach_dates(drafts, [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start])
+    dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
+    attach_dates(drafts, dated, [e.span for e in ents])
     return drafts
 
 

@@ -1,8 +1,9 @@
 """Mentions of one event merged into one :class:`Event` row with its evidence.
 
 Two mentions are one event when type, actor (resolved name) and factuality
-agree, their counterparts do not conflict and their dates overlap; statements
-without dates are not merged blindly (there are too many of them).
+agree, their counterparts do not conflict and their dates overlap. Statements
+are one event per speaker and day: repeated "said" of one speaker merge unless
+their dates conflict, and the event keeps every mention as evidence.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from extractors.records import Article, Event, EventMention, TimeExpression
 
 #: Modalities whose mentions may describe the same event; "planned" and
 #: "negated" never merge with what happened.
+#: Date bases from the most to the least telling: a merged event takes the best.
+BASIS_RANK = ("explicit", "sentence", "context", "publication", "none")
 MERGEABLE = {"asserted": "factual", "reported": "factual", "planned": "planned", "negated": "negated"}
 
 
@@ -40,12 +43,12 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     if a.time and b.time:
         return a.time.date_start <= b.time.date_end and b.time.date_start <= a.time.date_end
-    return a.type != "announcement"  # statements without dates are too many to merge blindly
+    return True
 
 
 def _event(article: Article, lang: str, group: list[Draft]) -> Event:
     first = group[0]
-    dated = next((d for d in group if d.time), None)
+    dated = min((d for d in group if d.time), key=lambda d: BASIS_RANK.index(d.date_basis), default=None)
     modality_ = "asserted" if any(d.modality == "asserted" for d in group) else first.modality
     role = lambda name: next((d.roles[name] for d in group if d.roles.get(name)), None)  # noqa: E731
     counterpart = role("counterpart")
@@ -53,7 +56,7 @@ def _event(article: Article, lang: str, group: list[Draft]) -> Event:
         trigger_pos="noun" if first.is_noun else "verb",
         actor_source=first.actor.source,
         actor_type_fits=first.actor.label in ("PER", "ORG"),
-        date_attachment=dated.date_attachment if dated else None,
+        date_basis=dated.date_basis if dated else "none",
     )
     t = dated.time if dated else None
     return Event(
@@ -77,10 +80,11 @@ def _event(article: Article, lang: str, group: list[Draft]) -> Event:
         date_start=t.date_start if t else None,
         date_end=t.date_end if t else None,
         granularity=t.granularity if t else None,
-        date_text=t.text if t else None,
+        date_text=(t.text or None) if t else None,
+        date_basis=dated.date_basis if dated else "none",
         extractor_version=EXTRACTOR_VERSION,
         mentions=tuple(
-            EventMention(d.trigger.text, d.trigger.span, d.sentence.index, d.modality, d.time.text if d.time else None)
+            EventMention(d.trigger.text, d.trigger.span, d.sentence.index, d.modality, (d.time.text or None) if d.time else None)
             for d in group
         ),
     )

@@ -35,6 +35,9 @@ def modality(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
 
 def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_noun: bool, cues: dict) -> bool:
     before = words[clause[0] : trigger]
+    said = " " + " ".join(w.text.casefold() for w in before) + " "
+    if any(f" {phrase} " in said for phrase in cues["planned_phrases"]):
+        return True  # "is to meet", "is due to arrive", "من المنتظر أن يصل"
     if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"] for w in before):
         return True
     previous = words[trigger - 1] if trigger > 0 else None

@@ -127,6 +127,7 @@ TABLES: tuple[Table, ...] = (
         _c("n_mentions", "INTEGER", "Mentions merged into this event (see event_mentions)"),
         _c("extractor_version", "VARCHAR", "Dateline extractor version"),
         *CODED_EVENT_COLUMNS,
+        _c("date_basis", "VARCHAR", "Where the date comes from: explicit (an expression in the event's own clause), sentence (inherited from the predicate it depends on), context (carried from an earlier sentence on the same actor), publication (a present-tense report with no expression), none (date is null)"),
     ), key=("event_id",)),
     Table("event_mentions", "Every mention of every event, with its evidence span", (
         _c("event_id", "VARCHAR", "Event the mention belongs to (events.event_id)"),

@@ -1,0 +1,159 @@
+"""Which predicate of a sentence a time expression belongs to, read off the
+dependency tree.
+
+A time expression belongs to the lowest event predicate whose clause contains
+it: walking up from the expression's head word, the first word that anchors an
+event wins. A noun event anchors at its own word and, as subject or object, at
+the predicate that carries it ("the talks would be Monday", "held talks on
+Monday"). The walk stops at the head of another clause ("said prices rose on
+Monday": Monday is the rise's, not the statement's). An expression of the main
+clause whose main predicate is no event ("Tomorrow, X is to meet …") dates the
+event highest in the tree. A predicate without an expression of its own
+inherits from the event it depends on, unless that is a statement or the path
+crosses a reported complement ("said on Monday he would visit" leaves the
+visit undated).
+
+Pure: words and positions in, positions out, so that ``bench/timebank_attach.py``
+scores the same code on TimeBank's links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.records import Span, Word
+
+#: Relations that open another clause: an expression below one belongs to it.
+CLAUSE_HEADS = ("ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis")
+#: Relations across which a predicate does not inherit a date.
+NO_INHERIT = ("ccomp", "csubj", "parataxis", "acl:relcl")
+#: A noun event carried by its predicate: subject or object of it.
+CARRIED = ("nsubj", "nsubj:pass", "obj")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """An event predicate: its trigger's position and whether it is a noun or a statement."""
+
+    position: int
+    is_noun: bool = False
+    is_statement: bool = False
+
+
+def has_tree(words: Sequence[Word]) -> bool:
+    return bool(words) and all(w.head is not None for w in words)
+
+
+def anchors(words: Sequence[Word], predicates: Sequence[Predicate]) -> dict[int, int]:
+    """Word position → predicate number, for each word that anchors an event."""
+    by_index = {w.index: i for i, w in enumerate(words)}
+    found: dict[int, int] = {}
+    for n, p in enumerate(predicates):
+        found.setdefault(p.position, n)
+    for n, p in enumerate(predicates):
+        word = words[p.position]
+        if p.is_noun and word.deprel in CARRIED and word.head in by_index:
+            found.setdefault(by_index[word.head], n)
+    return found
+
+
+def expression_head(words: Sequence[Word], span: Span) -> int | None:
+    """Position of the word of ``span`` whose head lies outside it."""
+    inside = [i for i, w in enumerate(words) if w.span.start < span.end and span.start < w.span.end]
+    indices = {words[i].index for i in inside}
+    return next((i for i in inside if words[i].head not in indices), inside[0] if inside else None)
+
+
+def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequence[Span], names: Sequence[Span] = ()) -> dict[int, int]:
+    """Expression number → predicate number, for each expression the tree gives
+    to one of ``predicates``; nearest expression first when two compete.
+
+    ``names`` are the spans of named entities: a word inside one heads no
+    clause, whatever the parse says ("وانغ يي" tagged as a verb)."""
+    if not predicates or not has_tree(words):
+        return {}
+    anchor = anchors(words, predicates)
+    by_index = {w.index: i for i, w in enumerate(words)}
+    owner: dict[int, int] = {}
+    for t, span in enumerate(spans):
+        head = expression_head(words, span)
+        if head is not None:
+            found = _walk_up(words, head, anchor, by_index, predicates, _in_names(words, names))
+            if found is not None:
+                owner[t] = found
+    taken: dict[int, int] = {}
+    for t, n in sorted(owner.items(), key=lambda tn: abs(spans[tn[0]].start - words[predicates[tn[1]].position].span.start)):
+        taken.setdefault(n, t)
+    return {t: n for n, t in taken.items()}
+
+
+def _in_names(words: Sequence[Word], names: Sequence[Span]) -> set[int]:
+    return {i for i, w in enumerate(words) if any(n.start <= w.span.start < n.end for n in names)}
+
+
+def _walk_up(words, position, anchor, by_index, predicates, named=frozenset()) -> int | None:
+    seen: set[int] = set()
+    node = position
+    while node not in seen:
+        seen.add(node)
+        if node in anchor:
+            return anchor[node]
+        word = words[node]
+        if node != position and word.deprel in CLAUSE_HEADS and node not in named:
+            return None  # the expression is another clause's
+        if word.head == 0 or word.head not in by_index:
+            return _main_predicate(words, predicates, by_index) if node != position or word.head == 0 else None
+        node = by_index[word.head]
+    return None
+
+
+def depth(words: Sequence[Word], position: int, by_index: dict[int, int]) -> int:
+    steps, node, seen = 0, position, set()
+    while words[node].head not in (0, None) and words[node].head in by_index and node not in seen:
+        seen.add(node)
+        node, steps = by_index[words[node].head], steps + 1
+    return steps
+
+
+def _main_predicate(words, predicates, by_index) -> int | None:
+    """The event highest in the tree, for an expression of a main clause whose
+    predicate is no event; none when an event's path to the root crosses a
+    reported complement (that event is not the main clause's)."""
+    main = [n for n, p in enumerate(predicates) if not _below_complement(words, p.position, by_index)]
+    return min(main, key=lambda n: depth(words, predicates[n].position, by_index), default=None)
+
+
+def _below_complement(words, position, by_index) -> bool:
+    node, seen = position, set()
+    while words[node].head not in (0, None) and words[node].head in by_index and node not in seen:
+        seen.add(node)
+        if words[node].deprel in ("ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis"):
+            return True
+        node = by_index[words[node].head]
+    return False
+
+
+def governor(words: Sequence[Word], predicates: Sequence[Predicate], n: int) -> int | None:
+    """The predicate ``n`` depends on and may inherit a date from: the nearest
+    event above it, not across a reported complement and not a statement."""
+    if not has_tree(words):
+        return None
+    anchor = anchors(words, predicates)
+    by_index = {w.index: i for i, w in enumerate(words)}
+    start = predicates[n].position
+    word = words[start]
+    if predicates[n].is_noun and word.deprel in CARRIED and word.head in by_index:
+        start = by_index[word.head]
+    node, seen = start, {start}
+    while True:
+        word = words[node]
+        if word.deprel in NO_INHERIT or word.head in (0, None) or word.head not in by_index:
+            return None
+        node = by_index[word.head]
+        if node in seen:
+            return None
+        seen.add(node)
+        if node in anchor and anchor[node] != n:
+            found = anchor[node]
+            return None if predicates[found].is_statement else found

@@ -1,0 +1,95 @@
+"""Actors that survive parse errors.
+
+Compact models often miss a verb's subject or build an implausible tree: a
+name made the root with the verb hanging on it, or "met" parsed as a relative
+clause of the noun before it ("Aart de Zeeuw, chairman of the group, met …").
+Two fallbacks, both read on the tree and the entity mentions, never on words:
+
+* a subordinate, coordinated or controlled predicate without a subject takes
+  the subject of the predicate it depends on ("arrived in Rome before
+  visiting the Pope", "left and headed to Rome");
+* otherwise the nearest preceding PER/ORG mention of the clause — the
+  clause taken back over commas of appositions to the previous verb or hard
+  break — that is neither governed by a preposition nor an object: never an
+  object, never a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.events.clause import Clause, parse_subjects
+from extractors.records import Entity, Word
+
+#: Predicates whose missing subject is their governor's.
+CONTROLLED = ("advcl", "xcomp", "conj", "acl")
+#: Relations of a name that is not the one acting.
+NOT_ACTOR = ("obj", "iobj", "obl", "nmod", "nmod:poss", "obl:tmod")
+ACTOR_LABELS = ("PER", "ORG")
+
+
+def implausible(words: Sequence[Word], trigger: Word) -> bool:
+    """A proper noun made the root with the event verb below it, or the verb
+    made a modifier of a noun with no relative word to justify it."""
+    if trigger.head in (None, 0):
+        return False
+    root = next((w for w in words if w.head == 0), None)
+    if root is not None and root.upos == "PROPN" and trigger.deprel not in ("conj",):
+        return True
+    if trigger.deprel in ("acl", "acl:relcl"):
+        relative = any(w.head == trigger.index and w.upos == "PRON" and w.deprel.startswith("nsubj") for w in words)
+        return not relative and "VerbForm=Fin" in (trigger.feats or "")
+    return False
+
+
+def governor_subjects(words: Sequence[Word], trigger: Word) -> list[Word]:
+    """The subjects of the predicate a subjectless one depends on, up the chain
+    of controlled predicates ("left and then headed to Rome")."""
+    by_index = {w.index: w for w in words}
+    node, seen = trigger, set()
+    while node.deprel in CONTROLLED and node.head in by_index and node.index not in seen:
+        seen.add(node.index)
+        node = by_index[node.head]
+        if node.upos not in ("VERB", "AUX", "NOUN", "ADJ"):
+            return []
+        subjects = parse_subjects(words, node)
+        if subjects:
+            return subjects
+    return []
+
+
+def nearest_preceding_actor(clause: Clause, entities: Sequence[Entity], lex: dict) -> Entity | None:
+    """The nearest PER/ORG mention before the trigger, back over appositive
+    commas to the previous verb or hard break, that is no object and has no
+    preposition of its own."""
+    words, trigger = clause.words, clause.words[clause.trigger]
+    hard = set(lex["actors"]["hard_breaks"])
+    start = clause.trigger
+    while start > 0:
+        word = words[start - 1]
+        if word.text in hard or (word.upos in ("VERB", "AUX") and word.deprel not in ("amod", "acl")):
+            break
+        start -= 1
+    lo = words[start].span.start if start < len(words) else trigger.span.start
+    prepositions = {p for preps in lex["roles"].values() for p in preps} | set(lex["actors"]["governing_words"])
+    candidates = [e for e in entities if lo <= e.span.start and e.span.end <= trigger.span.start and e.label in ACTOR_LABELS]
+    for entity in sorted(candidates, key=lambda e: -e.span.start):
+        head = _head_word(words, entity)
+        if head is None or head.deprel in NOT_ACTOR or _governed(words, entity, head, prepositions):
+            continue
+        return entity
+    return None
+
+
+def _head_word(words: Sequence[Word], entity: Entity) -> Word | None:
+    inside = [w for w in words if entity.span.start <= w.span.start < entity.span.end]
+    indices = {w.index for w in inside}
+    return next((w for w in inside if w.head not in indices), None)
+
+
+def _governed(words: Sequence[Word], entity: Entity, head: Word, prepositions: set[str]) -> bool:
+    """A preposition of its own: a ``case`` dependent, or a preposition right before it."""
+    if any(w.head == head.index and w.deprel == "case" for w in words):
+        return True
+    before = [w for w in words if w.span.end <= entity.span.start]
+    return bool(before) and before[-1].text.casefold() in prepositions
