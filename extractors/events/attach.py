@@ -78,14 +78,41 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     owner: dict[int, int] = {}
     for t, span in enumerate(spans):
         head = expression_head(words, span)
-        if head is not None:
+        if head is None:
+            continue
+        if _predicative(words, head) and head not in anchor:
+            found = _subject_event(words, head, predicates)
+        else:
             found = _walk_up(words, head, anchor, by_index, predicates, _in_names(words, names))
-            if found is not None:
-                owner[t] = found
+        if found is None and _sentence_initial(words, span):
+            found = min(range(len(predicates)), key=lambda n: depth(words, predicates[n].position, by_index))
+        if found is not None:
+            owner[t] = found
     taken: dict[int, int] = {}
     for t, n in sorted(owner.items(), key=lambda tn: abs(spans[tn[0]].start - words[predicates[tn[1]].position].span.start)):
         taken.setdefault(n, t)
     return {t: n for n, t in taken.items()}
+
+
+def _predicative(words: Sequence[Word], head: int) -> bool:
+    """The expression is a clause's predicate ("the talks would be on Monday")."""
+    return any(w.head == words[head].index and w.deprel == "cop" for w in words)
+
+
+def _subject_event(words, head, predicates) -> int | None:
+    """The event noun a predicative expression is said of: its subject, or —
+    when the parse lost the subject — the nearest event noun before it with no
+    verb between ("the next round of talks would be on Monday")."""
+    before = [n for n, p in enumerate(predicates) if p.is_noun and p.position < head]
+    for n in sorted(before, key=lambda n: -predicates[n].position):
+        if not any(w.upos == "VERB" for w in words[predicates[n].position + 1 : head]):
+            return n
+    return None
+
+
+def _sentence_initial(words: Sequence[Word], span: Span) -> bool:
+    """Only punctuation or a conjunction before it: it frames the whole sentence."""
+    return all(w.upos in ("PUNCT", "CCONJ") for w in words if w.span.end <= span.start)
 
 
 def _in_names(words: Sequence[Word], names: Sequence[Span]) -> set[int]:

@@ -23,7 +23,7 @@ from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality
 from extractors.events.places import figurative_motion, find_places_and_counterpart
-from extractors.events.triggers import find_triggers
+from extractors.events.triggers import find_triggers, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
 
 
@@ -69,6 +69,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         if draft.actor is None and (draft.pronoun_subject or lex["actors"]["pro_drop"]) and not is_noun:
             draft.actor = _inherited(drafts)
         draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
+        if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex):
+            continue  # "goes on", "headed the list": travel only with a destination
         cue_start = _cue_window_start(words, position, lex)
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
         drafts.append(draft)

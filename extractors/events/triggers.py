@@ -26,13 +26,29 @@ def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool
             continue
         lemmas = lemma_keys(word, syntax, lang)
         for event_type, entry in lex["types"].items():
-            if word.upos in syntax["verb_upos"] and lemmas & _keys(tuple(entry["verbs"]), lang):
+            verbs = tuple(entry["verbs"]) + tuple(entry.get("verbs_with_destination", ()))
+            if word.upos in syntax["verb_upos"] and lemmas & _keys(verbs, lang):
                 found.append((position, event_type, False))
                 break
             if word.upos in syntax["noun_upos"] and lemmas & _keys(tuple(entry["nouns"]), lang):
                 found.append((position, event_type, True))
                 break
+            if word.upos in syntax["noun_upos"] and lemmas & _keys(tuple(entry.get("nouns_of_light_verbs", ())), lang) and _light_object(words, word, syntax, lang):
+                found.append((position, event_type, True))
+                break
     return found
+
+
+def needs_destination(word: Word, event_type: str, lex: dict) -> bool:
+    """A verb that names travel only with a destination ("goes to Ottawa", not "goes on")."""
+    entry = lex["types"][event_type]
+    return bool(lemma_keys(word, lex["syntax"], lex["lang"]) & _keys(tuple(entry.get("verbs_with_destination", ())), lex["lang"]))
+
+
+def _light_object(words: Sequence[Word], noun: Word, syntax: dict, lang: str) -> bool:
+    """The object of a light verb ("had contacts", "opened talks")."""
+    head = next((w for w in words if w.index == noun.head), None)
+    return head is not None and noun.deprel == "obj" and bool(lemma_keys(head, syntax, lang) & _keys(tuple(syntax["light_verbs"]), lang))
 
 
 def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
