@@ -28,12 +28,38 @@ def find_places_and_counterpart(clause: Clause, entities: Sequence[Entity], even
     for entity in ranked:
         if (actor and entity.span.overlaps(actor.span)) or entity.span.overlaps(trigger.span):
             continue
+        if _other_verbs(clause, entity, trigger):
+            continue
         role = role_of(entity.span.start, clause, lex["roles"], inside)
         after = entity.span.start > trigger.span.start
         role = _role_for_type(role, entity, event_type, after)
         if role and role not in found:
             found[role] = from_entity(entity, "entity")
     return found
+
+
+#: Relations inside a noun phrase, walked up to find the verb a place belongs to.
+_NOMINAL = ("nmod", "obl", "obj", "compound", "flat", "appos", "conj", "obl:tmod", "nmod:poss")
+
+
+def _other_verbs(clause: Clause, entity: Entity, trigger) -> bool:
+    """A place before a verb trigger that the tree gives to another verb before
+    it ("stopped in Paris before visiting Berlin": Paris is not visited)."""
+    words = clause.words
+    if trigger.upos != "VERB" or entity.span.start > trigger.span.start or any(w.head is None for w in words):
+        return False
+    by_index = {w.index: w for w in words}
+    node = next((w for w in words if entity.span.start <= w.span.start < entity.span.end and w.head not in
+                 {x.index for x in words if entity.span.start <= x.span.start < entity.span.end}), None)
+    seen = set()
+    while node is not None and node.deprel in _NOMINAL and node.head in by_index and node.index not in seen:
+        seen.add(node.index)
+        node = by_index[node.head]
+        if node is trigger:
+            return False
+        if node.upos == "VERB":
+            return node.span.start < trigger.span.start
+    return False
 
 
 def _role_for_type(role: str | None, entity: Entity, event_type: str, after: bool) -> str | None:
