@@ -1,7 +1,7 @@
 """Date attachment measured on TimeBank: does Dateline give an event the
 time expression TimeML links it to?
 
-    python bench/timebank_attach.py [--corpus DIR] [--limit-docs N]
+    python bench/timebank_attach.py [--corpus DIR] [--every K] [--limit-docs N]
 
 For every TLINK between an EVENT and a TIMEX3 (DATE or TIME, not the document
 creation time) of the same sentence in ../shared/corpora/tempeval3-train/,
@@ -18,6 +18,9 @@ The share is links whose event gets exactly the linked expression. The gold
 expressions are given, so the figure measures attachment, not finding.
 Only the sentences with such a link are parsed, with the Stanza backend;
 their analyses are cached as snapshots under ``bench/out/timebank-snapshots/``.
+Parsing all 1,119 such sentences takes over 30 minutes on the shared 2-core
+machine, so the reported figure uses a fixed subset: every third document in
+path order (``--every 3``, the default); ``--every 1`` scores them all.
 """
 
 from __future__ import annotations
@@ -103,13 +106,14 @@ def shifted(span: Span, by: int) -> Span:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--limit-docs", type=int, default=0, help="first N documents only (0: all)")
+    parser.add_argument("--every", type=int, default=3, help="every K-th document in path order (1: all)")
+    parser.add_argument("--limit-docs", type=int, default=0, help="first N documents of those only (0: all)")
     args = parser.parse_args()
     from extractors.nlp import SnapshotBackend
     from flows.resources import default_backend
 
     started = time.perf_counter()
-    files = sorted(args.corpus.rglob("*.tml"))[: args.limit_docs or None]
+    files = sorted(args.corpus.rglob("*.tml"))[:: args.every][: args.limit_docs or None]
     units = []  # (sentence text, events, timexes, links) with offsets into the sentence
     for path in files:
         text, events, timexes, links = read(path)
@@ -147,7 +151,7 @@ def main() -> None:
                     counts[f"{key} scored"] += 1
                     counts[f"{key} right"] += got == k.timex
                     counts[f"{key} none"] += got is None
-    print(f"{len(files)} documents, {len(units)} sentences with a same-sentence EVENT–TIMEX3 (DATE/TIME) link, "
+    print(f"{len(files)} documents (every {args.every}), {len(units)} sentences with a same-sentence EVENT–TIMEX3 (DATE/TIME) link, "
           f"{sum(len(u[4]) for u in units)} links; parser split {counts['split by the parser']}, "
           f"event word not found {counts['event word not found']}; {time.perf_counter() - started:.0f} s")
     for key in ("recognized", "recognized inclusion", "recognized other", "generic", "generic inclusion", "generic other"):

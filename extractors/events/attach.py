@@ -67,7 +67,8 @@ def expression_head(words: Sequence[Word], span: Span) -> int | None:
 
 def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequence[Span], names: Sequence[Span] = ()) -> dict[int, int]:
     """Expression number → predicate number, for each expression the tree gives
-    to one of ``predicates``; nearest expression first when two compete.
+    to one of ``predicates``; when two compete, the one closest in the tree
+    (then on the surface) wins.
 
     ``names`` are the spans of named entities: a word inside one heads no
     clause, whatever the parse says ("وانغ يي" tagged as a verb)."""
@@ -75,7 +76,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
         return {}
     anchor = anchors(words, predicates)
     by_index = {w.index: i for i, w in enumerate(words)}
-    owner: dict[int, int] = {}
+    owner: dict[int, tuple[int, int]] = {}  # expression → (predicate, steps up the tree)
     for t, span in enumerate(spans):
         head = expression_head(words, span)
         if head is None:
@@ -87,9 +88,10 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
         if found is None and _sentence_initial(words, span):
             found = min(range(len(predicates)), key=lambda n: depth(words, predicates[n].position, by_index))
         if found is not None:
-            owner[t] = found
+            owner[t] = (found, depth(words, head, by_index) - depth(words, predicates[found].position, by_index))
     taken: dict[int, int] = {}
-    for t, n in sorted(owner.items(), key=lambda tn: abs(spans[tn[0]].start - words[predicates[tn[1]].position].span.start)):
+    closest = lambda item: (abs(item[1][1]), abs(spans[item[0]].start - words[predicates[item[1][0]].position].span.start))  # noqa: E731
+    for t, (n, _) in sorted(owner.items(), key=closest):
         taken.setdefault(n, t)
     return {t: n for n, t in taken.items()}
 
@@ -115,6 +117,20 @@ def _sentence_initial(words: Sequence[Word], span: Span) -> bool:
     return all(w.upos in ("PUNCT", "CCONJ") for w in words if w.span.end <= span.start)
 
 
+def _framing(words, word: Word, by_index) -> bool:
+    """A clause describing the occasion of the event ("في بيان أصدرته اليوم",
+    "at a conference held today"): a participle or relative on a noun that is
+    itself an oblique of something; its date is the occasion's. A subjectless
+    clause right after such a noun is read the same way, whatever relation the
+    parse gave it (Arabic relatives without a relative word)."""
+    if any(w.head == word.index and (w.deprel.startswith("nsubj") or w.upos == "PRON" and w.deprel == "mark") for w in words):
+        return False  # "the attack that struck last night": the clause has its own subject
+    if word.deprel in ("acl", "acl:relcl") and word.head in by_index:
+        return words[by_index[word.head]].deprel in ("obl", "nmod")
+    before = by_index.get(word.index - 1)
+    return before is not None and words[before].upos == "NOUN" and words[before].deprel in ("obl", "nmod")
+
+
 def _in_names(words: Sequence[Word], names: Sequence[Span]) -> set[int]:
     return {i for i, w in enumerate(words) if any(n.start <= w.span.start < n.end for n in names)}
 
@@ -127,7 +143,7 @@ def _walk_up(words, position, anchor, by_index, predicates, named=frozenset()) -
         if node in anchor:
             return anchor[node]
         word = words[node]
-        if node != position and word.deprel in CLAUSE_HEADS and node not in named:
+        if node != position and word.deprel in CLAUSE_HEADS and node not in named and not _framing(words, word, by_index):
             return None  # the expression is another clause's
         if word.head == 0 or word.head not in by_index:
             return _main_predicate(words, predicates, by_index) if node != position or word.head == 0 else None

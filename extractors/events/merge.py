@@ -27,7 +27,7 @@ MERGEABLE = {"asserted": "factual", "reported": "factual", "planned": "planned",
 def merge(article: Article, lang: str, drafts: Sequence[Draft]) -> list[Event]:
     groups: list[list[Draft]] = []
     for d in drafts:
-        group = next((g for g in groups if _same_event(g[0], d)), None)
+        group = next((g for g in groups if _same_event(g[0], d) and all(_dates_agree(x, d) for x in g)), None)
         if group is None:
             groups.append([d])
         else:
@@ -44,6 +44,13 @@ def _same_event(a: Draft, b: Draft) -> bool:
     if a.time and b.time:
         return a.time.date_start <= b.time.date_end and b.time.date_start <= a.time.date_end
     return True
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    """No conflict of dates: one undated, or overlapping ranges."""
+    if a.time is None or b.time is None:
+        return True
+    return a.time.date_start <= b.time.date_end and b.time.date_start <= a.time.date_end
 
 
 def _event(article: Article, lang: str, group: list[Draft]) -> Event:
