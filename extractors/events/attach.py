@@ -128,6 +128,8 @@ def _framing(words, word: Word, by_index) -> bool:
     if word.deprel in ("acl", "acl:relcl") and word.head in by_index:
         return words[by_index[word.head]].deprel in ("obl", "nmod")
     before = by_index.get(word.index - 1)
+    if before is not None and words[before].deprel == "amod":  # "ندوة صحفية انعقدت اليوم": past the adjective
+        before = by_index.get(words[before].head)
     return before is not None and words[before].upos == "NOUN" and words[before].deprel in ("obl", "nmod")
 
 
