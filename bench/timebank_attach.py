@@ -14,7 +14,9 @@ from the governing event) gives that event. Two modes:
 * ``generic``: every gold EVENT of the sentence is a predicate (noun or
   verb by its part of speech), and every link is scored.
 
-The share is links whose event gets exactly the linked expression. The gold
+The share is links whose event gets exactly the linked expression; the
+baseline printed beside it gives each event the nearest expression of its
+sentence. The gold
 expressions are given, so the figure measures attachment, not finding.
 Only the sentences with such a link are parsed, with the Stanza backend;
 their analyses are cached as snapshots under ``bench/out/timebank-snapshots/``.
@@ -151,6 +153,8 @@ def main() -> None:
                     counts[f"{key} scored"] += 1
                     counts[f"{key} right"] += got == k.timex
                     counts[f"{key} none"] += got is None
+                    nearest = min(spans, key=lambda t: abs(t.start - k.event.start))
+                    counts[f"{key} nearest"] += nearest == k.timex
     print(f"{len(files)} documents (every {args.every}), {len(units)} sentences with a same-sentence EVENT–TIMEX3 (DATE/TIME) link, "
           f"{sum(len(u[4]) for u in units)} links; parser split {counts['split by the parser']}, "
           f"event word not found {counts['event word not found']}; {time.perf_counter() - started:.0f} s")
@@ -158,7 +162,8 @@ def main() -> None:
         scored = counts[f"{key} scored"]
         if scored:
             print(f"{key:<22} links {scored:>5}  linked timex attached {100 * counts[f'{key} right'] / scored:5.1f}%  "
-                  f"nothing attached {100 * counts[f'{key} none'] / scored:5.1f}%")
+                  f"nothing attached {100 * counts[f'{key} none'] / scored:5.1f}%  "
+                  f"(baseline, nearest expression: {100 * counts[f'{key} nearest'] / scored:5.1f}%)")
 
 
 def _word_at(words, span: Span) -> int | None:
