@@ -77,6 +77,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     anchor = anchors(words, predicates)
     by_index = {w.index: i for i, w in enumerate(words)}
     owner: dict[int, tuple[int, int]] = {}  # expression → (predicate, steps up the tree)
+    named = _in_names(words, names)
     for t, span in enumerate(spans):
         head = expression_head(words, span)
         if head is None:
@@ -84,7 +85,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
         if _predicative(words, head) and head not in anchor:
             found = _subject_event(words, head, predicates)
         else:
-            found = _walk_up(words, head, anchor, by_index, predicates, _in_names(words, names))
+            found = _walk_up(words, head, anchor, by_index, predicates, named)
         if found is None and _sentence_initial(words, span):
             found = min(range(len(predicates)), key=lambda n: depth(words, predicates[n].position, by_index))
         if found is not None:

@@ -46,11 +46,12 @@ def _other_verbs(clause: Clause, entity: Entity, trigger) -> bool:
     """A place before a verb trigger that the tree gives to another verb before
     it ("stopped in Paris before visiting Berlin": Paris is not visited)."""
     words = clause.words
-    if trigger.upos != "VERB" or entity.span.start > trigger.span.start or any(w.head is None for w in words):
+    if trigger.upos != "VERB" or entity.span.start > trigger.span.start or words[0].head is None:
         return False
     by_index = {w.index: w for w in words}
-    node = next((w for w in words if entity.span.start <= w.span.start < entity.span.end and w.head not in
-                 {x.index for x in words if entity.span.start <= x.span.start < entity.span.end}), None)
+    inside = [w for w in words if entity.span.start <= w.span.start < entity.span.end]
+    indices = {w.index for w in inside}
+    node = next((w for w in inside if w.head not in indices), None)
     seen = set()
     while node is not None and node.deprel in _NOMINAL and node.head in by_index and node.index not in seen:
         seen.add(node.index)

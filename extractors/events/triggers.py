@@ -20,23 +20,32 @@ ADJECTIVAL_DEPRELS = ("amod",)
 def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool]]:
     """(position, event type, is_noun) for each word whose lemma is a trigger."""
     syntax, lang = lex["syntax"], lex["lang"]
+    table = _trigger_table(lang, tuple(
+        (t, tuple(e["verbs"]) + tuple(e.get("verbs_with_destination", ())), tuple(e["nouns"]), tuple(e.get("nouns_of_light_verbs", ())))
+        for t, e in lex["types"].items()))
+    verb_upos, noun_upos = syntax["verb_upos"], syntax["noun_upos"]
     found = []
     for position, word in enumerate(words):
-        if word.deprel in ADJECTIVAL_DEPRELS:
+        if word.deprel in ADJECTIVAL_DEPRELS or (word.upos not in verb_upos and word.upos not in noun_upos):
             continue
         lemmas = lemma_keys(word, syntax, lang)
-        for event_type, entry in lex["types"].items():
-            verbs = tuple(entry["verbs"]) + tuple(entry.get("verbs_with_destination", ()))
-            if word.upos in syntax["verb_upos"] and lemmas & _keys(verbs, lang):
+        for event_type, verbs, nouns, light in table:
+            if word.upos in verb_upos and lemmas & verbs:
                 found.append((position, event_type, False))
                 break
-            if word.upos in syntax["noun_upos"] and lemmas & _keys(tuple(entry["nouns"]), lang):
+            if word.upos in noun_upos and lemmas & nouns:
                 found.append((position, event_type, True))
                 break
-            if word.upos in syntax["noun_upos"] and lemmas & _keys(tuple(entry.get("nouns_of_light_verbs", ())), lang) and _light_object(words, word, syntax, lang):
+            if word.upos in noun_upos and lemmas & light and _light_object(words, word, syntax, lang):
                 found.append((position, event_type, True))
                 break
     return found
+
+
+@cache
+def _trigger_table(lang: str, entries: tuple) -> tuple:
+    """(type, verb keys, noun keys, light-verb noun keys) per event type, computed once."""
+    return tuple((t, _keys(v, lang), _keys(n, lang), _keys(lt, lang)) for t, v, n, lt in entries)
 
 
 def needs_destination(word: Word, event_type: str, lex: dict) -> bool:
