@@ -67,7 +67,7 @@ def flow_child(corpus: str, db: str, batch_size: int, workers: int | None) -> No
     loading = _clock_calls(runtime, "warm_models")
     from dateline.commands import run as run_command
     from extractors.store import Database
-    from flows.ingest import plan_run
+    from flows.plan import plan_run
 
     memory_trace: list[tuple[int, float]] = []
     imported = time.perf_counter()

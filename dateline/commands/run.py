@@ -45,7 +45,7 @@ def run(
         raise DatelineError(f"input folder {input_dir} does not exist (use --input DIR)")
     from extractors import ingest
     from extractors.store import Database
-    from flows.ingest import plan_run
+    from flows.plan import plan_run
 
     resources = str(conf.stanza_resources_dir) if conf.stanza_resources_dir else None
     # Opening the database first turns a locked or unwritable file, or missing

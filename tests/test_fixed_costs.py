@@ -1,0 +1,68 @@
+"""What a run costs before any article is analysed.
+
+An unchanged drop folder (the common case of a scheduled run) must cost a
+hash per file and a database read, not a Prefect, Stanza or torch import.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from extractors import ingest
+from extractors.pipeline import run_batch
+from extractors.store import Database
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_f09eb540a3741d99"
+HEAVY = ("prefect", "stanza", "torch")
+
+#: `dateline run` in a fresh process; prints the heavy top-level modules it imported.
+PROBE = """
+import json, sys
+from dateline.cli import main
+sys.argv = ["dateline", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    if exc.code:
+        raise
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(%r))
+print("@@heavy@@" + json.dumps(heavy))
+""" % (HEAVY,)
+
+
+def dateline_probe(*args: str) -> tuple[subprocess.CompletedProcess, list[str] | None]:
+    clean = {k: v for k, v in os.environ.items() if k != "PREFECT_LOGGING_LEVEL"}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, env=clean)
+    marks = [line for line in done.stdout.splitlines() if line.startswith("@@heavy@@")]
+    return done, json.loads(marks[-1][len("@@heavy@@"):]) if marks else None
+
+
+def _record_folder(folder: Path, db: Path, backend) -> None:
+    """Process the folder's files as the flow does (recorded analyses, no Prefect)."""
+    with Database(db).open() as store:
+        store.migrate()
+        result = run_batch(ingest.discover(folder), backend)
+        assert not result.errors, result.errors
+        store.write_batch(result.frames(), list(result.sources))
+
+
+def test_an_unchanged_folder_imports_neither_prefect_nor_stanza_nor_torch(tmp_path, backend):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for suffix in (".txt", ".meta.json"):
+        shutil.copy(SEED.with_suffix(suffix), folder / SEED.with_suffix(suffix).name)
+    db = tmp_path / "dateline.duckdb"
+    _record_folder(folder, db, backend)
+
+    done, heavy = dateline_probe("run", "--input", str(folder), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "0 new or changed, 1 unchanged" in done.stdout
+    assert heavy == [], f"the unchanged path imported {heavy}"
+    with Database(db).open() as store:
+        _, rows = store.select("SELECT files_new, files_skipped FROM runs")
+    assert rows == [(0, 1)]  # the run is recorded all the same
