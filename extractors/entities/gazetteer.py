@@ -23,6 +23,7 @@ from extractors.entities.keys import (
     strip_edges,
     strippable_prefixes,
 )
+from extractors.entities.placecache import disk_cached
 from extractors.records import Entity, Sentence, Span, Word
 
 #: Places need at least this population to enter the city gazetteer; smaller
@@ -67,6 +68,7 @@ def _territory_keys() -> frozenset[str]:
 
 
 @cache
+@disk_cached("gazetteer")
 def place_names(lang: str) -> dict[str, str]:
     """Matching key (normalized and loose) → place name: CLDR territories in
     ``lang`` plus big cities.

@@ -32,6 +32,7 @@ from extractors.entities import geodata
 from extractors.entities.gazetteer import alphabet, looks_like_name, script_of
 from extractors.entities.keys import loose_key, normalize, strippable_prefixes
 from extractors.entities.geodata import GeoPlace
+from extractors.entities.placecache import disk_cached
 
 #: A city in a country the article names elsewhere weighs as much as a city
 #: this many times as populous.
@@ -132,6 +133,11 @@ def _settled(options: Sequence[GeoPlace]) -> bool:
 @cache
 def geo_index(lang: str) -> Mapping[str, tuple[GeoPlace, ...]]:
     """Matching key → the places it may name, countries first, then by population."""
+    return MappingProxyType(_geo_entries(lang))
+
+
+@disk_cached("geocoder")
+def _geo_entries(lang: str) -> dict[str, tuple[GeoPlace, ...]]:
     entries: dict[str, list[GeoPlace]] = {}
     countries = geodata.countries()
     for name, code in _country_names(lang):
@@ -143,8 +149,7 @@ def geo_index(lang: str) -> Mapping[str, tuple[GeoPlace, ...]]:
     for name, geonames_id in _places_data(lang).get("cities", {}).items():
         if geonames_id in by_id:
             _add(entries, name, by_id[geonames_id], lang)
-    ordered = {k: tuple(v) if len(v) == 1 else tuple(sorted(set(v), key=_rank)) for k, v in entries.items()}
-    return MappingProxyType(ordered)
+    return {k: tuple(v) if len(v) == 1 else tuple(sorted(set(v), key=_rank)) for k, v in entries.items()}
 
 
 def _rank(place: GeoPlace) -> tuple:
@@ -178,6 +183,7 @@ def _institution_keys(lang: str) -> frozenset[str]:
 
 
 @cache
+@disk_cached("own-names")
 def _own_names(lang: str) -> dict[str, frozenset[int]]:
     """Matching key → GeoNames ids of the cities whose own name it is."""
     out: dict[str, set[int]] = {}
