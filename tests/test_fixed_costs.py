@@ -66,3 +66,41 @@ def test_an_unchanged_folder_imports_neither_prefect_nor_stanza_nor_torch(tmp_pa
     with Database(db).open() as store:
         _, rows = store.select("SELECT files_new, files_skipped FROM runs")
     assert rows == [(0, 1)]  # the run is recorded all the same
+
+
+class _EmptyDoc:
+    sentences = ()
+    ents = ()
+
+
+class _CountingPipeline:
+    """Stands in for a Stanza pipeline: says nothing about the text."""
+
+    def bulk_process(self, texts):
+        return [_EmptyDoc() for _ in texts]
+
+
+def test_models_are_loaded_only_for_the_languages_of_the_files_to_do(tmp_path, monkeypatch):
+    from extractors.nlp import stanza_backend
+    from flows.runtime import warm_models
+
+    built = []
+    monkeypatch.setattr(stanza_backend, "_build_pipeline", lambda lang, *_: built.append(lang) or _CountingPipeline())
+    models = tmp_path / "models"
+    for lang in ("ar", "en"):  # a directory holding both languages
+        (models / lang / "tokenize").mkdir(parents=True)
+        (models / lang / "tokenize" / "default.pt").write_bytes(b"")
+    (models / "resources.json").write_text(json.dumps(
+        {lang: {"default_processors": {"tokenize": "default"}} for lang in ("ar", "en")}))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "berlin.txt").write_text("Olaf Scholz arrived in Paris on Monday.", encoding="utf-8")
+    (folder / "berlin.meta.json").write_text(json.dumps({"lang": "en", "published": "2023-09-12"}))
+    backend = stanza_backend.StanzaBackend(models)
+    assert set(backend.inventory) == {"ar", "en"} and backend.loaded_languages() == ()
+
+    todo = ingest.discover(folder)
+    assert warm_models(todo, backend, None) == ("en",)
+    result = run_batch(todo, backend)
+    assert [a.lang for a in result.articles] == ["en"] and not result.errors
+    assert built == ["en"] and backend.loaded_languages() == ("en",)
