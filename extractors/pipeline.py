@@ -93,7 +93,9 @@ class BatchResult:
     def refuse_taken_ids(self, owners: Mapping[str, str]) -> None:
         """Articles whose id another file already stored (``owners``: id →
         where that article is) become ``duplicate_id`` errors, everything they
-        produced is dropped, and their files stay pending."""
+        produced is dropped, and their files stay pending (unless the owner is
+        an earlier part of the same file, as when a big JSONL file is cut into
+        batches: the first of its lines keeps the id, as within one batch)."""
         taken = {a.article_id for a in self.articles} & set(owners)
         if not taken:
             return
@@ -101,7 +103,9 @@ class BatchResult:
             if a.article_id in taken:
                 self.errors.append(IngestError(a.path, "duplicate_id", _duplicate_detail(a.article_id, owners[a.article_id]),
                                                a.content_sha256, a.article_id))
-                self.pending.add(self.source_of.get(a.path, a.path))
+                source = self.source_of.get(a.path, a.path)
+                if not owners[a.article_id].startswith(f"{source}:"):
+                    self.pending.add(source)
         self.articles = [a for a in self.articles if a.article_id not in taken]
         self.analyses = [an for an in self.analyses if an.article_id not in taken]
         self.times = {k: v for k, v in self.times.items() if k not in taken}
@@ -116,11 +120,12 @@ def _duplicate_detail(article_id: str, owner: str) -> str:
 
 
 def run_batch(paths: Sequence[Path], backend: NlpBackend, languages: Sequence[str] | None = None,
-              budget_s: float = DEFAULT_BUDGET_S) -> BatchResult:
-    """Read and process the files of one batch."""
+              budget_s: float = DEFAULT_BUDGET_S, lines: Mapping[str, tuple[int, int]] | None = None) -> BatchResult:
+    """Read and process the files of one batch (of a big JSONL file, only the
+    line range ``lines[path]`` when given)."""
     result = BatchResult()
     with result.timed("ingest"):
-        articles = read_files(paths, result)
+        articles = read_files(paths, result, lines)
     return process_batch(articles, backend, languages, result=result, budget_s=budget_s)
 
 
@@ -146,15 +151,16 @@ def process_batch(
     return result
 
 
-def read_files(paths: Sequence[Path], result: BatchResult) -> list[Article]:
-    """The articles of ``paths``; an id seen earlier in the batch is refused."""
+def read_files(paths: Sequence[Path], result: BatchResult, lines: Mapping[str, tuple[int, int]] | None = None) -> list[Article]:
+    """The articles of ``paths`` (only the line range ``lines[path]`` of a
+    JSONL file cut into parts); an id seen earlier in the batch is refused."""
     by_id: dict[str, Article] = {}
     for path in paths:
         key = ingest.path_key(path)
         result.sources[key] = _file_hash(Path(path))
         if not result.sources[key]:
             result.pending.add(key)
-        for item in ingest.read_articles(Path(path)):
+        for item in ingest.read_articles(Path(path), lines=(lines or {}).get(str(path))):
             result.source_of[item.path] = key
             if isinstance(item, IngestError):
                 result.errors.append(item)

@@ -39,18 +39,16 @@ from extractors.records import IngestError
 from extractors.store import Database
 from extractors.store.access import DEFAULT_LOCK_TIMEOUT_S
 from flows.clusters import cluster_new_events
+from flows.batches import LARGE_FILE_BYTES, Part, SplitFiles, plan_batches
 from flows.plan import REPROCESS, pending_files, plan_run, require_models
 from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
 from flows.resources import default_backend
 
-__all__ = ["REPROCESS", "ingest_articles", "pending_files", "plan_run"]
+__all__ = ["LARGE_FILE_BYTES", "REPROCESS", "ingest_articles", "pending_files", "plan_batches", "plan_run"]
 
 DEFAULT_BATCH_SIZE = 64
 #: Batches between two publications of the read copy during a long run.
 DEFAULT_PUBLISH_EVERY = 8
-#: A file at least this large (bytes) is a batch of its own, after the others,
-#: so that a long article never holds back the writes of short ones.
-LARGE_FILE_BYTES = 256_000
 
 
 #: Exceptions worth a retry: the machine, not the input (memory, I/O hiccups).
@@ -67,14 +65,15 @@ def is_transient(_task, _run, state) -> bool:
 
 @task(name="process-batch", retries=2, retry_delay_seconds=2, retry_condition_fn=is_transient, persist_result=False,
       cache_policy=NO_CACHE)
-def process_files(paths: list[str], backend: NlpBackend, languages: list[str] | None,
+def process_files(paths: list[Part], backend: NlpBackend, languages: list[str] | None,
                   budget_s: float = DEFAULT_BUDGET_S) -> BatchResult:
-    """Read and analyze one batch of files (the backend keeps its models
-    loaded; a worker process gets its own copy and loads its own)."""
-    return run_batch([Path(p) for p in paths], backend, languages, budget_s)
+    """Read and analyze one batch of files or parts of files (the backend keeps
+    its models loaded; a worker process gets its own copy and loads its own)."""
+    return run_batch([Path(p.path) for p in paths], backend, languages, budget_s,
+                     {p.path: p.lines for p in paths if p.lines})
 
 
-def _process_files(paths: list[str], backend: NlpBackend, languages, budget_s: float) -> BatchResult:
+def _process_files(paths: list[Part], backend: NlpBackend, languages, budget_s: float) -> BatchResult:
     """The task in a flow run, its function without Prefect (see flows/runtime.py)."""
     call = process_files if FlowRunContext.get() is not None else process_files.fn
     return call(paths, backend, languages, budget_s)
@@ -128,18 +127,20 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
     (which cannot serialize them)."""
     totals = empty_totals()
     badly_named = [p for p in todo if ingest.has_bad_name(p)]
-    batches = plan_batches([p for p in todo if not ingest.has_bad_name(p)], batch_size)
+    batches, split = plan_batches([p for p in todo if not ingest.has_bad_name(p)], batch_size), SplitFiles()
     results = _results(batches, backend, languages, workers, budget_s)
     if badly_named:
-        results = itertools.chain([([str(p) for p in badly_named], run_batch(badly_named, backend, languages))], results)
+        results = itertools.chain([([Part(str(p)) for p in badly_named], run_batch(badly_named, backend, languages))], results)
     n_batches = len(batches) + bool(badly_named)
     notify("process", 0, len(todo))
     done = 0
     for number, (batch, result) in enumerate(results, start=1):
         write_start = time.perf_counter()
         with db.open() as store:
-            result.refuse_taken_ids(store.article_owners([a.article_id for a in result.articles], list(result.sources)))
-            store.write_batch(result.frames(), list(result.sources))
+            result.refuse_taken_ids(store.article_owners([a.article_id for a in result.articles], split.replaced(batch)))
+            frames = result.frames()
+            frames["sources"] = split.sources(batch, frames["sources"])
+            store.write_batch(frames, split.replaced(batch))
             cluster_start = time.perf_counter()
             cluster_new_events(store, [a.article_id for a in result.articles])
         totals["timings"]["cluster"] += time.perf_counter() - cluster_start
@@ -147,26 +148,10 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
         if publish_every > 0 and number % publish_every == 0 and number < n_batches:
             totals["timings"]["publish"] += db.publish(run_id, "during run")["publish_s"]
         _add(totals, result)
-        done += len(batch)
+        done += sum(part.last for part in batch)
         notify("process", done, len(todo))
     totals["timings"] = {k: round(v, 3) for k, v in totals["timings"].items()}
     return totals
-
-
-def plan_batches(todo: Sequence[Path], batch_size: int) -> list[list[str]]:
-    """Batches of ``batch_size`` files, then each large file
-    (:data:`LARGE_FILE_BYTES`) in a batch of its own."""
-    sizes = {p: _size(p) for p in todo}
-    small = [str(p) for p in todo if sizes[p] < LARGE_FILE_BYTES]
-    large = [[str(p)] for p in todo if sizes[p] >= LARGE_FILE_BYTES]
-    return [small[i : i + batch_size] for i in range(0, len(small), batch_size)] + large
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: float = DEFAULT_BUDGET_S):
@@ -197,7 +182,7 @@ def _guarded(call, batch) -> BatchResult:
     try:
         return call()
     except Exception as exc:  # the batch failed after its retries: record, go on
-        return _failed_batch(batch, exc)
+        return _failed_batch([part.path for part in batch], exc)
 
 
 def _failed_batch(paths: Sequence[str], exc: Exception) -> BatchResult:

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
 def run(
     input_dir: Optional[Path] = typer.Option(None, "--input", "-i", help="Folder of article files (default: seeds/)."),
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file to write (default: data/dateline.duckdb)."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Files per batch (one Prefect task each)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Articles per batch (one Prefect task each)."),
     lang: Optional[list[str]] = typer.Option(None, "--lang", help="Only process these languages (repeatable)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each with its own Stanza models."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Re-extract every file, changed or not (e.g. after a model update)."),

@@ -70,10 +70,10 @@ _SNIFF = 8192
 Result = Article | IngestError
 
 
-def read_articles(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+def read_articles(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, lines: tuple[int, int] | None = None) -> Iterator[Result]:
     """Every article in ``path`` (see :func:`_read`), an article longer than
     :data:`MAX_ARTICLE_CHARS` characters turned into a ``too_long`` error."""
-    for item in _read(Path(path), max_bytes):
+    for item in _read(Path(path), max_bytes, lines):
         if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
             yield _error(item.path, "too_long", f"{len(item.text):,} characters exceeds the {MAX_ARTICLE_CHARS:,}-character "
                          "limit of one article; split it", sha=item.content_sha256)
@@ -81,8 +81,9 @@ def read_articles(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
             yield item
 
 
-def _read(path: Path, max_bytes: int) -> Iterator[Result]:
-    """Every article in ``path``: one for .txt/.json, one per line for .jsonl.
+def _read(path: Path, max_bytes: int, lines: tuple[int, int] | None = None) -> Iterator[Result]:
+    """Every article in ``path``: one for .txt/.json, one per line for .jsonl
+    (only lines ``lines[0]..lines[1]`` when given: one batch's part of a big file).
 
     ``max_bytes`` bounds one article: the whole file for .txt/.json, one line
     for .jsonl (a drop of many articles in one JSONL file is normal; one
@@ -94,7 +95,7 @@ def _read(path: Path, max_bytes: int) -> Iterator[Result]:
         return
     try:
         if path.suffix == ".jsonl":
-            yield from _read_jsonl(path, max_bytes)
+            yield from _read_jsonl(path, max_bytes, lines)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -119,11 +120,15 @@ def _from_html_file(path: Path, raw: bytes) -> Result:
     return web.read_html(path, raw, meta)
 
 
-def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:
-    seen = False
+def _read_jsonl(path: Path, max_bytes: int, lines: tuple[int, int] | None = None) -> Iterator[Result]:
+    seen = lines is not None  # a part of a file is never the whole file's emptiness
     with path.open("rb") as handle:
         for number, line in _bounded_lines(handle, max_bytes):
             where = f"{path}:{number}"
+            if lines is not None and not lines[0] <= number <= lines[1]:
+                if number > lines[1]:
+                    break
+                continue
             if line is None:
                 seen = True
                 yield _error(where, "too_large", f"line exceeds the {max_bytes:,}-byte limit")

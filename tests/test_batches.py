@@ -1,0 +1,85 @@
+"""Batches are bounded by articles and characters, not by files: a JSONL file
+of many articles is processed in normal batches, each written as it completes."""
+
+import json
+
+import duckdb
+
+from flows.batches import Part, plan_batches
+from flows.ingest import ingest_articles
+
+
+class EmptyAnalyses:
+    """An NLP backend for English that finds no sentences: enough to store articles."""
+
+    inventory = {"en": ("tokenize",)}
+
+    def supports(self, lang):
+        return lang in self.inventory
+
+    def processors(self, lang):
+        return self.inventory.get(lang, ())
+
+    def warm(self, langs):
+        return ()
+
+    def loaded_languages(self):
+        return ()
+
+    def analyze(self, articles):
+        from extractors.records import Analysis
+
+        return [Analysis(a.article_id, a.lang, (), (), ("tokenize",)) for a in articles]
+
+
+def jsonl(path, n, start=0, text="Olaf Scholz visited Paris on Sunday, officials said."):
+    lines = [json.dumps({"id": f"a{i}", "lang": "en", "published": "2023-09-12", "text": f"{text} ({i})"})
+             for i in range(start, start + n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_big_jsonl_file_is_cut_into_parts_and_small_files_share_batches(tmp_path):
+    jsonl(tmp_path / "big.jsonl", 10)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("x" * 100, encoding="utf-8")
+    small = sorted(tmp_path.glob("*.txt"))
+    batches = plan_batches([tmp_path / "big.jsonl", *small], max_articles=4)
+    big = str(tmp_path / "big.jsonl")
+    assert batches[:3] == [[Part(big, (1, 4), True, False)], [Part(big, (5, 8), False, False)],
+                           [Part(big, (9, 10), False, True), Part(str(small[0])), Part(str(small[1]))]]
+    assert batches[3:] == [[Part(str(small[2]))]]
+    by_chars = plan_batches(small, max_articles=64, max_chars=250)  # two 100-byte files per batch
+    assert [len(b) for b in by_chars] == [2, 1]
+    assert plan_batches([tmp_path / "big.jsonl"], max_articles=64) == [[Part(big)]]  # small enough: whole
+
+
+def test_each_part_is_written_as_it_completes_and_reruns_replace_the_file(prefect_harness, tmp_path):
+    inbox, db = tmp_path / "in", tmp_path / "d.duckdb"
+    inbox.mkdir()
+    jsonl(inbox / "wire.jsonl", 10)
+    stored_after_batch = []
+
+    def count(stage, done, total):
+        if stage == "process" and done < total:  # between two batches: the database is closed
+            con = duckdb.connect(str(db), read_only=True)
+            stored_after_batch.append(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+            con.close()
+
+    summary = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses(), on_progress=count)
+    assert summary["articles_written"] == 10
+    assert stored_after_batch[1:] == [4, 8]  # the first call comes before any batch
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone() == (10, 10)
+    assert con.execute("SELECT n_articles, n_errors FROM sources").fetchall() == [(10, 0)]
+    con.close()
+
+    again = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    assert again["files_new"] == 0  # the file was marked done by its last part
+
+    jsonl(inbox / "wire.jsonl", 6, start=100)  # changed: 6 other articles
+    ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    con = duckdb.connect(str(db), read_only=True)
+    ids = sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
+    assert ids == sorted(f"a{i}" for i in range(100, 106))  # the old articles are gone, the new ones all there
+    assert con.execute("SELECT n_articles FROM sources").fetchall() == [(6,)]
+    con.close()
