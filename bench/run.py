@@ -168,7 +168,9 @@ def thread_env(threads: int) -> dict[str, str]:
     slower than one whenever another process is busy (each parallel region
     waits for a descheduled thread), so measurements there want ``--threads 1``.
     """
-    return {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)} if threads else {}
+    if not threads:  # torch's default on both sides (Dateline's own default is one thread)
+        return {"DATELINE_TORCH_THREADS": "0"}
+    return {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads), "DATELINE_TORCH_THREADS": str(threads)}
 
 
 def run_flow(corpus: Path, db: Path, batch_size: int, workers: int | None, env: dict) -> ChildRun:

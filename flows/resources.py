@@ -10,8 +10,18 @@ library code must not do on its own (:func:`exempt_models_from_gc`).
 from __future__ import annotations
 
 import gc
+import os
 
 from extractors.nlp import StanzaBackend
+
+#: torch threads per process unless ``DATELINE_TORCH_THREADS`` says otherwise
+#: (0: torch's own default, one per core). Chosen by ``bench/threads.py``: on
+#: the shared 2-core machine, Stanza on the same 4 articles processed in 3.2 s
+#: with one thread, 34.5 s with two and 59.1 s with torch's default (load
+#: average 6-8): a parallel region waits for its slowest thread, and a busy
+#: machine deschedules one. One thread costs at most the second core on an idle
+#: machine; ``--workers`` uses more cores without that risk.
+DEFAULT_TORCH_THREADS = 1
 
 #: Cyclic-collector thresholds once models are loaded (Python's default: 700, 10, 10).
 GC_THRESHOLDS = (20_000, 20, 20)
@@ -36,5 +46,15 @@ def exempt_models_from_gc() -> None:
 
 def default_backend(resources_dir: str | None = None, threads: int | None = None) -> StanzaBackend:
     """The production backend: Stanza models of ``resources_dir`` (else
-    ``$STANZA_RESOURCES_DIR``), with the models kept out of the cyclic GC."""
-    return StanzaBackend(resources_dir, threads=threads, on_load=exempt_models_from_gc)
+    ``$STANZA_RESOURCES_DIR``), with the models kept out of the cyclic GC,
+    on ``threads`` torch threads (default :func:`torch_threads`)."""
+    return StanzaBackend(resources_dir, threads=(torch_threads() if threads is None else threads) or None,
+                         on_load=exempt_models_from_gc)
+
+
+def torch_threads() -> int:
+    """``$DATELINE_TORCH_THREADS``, else :data:`DEFAULT_TORCH_THREADS`; 0 leaves torch's default."""
+    try:
+        return max(0, int(os.environ.get("DATELINE_TORCH_THREADS", DEFAULT_TORCH_THREADS)))
+    except ValueError:
+        return DEFAULT_TORCH_THREADS

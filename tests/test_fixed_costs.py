@@ -104,3 +104,15 @@ def test_models_are_loaded_only_for_the_languages_of_the_files_to_do(tmp_path, m
     result = run_batch(todo, backend)
     assert [a.lang for a in result.articles] == ["en"] and not result.errors
     assert built == ["en"] and backend.loaded_languages() == ("en",)
+
+
+def test_the_production_backend_uses_one_torch_thread_unless_told(monkeypatch):
+    from flows.resources import default_backend
+
+    monkeypatch.delenv("DATELINE_TORCH_THREADS", raising=False)
+    assert default_backend().threads == 1  # chosen by bench/threads.py, see flows/resources.py
+    monkeypatch.setenv("DATELINE_TORCH_THREADS", "0")
+    assert default_backend().threads is None  # torch's own default
+    monkeypatch.setenv("DATELINE_TORCH_THREADS", "2")
+    assert default_backend().threads == 2
+    assert default_backend(threads=3).threads == 3
