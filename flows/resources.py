@@ -47,7 +47,8 @@ def exempt_models_from_gc() -> None:
 def default_backend(resources_dir: str | None = None, threads: int | None = None) -> StanzaBackend:
     """The production backend: Stanza models of ``resources_dir`` (else
     ``$STANZA_RESOURCES_DIR``), with the models kept out of the cyclic GC,
-    on ``threads`` torch threads (default :func:`torch_threads`)."""
+    on ``threads`` torch threads (default :func:`torch_threads`).
+    ``dateline serve`` builds one and keeps it across its runs (warm models)."""
     return StanzaBackend(resources_dir, threads=(torch_threads() if threads is None else threads) or None,
                          on_load=exempt_models_from_gc)
 

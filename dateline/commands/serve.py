@@ -30,9 +30,11 @@ def serve(
     prints one line; a failed run prints its error, is recorded in the
     `runs` table (status, error) and the next run goes on. Flow runs are
     recorded by a temporary Prefect server that lives as long as this
-    command, in the Prefect database of PREFECT_HOME (~/.prefect).
+    command, in the Prefect database of PREFECT_HOME (~/.prefect). The Stanza
+    models stay loaded in this process between runs.
     """
     from flows.ingest import ingest_articles
+    from flows.resources import default_backend
     from flows.runtime import flow_server
 
     conf = settings()
@@ -46,12 +48,18 @@ def serve(
                   "lock_timeout_s": conf.lock_timeout_s, "prune": prune, "budget_s": conf.article_budget_s}
     if conf.stanza_resources_dir:
         parameters["resources_dir"] = str(conf.stanza_resources_dir.resolve())
+    # Every run is a call in this process: one backend, built once, keeps the
+    # models it loads for the next runs (models pulled meanwhile are found
+    # by its refresh before each run).
+    backend = default_backend(parameters.get("resources_dir"))
     with flow_server() as url:
         typer.echo(f"watching {input_dir} every {every} s → {db}, read copy {parameters['read_copy']} (Ctrl-C to stop)")
         flow = ingest_articles if url else ingest_articles.fn
         while True:
             started = time.monotonic()
-            typer.echo(run_once(flow, parameters), nl=True)
+            if hasattr(backend, "refresh"):
+                backend.refresh()
+            typer.echo(run_once(flow, {**parameters, "backend": backend}), nl=True)
             time.sleep(max(0.0, every - (time.monotonic() - started)))
 
 

@@ -126,10 +126,18 @@ def alphabet(lang: str) -> frozenset[str]:
     return frozenset(ch for ch in text + text.upper() + text.lower() if ch.isalpha())
 
 
-@cache
 def is_territory(key: str, lang: str) -> bool:
     """Whether a key names a CLDR territory (a country or region), not a city."""
-    return key in {normalize(n, lang) for n in territories(lang)} or key in {loose_key(normalize(n, lang), lang) for n in territories(lang)}
+    return key in _territory_keys_of(lang)
+
+
+@cache
+def _territory_keys_of(lang: str) -> frozenset[str]:
+    """The keys (normalized and loose) of ``lang``'s territory names: built once
+    per language rather than cached per key looked up, a cache that grew with
+    every name a long run met."""
+    keys = {normalize(n, lang) for n in territories(lang)}
+    return frozenset(keys | {loose_key(k, lang) for k in keys})
 
 
 def territories(lang: str) -> list[str]:

@@ -108,6 +108,11 @@ class StanzaBackend:
         self.__dict__.update(state)
         self._lock = threading.Lock()
 
+    def refresh(self) -> None:
+        """Read again which models the directory holds (a long-lived process
+        such as ``dateline serve`` finds models pulled since it started)."""
+        self._refresh()
+
     def _refresh(self) -> None:
         self.packages = package_inventory(self.directory)
         self.inventory = {lang: tuple(p) for lang, p in self.packages.items()}

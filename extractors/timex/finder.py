@@ -38,7 +38,10 @@ def find_time_expressions(
     return _find_cached(text, lang, anchor, tuple(sentences))
 
 
-@lru_cache(maxsize=256)
+#: Small on purpose: each entry holds an article's text and its parsed
+#: sentences (every Word record), so 256 entries kept the analyses of the last
+#: 256 articles alive long after they were written.
+@lru_cache(maxsize=8)
 def _find_cached(text: str, lang: str, anchor: date | None, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
     grammar = compile_grammar(lang)
     if grammar is None:
