@@ -4,8 +4,9 @@
 ``DATELINE_REPROCESS_OUTDATED``, ``DATELINE_READ_COPY`` (the file readers open:
 dashboards, ``dateline query``, BI tools; default beside the database),
 ``DATELINE_PUBLISH_EVERY``, ``DATELINE_LOCK_TIMEOUT_S``, ``DATELINE_ARTICLE_BUDGET_S``
-(seconds one long article may take), ``DATELINE_PREFECT_STARTUP_TIMEOUT_S`` (read
-by :mod:`flows.runtime`), and Stanza's own
+(seconds one long article may take), ``DATELINE_DASK`` (a Dask scheduler for the
+batches), ``DATELINE_PREFECT_STARTUP_TIMEOUT_S`` (read by :mod:`flows.runtime`),
+and Stanza's own
 ``STANZA_RESOURCES_DIR``;
 command-line options win over both.
 """
@@ -34,6 +35,8 @@ class Settings(BaseSettings):
     #: Seconds one long article may take (DATELINE_ARTICLE_BUDGET_S); beyond, a too_slow row.
     article_budget_s: float = 300.0
     dashboard_port: int = 8501
+    #: Dask scheduler address (tcp://host:8786) for the batch tasks of run and serve.
+    dask: str | None = None
     stanza_resources_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("STANZA_RESOURCES_DIR", "DATELINE_STANZA_RESOURCES_DIR")
     )

@@ -43,6 +43,7 @@ from flows.batches import LARGE_FILE_BYTES, Part, SplitFiles, plan_batches
 from flows.plan import REPROCESS, pending_files, plan_run, require_models
 from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
 from flows.resources import default_backend
+from flows.workers import PerProcessBackend, task_runner
 
 __all__ = ["LARGE_FILE_BYTES", "REPROCESS", "ingest_articles", "pending_files", "plan_batches", "plan_run"]
 
@@ -87,6 +88,7 @@ def ingest_articles(
     languages: list[str] | None = None,
     resources_dir: str | None = None,
     workers: int = 1,
+    dask: str | None = None,
     backend: NlpBackend | None = None,
     on_progress: Progress | None = None,
     reprocess: str = "none",
@@ -102,7 +104,8 @@ def ingest_articles(
     ``reprocess`` also re-extracts files whose articles another extractor
     version made (``outdated``) or every file (``all``); ``prune`` deletes the
     rows of files gone from ``input_dir``; ``budget_s`` bounds the time of one
-    long article. A run that fails is recorded too (``runs.status``)."""
+    long article; ``dask`` (a scheduler address) runs the batches on a Dask
+    cluster. A run that fails is recorded too (``runs.status``)."""
     started, clock, run_id = datetime.now(timezone.utc), time.perf_counter(), uuid.uuid4().hex
     db = Database(db_path, read_copy, lock_timeout_s)
     try:
@@ -111,7 +114,7 @@ def ingest_articles(
         if todo:
             require_models(backend)
         totals = _process(db, run_id, todo, max(1, batch_size), backend, languages, max(1, workers),
-                          Notifier(on_progress), publish_every, budget_s)
+                          Notifier(on_progress), publish_every, budget_s, dask)
     except BaseException as exc:
         record_failed_run(db, run_id, input_dir, started, clock, exc)
         raise
@@ -119,7 +122,8 @@ def ingest_articles(
 
 
 def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, backend: NlpBackend, languages,
-             workers: int, notify: Notifier, publish_every: int = 0, budget_s: float = DEFAULT_BUDGET_S) -> dict:
+             workers: int, notify: Notifier, publish_every: int = 0, budget_s: float = DEFAULT_BUDGET_S,
+             dask: str | None = None) -> dict:
     """Run the batches (in ``workers`` processes when > 1) and write each
     result from this process, the single writer, in submission order; every
     ``publish_every`` batches (0: never) publish the read copy. Files whose
@@ -128,7 +132,7 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
     totals = empty_totals()
     badly_named = [p for p in todo if ingest.has_bad_name(p)]
     batches, split = plan_batches([p for p in todo if not ingest.has_bad_name(p)], batch_size), SplitFiles()
-    results = _results(batches, backend, languages, workers, budget_s)
+    results = _results(batches, backend, languages, workers, budget_s, dask)
     if badly_named:
         results = itertools.chain([([Part(str(p)) for p in badly_named], run_batch(badly_named, backend, languages))], results)
     n_batches = len(batches) + bool(badly_named)
@@ -154,23 +158,24 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
     return totals
 
 
-def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: float = DEFAULT_BUDGET_S):
+def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: float = DEFAULT_BUDGET_S,
+             dask: str | None = None):
     """(batch, BatchResult) pairs; a batch that fails after its retries is
-    recorded as failed, never raised."""
-    if workers == 1 or FlowRunContext.get() is None:
+    recorded as failed, never raised. Without a flow run (Prefect's server
+    did not start) the batches run here, one after the other."""
+    if (workers == 1 and dask is None) or FlowRunContext.get() is None:
         for batch in batches:
             yield batch, _guarded(lambda b=batch: _process_files(b, backend, languages, budget_s), batch)
         return
-    from prefect.task_runners import ProcessPoolTaskRunner
-
     threads = max(1, (os.cpu_count() or 1) // workers)
-    shared = backend.with_threads(threads) if hasattr(backend, "with_threads") else backend
-    with ProcessPoolTaskRunner(max_workers=workers) as runner:
+    shared = PerProcessBackend(backend.with_threads(threads) if hasattr(backend, "with_threads") and dask is None else backend)
+    ahead = 2 * workers if dask is None else max(2 * workers, 16)  # a cluster's size is its own
+    with task_runner(workers, dask) as runner:
         pending: deque = deque()
         for batch in batches:
             pending.append((batch, runner.submit(process_files, {"paths": batch, "backend": shared, "languages": languages,
                                                                  "budget_s": budget_s})))
-            if len(pending) >= 2 * workers:  # bounded look-ahead keeps memory flat
+            if len(pending) >= ahead:  # bounded look-ahead keeps memory flat
                 batch_, future = pending.popleft()
                 yield batch_, _guarded(future.result, batch_)
         while pending:

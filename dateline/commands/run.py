@@ -32,6 +32,7 @@ def run(
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Articles per batch (one Prefect task each)."),
     lang: Optional[list[str]] = typer.Option(None, "--lang", help="Only process these languages (repeatable)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each with its own Stanza models."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run the batches on this Dask scheduler (tcp://host:8786)."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Re-extract every file, changed or not (e.g. after a model update)."),
     prune: bool = typer.Option(False, "--prune", help="Delete the rows of files no longer in the input folder "
                                "(without it they stay, marked in sources.missing_since)."),
@@ -57,16 +58,17 @@ def run(
                              reprocess=mode, prune=prune)
     if summary is None:
         summary = run_with_progress(input_dir, db, batch_size or conf.batch_size, lang, resources, workers, todo=todo,
-                                    verbose=verbose, reprocess=mode, prune=prune)
+                                    verbose=verbose, reprocess=mode, prune=prune, dask=dask or conf.dask)
     print_summary(summary)
 
 
 def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resources_dir, workers: int = 1,
                       *, todo: Sequence[Path] = (), verbose: bool = False, on_progress=None, reprocess: str = "none",
-                      prune: bool = False) -> dict:
+                      prune: bool = False, dask: str | None = None) -> dict:
     """The flow with a progress bar. Dateline's temporary Prefect server
     starts while this process loads the models the first batch needs into the
-    backend the flow then uses; when it does not start, the flow's body runs
+    backend the flow then uses (not with ``--workers`` or ``--dask``: the
+    workers load their own); when it does not start, the flow's body runs
     without Prefect. ``on_progress`` is also told of progress."""
     from flows.ingest import ingest_articles
     from flows.resources import default_backend
@@ -84,10 +86,10 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
             if on_progress is not None:
                 on_progress(stage, done, total)
 
-        warm = (lambda: warm_models(list(todo)[:batch_size], backend, lang)) if workers == 1 else None
+        warm = (lambda: warm_models(list(todo)[:batch_size], backend, lang)) if workers == 1 and not dask else None
         parameters = dict(
             input_dir=str(input_dir), db_path=str(db), batch_size=batch_size, languages=list(lang) if lang else None,
-            resources_dir=str(resources_dir) if resources_dir else None, workers=workers, backend=backend,
+            resources_dir=str(resources_dir) if resources_dir else None, workers=workers, dask=dask, backend=backend,
             on_progress=show, reprocess=reprocess, read_copy=str(conf.read_copy_path(db)),
             publish_every=conf.publish_every, lock_timeout_s=conf.lock_timeout_s, prune=prune,
             budget_s=conf.article_budget_s,

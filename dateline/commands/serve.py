@@ -46,6 +46,8 @@ def serve(
                   "reprocess": "outdated" if conf.reprocess_outdated else "none",
                   "read_copy": str(conf.read_copy_path(db).resolve()), "publish_every": conf.publish_every,
                   "lock_timeout_s": conf.lock_timeout_s, "prune": prune, "budget_s": conf.article_budget_s}
+    if conf.dask:
+        parameters["dask"] = conf.dask
     if conf.stanza_resources_dir:
         parameters["resources_dir"] = str(conf.stanza_resources_dir.resolve())
     # Every run is a call in this process: one backend, built once, keeps the
