@@ -7,7 +7,8 @@ under new ids when ``--n`` exceeds the corpus) in batches of 64 through
 ``process_batch`` with the production backend, each batch written to a fresh
 DuckDB by the store, as the flow's writer does. After each batch it records
 the resident set (``VmRSS``, what the process holds now, and ``VmHWM``, its
-peak); with ``--trace``, tracemalloc's biggest growths between the end of the
+peak) and the writer's own time for the batch (``write_batch`` alone: the
+single writer's throughput); with ``--trace``, tracemalloc's biggest growths between the end of the
 second batch and the end of the run (Python allocations only: torch's own
 buffers are not traced, the RSS shows them).
 """
@@ -69,12 +70,16 @@ def main() -> None:
             result = process_batch(batch, backend)
             result.sources.update({a.path: "x" for a in batch})
             result.source_of.update({a.path: a.path for a in batch})
-            store.write_batch(result.frames(), list(result.sources))
+            frames = result.frames()
+            write_started = time.perf_counter()
+            store.write_batch(frames, list(result.sources))
+            write_s = time.perf_counter() - write_started
             done += len(batch)
             batch = []
             now, peak = rss_mib()
             trace.append({"articles": done, "rss_mib": round(now, 1), "peak_mib": round(peak, 1),
-                          "s": round(time.perf_counter() - started, 1), "load": os.getloadavg()[0]})
+                          "s": round(time.perf_counter() - started, 1), "load": os.getloadavg()[0],
+                          "write_s": round(write_s, 3), "rows": sum(len(f) for f in frames.values())})
             print(json.dumps(trace[-1]), flush=True)
             if args.trace and len(trace) == 2:
                 baseline = tracemalloc.take_snapshot()
