@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import gc
 import logging
 import threading
 import time
@@ -203,8 +204,11 @@ def _release_freed_memory() -> None:
 
     Stanza's tensors change size with every batch and leave freed holes in the
     heap. Measured: peak memory on 1,000 articles 1,154 -> 1,089 MiB; over
-    5,000 it still creeps up (bench/README.md), so this is not the whole story.
+    5,000 it still crept up: tracemalloc (bench/memory.py) showed earlier
+    batches' Stanza documents (reference cycles, rarely collected with the
+    thresholds of flows/resources.py) still alive, so they are collected here.
     """
+    gc.collect()  # Stanza's documents are reference cycles: free them before trimming
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
