@@ -89,7 +89,7 @@ class StanzaBackend:
         self._pull_tried: set[str] = set()
         self._pipelines: dict[str, object] = {}
         self._lock = threading.Lock()
-        self._refresh()
+        self.refresh()
 
     def with_threads(self, threads: int) -> "StanzaBackend":
         """The same backend for a worker process that gets ``threads`` CPU threads."""
@@ -110,11 +110,8 @@ class StanzaBackend:
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
-        """Read again which models the directory holds (a long-lived process
+        """(Re)read which models the directory holds (a long-lived process
         such as ``dateline serve`` finds models pulled since it started)."""
-        self._refresh()
-
-    def _refresh(self) -> None:
         self.packages = package_inventory(self.directory)
         self.inventory = {lang: tuple(p) for lang, p in self.packages.items()}
 
@@ -125,7 +122,7 @@ class StanzaBackend:
                 pull_models([lang], self.directory)
             except ModelsMissing:
                 return False
-            self._refresh()
+            self.refresh()
         return lang in self.inventory
 
     def processors(self, lang: str) -> tuple[str, ...]:
@@ -187,16 +184,8 @@ class StanzaBackend:
                 sentences[chunk.article_index].extend(sents)
                 mentions[chunk.article_index].extend(ents)
         _release_freed_memory()
-        return [
-            Analysis(
-                article_id=article.article_id,
-                lang=lang,
-                sentences=tuple(sentences[i]),
-                entities=tuple(mentions[i]),
-                processors=self.processors(lang),
-            )
-            for i, article in enumerate(articles)
-        ]
+        return [Analysis(article_id=article.article_id, lang=lang, sentences=tuple(sentences[i]),
+                         entities=tuple(mentions[i]), processors=self.processors(lang)) for i, article in enumerate(articles)]
 
 
 def _release_freed_memory() -> None:
