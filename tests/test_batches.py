@@ -83,3 +83,40 @@ def test_each_part_is_written_as_it_completes_and_reruns_replace_the_file(prefec
     assert ids == sorted(f"a{i}" for i in range(100, 106))  # the old articles are gone, the new ones all there
     assert con.execute("SELECT n_articles FROM sources").fetchall() == [(6,)]
     con.close()
+
+
+def test_a_part_left_pending_keeps_the_whole_file_pending(prefect_harness, tmp_path):
+    inbox, db = tmp_path / "in", tmp_path / "d.duckdb"
+    inbox.mkdir()
+    jsonl(inbox / "wire.jsonl", 10)
+    lines = (inbox / "wire.jsonl").read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace('"lang": "en"', '"lang": "ar"')  # part 2: a language without models waits
+    (inbox / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    assert first["articles_written"] == 9 and first["errors_by_reason"] == {"unsupported_language": 1}
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT file_sha256, n_articles, n_errors FROM sources").fetchall() == [("", 9, 1)]
+    con.close()
+    again = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    assert again["files_new"] == 1 and again["articles_written"] == 9  # tried again, rows replaced, not doubled
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (9,)
+    con.close()
+
+
+def test_an_id_repeated_in_a_later_part_of_the_file_is_refused_and_the_file_is_done(prefect_harness, tmp_path):
+    inbox, db = tmp_path / "in", tmp_path / "d.duckdb"
+    inbox.mkdir()
+    jsonl(inbox / "wire.jsonl", 10)
+    lines = (inbox / "wire.jsonl").read_text(encoding="utf-8").splitlines()
+    lines[6] = lines[6].replace('"id": "a6"', '"id": "a1"')  # line 7 (part 2) reuses the id of line 2 (part 1)
+    (inbox / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    assert first["articles_written"] == 9 and first["errors_by_reason"] == {"duplicate_id": 1}
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT location FROM articles WHERE article_id = 'a1'").fetchall() == [(f"{inbox / 'wire.jsonl'}:2",)]
+    ((location, detail),) = con.execute("SELECT location, detail FROM ingest_errors").fetchall()
+    assert location.endswith("wire.jsonl:7") and "wire.jsonl:2" in detail
+    assert con.execute("SELECT n_articles, n_errors, file_sha256 <> '' FROM sources").fetchall() == [(9, 1, True)]
+    con.close()
+    assert ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())["files_new"] == 0
