@@ -202,8 +202,8 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
             (i for i in range(clause.trigger + 1, clause.end) if words[i].upos in syntax["phrase_upos"] and words[i].token_index != words[i - 1].token_index),
             None,
         )
-        if start is None or role_of(words[start].span.start, clause, lex["roles"]):
-            return None
+        if start is None or role_of(words[start].span.start, clause, lex["roles"]) or (subject is None and _governed(words, start)):
+            return None  # "أكد على أهمية …", "عبروا عن شكرهم": a preposition's noun is no speaker
         end = start + 1
         while end < clause.end and end - start < syntax["max_phrase_words"] and words[end].upos in syntax["phrase_continue_upos"] and _continues(words, start, end):
             end += 1
@@ -214,6 +214,12 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
     span = Span(words[start].span.start, words[end - 1].span.end)
     surface = span.of(clause.text)
     return Argument(surface, canonical(surface, lang), span, None, "phrase")
+
+
+def _governed(words: Sequence[Word], at: int) -> bool:
+    """The noun follows a preposition or has one attached ("على أهمية")."""
+    noun = words[at]
+    return (at > 0 and words[at - 1].upos == "ADP") or any(w.head == noun.index and w.deprel == "case" for w in words)
 
 
 def _continues(words: Sequence[Word], start: int, end: int) -> bool:
