@@ -24,3 +24,20 @@ def test_a_noun_after_a_preposition_is_no_speaker(backend):
 def test_a_described_speaker_after_the_verb_is_still_found(backend):
     e = [x for x in events_of(backend, "وأكدت وزارة الصحة أن الوضع مستقر.") if x.type == "announcement"]
     assert [x.actor for x in e] == ["وزارة الصحة"]
+
+
+def test_accusing_is_a_statement(backend):
+    """'اتهم' is one of the statement verbs of the annotation guidelines."""
+    events = events_of(backend, "واتهم الرئيس الأمريكي جو بايدن روسيا بتهديد الأمن الأوروبي.")
+    assert actors(events, "announcement") == ["جو بايدن"]
+
+
+def test_receiving_someone_is_a_meeting_of_the_possessor(backend):
+    """'خلال استقباله': the possessor clitic is the subject of the sentence's verb."""
+    text = "وأكد الرئيس التونسي قيس سعيد خلال استقباله وزير الخارجية الفرنسي جان إيف لودريان أن العلاقات متينة."
+    meeting = [e for e in events_of(backend, text) if e.type == "meeting"]
+    assert [(e.actor, e.counterpart) for e in meeting] == [("قيس سعيد", "جان إيف لودريان")]
+
+
+def test_a_possessor_clitic_with_no_earlier_event_gives_no_actor(backend):
+    assert actors(events_of(backend, "وتمت زيارته للمصنع في ظروف جيدة."), "visit") == []

@@ -66,8 +66,9 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
             draft.pronoun_subject = True
         elif actor is not None:
             draft.actor = actor
-        if draft.actor is None and (draft.pronoun_subject or lex["actors"]["pro_drop"]) and not is_noun:
-            draft.actor = _inherited(drafts)
+        pro_drop = lex["actors"]["pro_drop"]
+        if draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject)):
+            draft.actor = _inherited(drafts)  # a possessor clitic too: "أكد X خلال استقباله Y"
         draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
         if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex):
             continue  # "goes on", "headed the list": travel only with a destination
