@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from event_helpers import fixture_events
 
+from extractors import lexicon
+from extractors.events.triggers import find_triggers
+from extractors.records import Span, Word
+
 
 def events_of(backend, text: str):
     return fixture_events(backend, text, "ar")
@@ -41,3 +45,26 @@ def test_receiving_someone_is_a_meeting_of_the_possessor(backend):
 
 def test_a_possessor_clitic_with_no_earlier_event_gives_no_actor(backend):
     assert actors(events_of(backend, "وتمت زيارته للمصنع في ظروف جيدة."), "visit") == []
+
+
+def test_a_verb_the_tokenizer_split_wrongly_is_found_by_its_written_form(backend):
+    """Stanza splits 'ويتوجه' into 'و' + 'يتوج' + 'ه' (lemma 'توجج'): the token, without
+    its proclitic and person prefix, is 'توجه' (travel with a destination)."""
+    events = events_of(backend, "ويتوجه وزير الخارجية محمد علي غدا إلى باريس.")
+    assert [(e.type, e.actor, e.destination) for e in events] == [("departure", "محمد علي", "باريس")]
+
+
+def _word(index: int, text: str, lemma: str, upos: str, token: int, at: int) -> Word:
+    return Word(index, text, lemma, upos, None, 0, "root" if index == 1 else "dep", Span(at, at + len(text)), token)
+
+
+def test_a_form_only_a_verb_has_is_a_trigger_whatever_its_tag():
+    """'عبروا' tagged a noun (lemma 'عبر' also means 'across'): the plural ending makes it a verb;
+    'عبر' tagged a noun stays no trigger, and a trusted lemma keeps 'تبين' (it appeared) no statement."""
+    lex = {**lexicon.load("ar", "events"), "lang": "ar"}
+    tagged_noun = [_word(1, "و", "و", "CCONJ", 0, 0), _word(2, "عبروا", "عبر", "NOUN", 0, 1)]
+    assert find_triggers(tagged_noun, lex) == [(1, "announcement", False)]
+    via = [_word(1, "عبر", "عبر", "NOUN", 0, 0)]
+    assert find_triggers(via, lex) == []
+    appeared = [_word(1, "وتبين", "تبين", "VERB", 0, 0)]
+    assert find_triggers(appeared, lex) == []

@@ -70,7 +70,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         if draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject)):
             draft.actor = _inherited(drafts)  # a possessor clitic too: "أكد X خلال استقباله Y"
         draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
-        if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex):
+        if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex, words):
             continue  # "goes on", "headed the list": travel only with a destination
         cue_start = _cue_window_start(words, position, lex)
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])

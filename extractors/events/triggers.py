@@ -24,13 +24,17 @@ def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool
         (t, tuple(e["verbs"]) + tuple(e.get("verbs_with_destination", ())), tuple(e["nouns"]), tuple(e.get("nouns_of_light_verbs", ())))
         for t, e in lex["types"].items()))
     verb_upos, noun_upos = syntax["verb_upos"], syntax["noun_upos"]
+    tokens: dict[int, str] = {}
+    for w in words:  # the written token of each word, for surface_keys
+        tokens[w.token_index] = tokens.get(w.token_index, "") + w.text
     found = []
     for position, word in enumerate(words):
         if word.deprel in ADJECTIVAL_DEPRELS or (word.upos not in verb_upos and word.upos not in noun_upos):
             continue
         lemmas = lemma_keys(word, syntax, lang)
+        stems = _stems(word, lemmas, syntax, lang, tokens.get(word.token_index, ""))
         for event_type, verbs, nouns, light in table:
-            if word.upos in verb_upos and lemmas & verbs:
+            if stems & verbs and (word.upos in verb_upos or _verbal_ending(word, syntax, lang)):
                 found.append((position, event_type, False))
                 break
             if word.upos in noun_upos and lemmas & nouns:
@@ -48,10 +52,12 @@ def _trigger_table(lang: str, entries: tuple) -> tuple:
     return tuple((t, _keys(v, lang), _keys(n, lang), _keys(lt, lang)) for t, v, n, lt in entries)
 
 
-def needs_destination(word: Word, event_type: str, lex: dict) -> bool:
+def needs_destination(word: Word, event_type: str, lex: dict, words: Sequence[Word] = ()) -> bool:
     """A verb that names travel only with a destination ("goes to Ottawa", not "goes on")."""
     entry = lex["types"][event_type]
-    return bool(lemma_keys(word, lex["syntax"], lex["lang"]) & _keys(tuple(entry.get("verbs_with_destination", ())), lex["lang"]))
+    token = "".join(w.text for w in words if w.token_index == word.token_index)
+    keys = _stems(word, lemma_keys(word, lex["syntax"], lex["lang"]), lex["syntax"], lex["lang"], token)
+    return bool(keys & _keys(tuple(entry.get("verbs_with_destination", ())), lex["lang"]))
 
 
 def _light_object(words: Sequence[Word], noun: Word, syntax: dict, lang: str) -> bool:
@@ -65,6 +71,37 @@ def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
     ("وأكد" → "أكد"), both in canonical form."""
     lemma = normalize(word.lemma or word.text, lang).strip("“”\"'«»()")
     return {lemma} | {lemma[len(c):] for c in syntax["lemma_proclitics"] if lemma.startswith(c) and len(lemma) > len(c) + 1}
+
+
+def surface_keys(word: Word, syntax: dict, lang: str, token: str = "") -> set[str]:
+    """Stems of the written word and of its whole written ``token``, for a tokenizer or lemmatizer that split or lemmatized a
+    verb wrongly ("ويتوجه" → "و" + "يتوج" + "ه"): proclitics ("و", "ف", "س" …) and then the person prefix or
+    ending of a verb ("يتوجه" → "توجه", "وعبروا" → "عبر") taken off, keeping
+    at least ``min_stem`` letters. Empty for a language without these lists."""
+    proclitics = syntax.get("surface_proclitics", ())
+    prefixes, suffixes = syntax.get("verb_prefixes", ()), syntax.get("verb_suffixes", ())
+    if not (proclitics or prefixes or suffixes):
+        return set()
+    least = syntax.get("min_stem", 3)
+    forms = {normalize(word.text, lang)} | ({normalize(token, lang)} if token else set())
+    for _ in range(2):  # at most two proclitics: "وس", "فل"
+        forms |= {f[len(c):] for f in forms for c in proclitics if f.startswith(c) and len(f) - len(c) >= least}
+    forms |= {f[len(p):] for f in forms for p in prefixes if f.startswith(p) and len(f) - len(p) >= least}
+    forms |= {f[: -len(x)] for f in forms for x in suffixes if f.endswith(x) and len(f) - len(x) >= least}
+    return forms
+
+
+def _stems(word: Word, lemmas: set[str], syntax: dict, lang: str, token: str) -> set[str]:
+    """The lemma keys, and the written stems unless the lemma is one of them (a
+    lemma the written form bears out is trusted: "تبين" stays "it appeared")."""
+    surface = surface_keys(word, syntax, lang, token)
+    return lemmas if lemmas & surface else lemmas | surface
+
+
+def _verbal_ending(word: Word, syntax: dict, lang: str) -> bool:
+    """A form only a verb can have ("عبروا"), whatever part of speech the tagger gave."""
+    text = normalize(word.text, lang)
+    return any(text.endswith(normalize(x, lang)) for x in syntax.get("verb_only_endings", ()))
 
 
 @cache
