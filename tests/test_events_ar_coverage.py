@@ -68,3 +68,9 @@ def test_a_form_only_a_verb_has_is_a_trigger_whatever_its_tag():
     assert find_triggers(via, lex) == []
     appeared = [_word(1, "وتبين", "تبين", "VERB", 0, 0)]
     assert find_triggers(appeared, lex) == []
+
+
+def test_a_forecast_is_a_statement_dated_by_its_own_clause(backend):
+    """'توقع' (forecast) is a statement verb of the guidelines; 'اليوم الخميس' under it dates it."""
+    events = events_of(backend, "وتوقع البنك المركزي التونسي اليوم الخميس ارتفاع نسبة النمو.")
+    assert [(e.type, e.actor, e.date_text) for e in events] == [("announcement", "البنك المركزي التونسي", "اليوم الخميس")]
