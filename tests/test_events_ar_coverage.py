@@ -74,3 +74,11 @@ def test_a_forecast_is_a_statement_dated_by_its_own_clause(backend):
     """'توقع' (forecast) is a statement verb of the guidelines; 'اليوم الخميس' under it dates it."""
     events = events_of(backend, "وتوقع البنك المركزي التونسي اليوم الخميس ارتفاع نسبة النمو.")
     assert [(e.type, e.actor, e.date_text) for e in events] == [("announcement", "البنك المركزي التونسي", "اليوم الخميس")]
+
+
+def test_a_plural_verb_carries_its_subject_so_the_noun_after_it_is_an_object(backend):
+    """A verb before its subject is singular in Arabic: after 'دعوا' (they called on), 'جميع الأطراف'
+    is whom they called on; the speakers are those of the sentence's earlier event, or no one."""
+    assert actors(events_of(backend, "ودعوا جميع الأطراف إلى الحوار."), "announcement") == []
+    text = "واجتمع وزراء الخارجية العرب في القاهرة ودعوا جميع الأطراف إلى الحوار."
+    assert actors(events_of(backend, text), "announcement") == ["وزراء الخارجية العرب"]

@@ -29,6 +29,7 @@ from extractors.events.clause import (
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.tree import children, relative_antecedent, subtree_span
+from extractors.events.triggers import verbal_ending
 from extractors.records import Entity, Span, Word
 
 
@@ -49,6 +50,10 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     in_clause = clause.words[clause.start : clause.end]
     broken = implausible(clause.words, trigger)
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
+    if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
+        subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
+        if not subjects:
+            return "pronoun"
     by_subject = _subject_actor(clause, subjects, entities, query)
     if by_subject is not None:
         return by_subject

@@ -34,7 +34,7 @@ def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool
         lemmas = lemma_keys(word, syntax, lang)
         stems = _stems(word, lemmas, syntax, lang, tokens.get(word.token_index, ""))
         for event_type, verbs, nouns, light in table:
-            if stems & verbs and (word.upos in verb_upos or _verbal_ending(word, syntax, lang)):
+            if stems & verbs and (word.upos in verb_upos or verbal_ending(word, syntax, lang)):
                 found.append((position, event_type, False))
                 break
             if word.upos in noun_upos and lemmas & nouns:
@@ -98,8 +98,9 @@ def _stems(word: Word, lemmas: set[str], syntax: dict, lang: str, token: str) ->
     return lemmas if lemmas & surface else lemmas | surface
 
 
-def _verbal_ending(word: Word, syntax: dict, lang: str) -> bool:
-    """A form only a verb can have ("عبروا"), whatever part of speech the tagger gave."""
+def verbal_ending(word: Word, syntax: dict, lang: str) -> bool:
+    """A form only a verb can have ("عبروا"), whatever part of speech the tagger
+    gave; in Arabic a plural verb ending also means the subject is in the verb."""
     text = normalize(word.text, lang)
     return any(text.endswith(normalize(x, lang)) for x in syntax.get("verb_only_endings", ()))
 
