@@ -82,3 +82,9 @@ def test_a_plural_verb_carries_its_subject_so_the_noun_after_it_is_an_object(bac
     assert actors(events_of(backend, "ودعوا جميع الأطراف إلى الحوار."), "announcement") == []
     text = "واجتمع وزراء الخارجية العرب في القاهرة ودعوا جميع الأطراف إلى الحوار."
     assert actors(events_of(backend, text), "announcement") == ["وزراء الخارجية العرب"]
+
+
+def test_a_participle_of_speaking_says_how_not_who(backend):
+    """'وأضافت قائلة إن …' (she added, saying that …): 'قائلة' is no speaker."""
+    found = actors(events_of(backend, "وأضافت قائلة إن الحكومة ستواصل الإصلاحات."), "announcement")
+    assert not any(a and "قائل" in a for a in found), found

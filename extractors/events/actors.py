@@ -216,6 +216,8 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
         return None
     if start is None or any(w.span.overlaps(t) for w in words[start:end] for t in clause.times):
         return None
+    if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
+        return None  # "أضافت قائلة": the participle says how, not who
     span = Span(words[start].span.start, words[end - 1].span.end)
     surface = span.of(clause.text)
     return Argument(surface, canonical(surface, lang), span, None, "phrase")
