@@ -88,3 +88,13 @@ def test_a_participle_of_speaking_says_how_not_who(backend):
     """'وأضافت قائلة إن …' (she added, saying that …): 'قائلة' is no speaker."""
     found = actors(events_of(backend, "وأضافت قائلة إن الحكومة ستواصل الإصلاحات."), "announcement")
     assert not any(a and "قائل" in a for a in found), found
+
+
+def test_an_indefinite_accusative_is_a_complement_not_the_speaker(backend):
+    """'يعتبر مؤشرا إيجابيا' (is considered a good sign): the tagger says nominative
+    subject, the written accusative ending says otherwise."""
+    assert actors(events_of(backend, "ويعتبر مؤشرا إيجابيا على تحسن الاقتصاد."), "announcement") == []
+
+
+def test_a_quotation_after_the_verb_is_what_was_written_not_who_wrote_it(backend):
+    assert actors(events_of(backend, 'وكتب "الوطن أولا" على صفحته.'), "announcement") == []

@@ -218,9 +218,22 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
         return None
     if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
         return None  # "أضافت قائلة": the participle says how, not who
+    if any(w.text in lex["actors"]["quote_marks"] for w in words[clause.trigger + 1 : start]):
+        return None  # 'كتب "الوطن أولا"': a quotation after the verb is what was said
+    head = subject if subject is not None and subject.upos in syntax["phrase_upos"] else words[start]
+    if _accusative(head, lex["actors"]):
+        return None  # "يعتبر مؤشرا إيجابيا": an indefinite accusative is a complement, never the subject
     span = Span(words[start].span.start, words[end - 1].span.end)
     surface = span.of(clause.text)
     return Argument(surface, canonical(surface, lang), span, None, "phrase")
+
+
+def _accusative(noun: Word, actors: dict) -> bool:
+    """Indefinite and accusative, by the tagger or by its written ending ("مؤشرا")."""
+    feats = set((noun.feats or "").split("|"))
+    if not actors["indefinite_feats"] or not feats.issuperset(actors["indefinite_feats"]):
+        return False
+    return bool(feats & set(actors["accusative_feats"])) or any(noun.text.endswith(e) for e in actors["accusative_endings"])
 
 
 def _governed(words: Sequence[Word], at: int) -> bool:
