@@ -98,3 +98,10 @@ def test_an_indefinite_accusative_is_a_complement_not_the_speaker(backend):
 
 def test_a_quotation_after_the_verb_is_what_was_written_not_who_wrote_it(backend):
     assert actors(events_of(backend, 'وكتب "الوطن أولا" على صفحته.'), "announcement") == []
+
+
+def test_a_name_inside_a_prepositional_phrase_of_the_verb_is_not_its_speaker(backend):
+    """'قال في مقال بصحيفة "لوموند"': the newspaper is where it was said; with no
+    subject and no earlier event the statement has no actor."""
+    for text in ('وقال في مقال بصحيفة "لوموند" إن الوضع صعب.', 'وأضاف في تصريح لموقع "رويترز" أن الوضع صعب.'):
+        assert actors(events_of(backend, text), "announcement") == [], text

@@ -64,7 +64,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     described = next((w for w in subjects if w.upos in syntax["phrase_upos"] and w.upos != "PROPN"), None)
     if described is not None:  # "the visiting Japanese delegation said": not "Japanese"
         return noun_phrase(clause, described, query.lex, query.lang)
-    after = [e for e in free if e.span.start > trigger.span.start]
+    after = [e for e in free if e.span.start > trigger.span.start and not _in_oblique(clause.words, trigger, e)]
     before = [e for e in free if e.span.end <= trigger.span.start]
     adjacent = _adjacent_place(clause, free, actors["adjacent_labels"]) if query.event_type in PLACE_ACTOR_TYPES else []
     labels = actors["labels"]
@@ -234,6 +234,20 @@ def _accusative(noun: Word, actors: dict) -> bool:
     if not actors["indefinite_feats"] or not feats.issuperset(actors["indefinite_feats"]):
         return False
     return bool(feats & set(actors["accusative_feats"])) or any(noun.text.endswith(e) for e in actors["accusative_endings"])
+
+
+def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
+    """The name lies inside a prepositional phrase of the verb ('أضاف في برنامج "X"'):
+    the dependent of the trigger it hangs from has a preposition of its own."""
+    by_index = {w.index: w for w in words}
+    word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
+    seen: set[int] = set()
+    while word is not None and word.head not in (None, 0) and word.index not in seen:
+        seen.add(word.index)
+        if word.head == trigger.index:
+            return any(w.head == word.index and w.deprel == "case" for w in words)
+        word = by_index.get(word.head)
+    return False
 
 
 def _governed(words: Sequence[Word], at: int) -> bool:
