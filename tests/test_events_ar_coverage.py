@@ -105,3 +105,10 @@ def test_a_name_inside_a_prepositional_phrase_of_the_verb_is_not_its_speaker(bac
     subject and no earlier event the statement has no actor."""
     for text in ('وقال في مقال بصحيفة "لوموند" إن الوضع صعب.', 'وأضاف في تصريح لموقع "رويترز" أن الوضع صعب.'):
         assert actors(events_of(backend, text), "announcement") == [], text
+
+
+def test_upon_receiving_someone_belongs_to_the_subject_it_is_said_of(backend):
+    """'أن رئيس الحكومة عند استقباله وزير التربية لم يتحدث …': the head of government received
+    the minister, not the source who reports it."""
+    text = "وأوضح المصدر أن رئيس الحكومة عند استقباله وزير التربية لم يتحدث عن الإقالة."
+    assert actors(events_of(backend, text), "meeting") == ["رئيس الحكومة"]

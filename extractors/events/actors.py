@@ -137,7 +137,7 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if child.deprel not in ("nmod:poss", "nmod"):
             continue
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
-            return "pronoun"  # "his visit", "زيارته"
+            return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
         owner = entity_at(child, entities, labels)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
@@ -160,6 +160,19 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause:
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
+
+
+def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | None:
+    """"رئيس الحكومة عند استقباله …": a noun trigger in a prepositional phrase
+    that modifies a noun phrase belongs to that phrase (upon his receiving …)."""
+    head = next((w for w in clause.words if w.index == trigger.head), None)
+    if head is not None and head.upos in ("VERB", "AUX"):  # "… عند استقباله … لم يتحدث": the verb's subject
+        head = next((w for w in parse_subjects(clause.words, head)), None)
+    in_phrase = any(w.head == trigger.index and w.deprel == "case" for w in clause.words)
+    if head is None or not in_phrase or head.upos not in query.lex["syntax"]["phrase_upos"] or head not in clause.words[clause.start : clause.trigger]:
+        return None
+    named = _subject_actor(clause, [head], entities, query)
+    return named if isinstance(named, Argument) else noun_phrase(clause, head, query.lex, query.lang)
 
 
 def _light_verb_object(words: Sequence[Word], trigger: Word, depth: int = 2) -> Word:
