@@ -30,27 +30,6 @@ CLI = ("-c", "from dateline.cli import main; main()")
 TEXT = "Officials said the minister of item {i} arrived in Berlin on Monday and met his counterpart on Tuesday."
 
 
-class NoSentences:
-    """An NLP backend that analyses every English article as empty (set-up only)."""
-
-    inventory = {"en": ("tokenize",)}
-
-    def supports(self, lang):
-        return lang in self.inventory
-
-    def processors(self, lang):
-        return self.inventory.get(lang, ())
-
-    def warm(self, langs):
-        return ()
-
-    def loaded_languages(self):
-        return ()
-
-    def analyze(self, articles):
-        from extractors.records import Analysis
-
-        return [Analysis(a.article_id, a.lang, (), (), ("tokenize",)) for a in articles]
 
 
 def make_folder(folder: Path, n: int) -> None:
@@ -64,6 +43,7 @@ def setup_child(folder: str, db: str) -> None:
     """Record every file of ``folder`` in ``db`` as the flow would (no Prefect)."""
     ensure_path()
     from extractors import ingest
+    from extractors.nlp.blank import BlankBackend
     from extractors.pipeline import run_batch
     from extractors.store import Database
 
@@ -71,7 +51,7 @@ def setup_child(folder: str, db: str) -> None:
     with Database(db).open() as store:
         store.migrate()
         for start in range(0, len(files), 256):
-            result = run_batch(files[start : start + 256], NoSentences())
+            result = run_batch(files[start : start + 256], BlankBackend())
             store.write_batch(result.frames(), list(result.sources))
     emit({"files": len(files)})
 

@@ -5,31 +5,9 @@ import json
 
 import duckdb
 
+from extractors.nlp.blank import BlankBackend
 from flows.batches import Part, plan_batches
 from flows.ingest import ingest_articles
-
-
-class EmptyAnalyses:
-    """An NLP backend for English that finds no sentences: enough to store articles."""
-
-    inventory = {"en": ("tokenize",)}
-
-    def supports(self, lang):
-        return lang in self.inventory
-
-    def processors(self, lang):
-        return self.inventory.get(lang, ())
-
-    def warm(self, langs):
-        return ()
-
-    def loaded_languages(self):
-        return ()
-
-    def analyze(self, articles):
-        from extractors.records import Analysis
-
-        return [Analysis(a.article_id, a.lang, (), (), ("tokenize",)) for a in articles]
 
 
 def jsonl(path, n, start=0, text="Olaf Scholz visited Paris on Sunday, officials said."):
@@ -65,7 +43,7 @@ def test_each_part_is_written_as_it_completes_and_reruns_replace_the_file(prefec
             stored_after_batch.append(con.execute("SELECT count(*) FROM articles").fetchone()[0])
             con.close()
 
-    summary = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses(), on_progress=count)
+    summary = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend(), on_progress=count)
     assert summary["articles_written"] == 10
     assert stored_after_batch[1:] == [4, 8]  # the first call comes before any batch
     con = duckdb.connect(str(db), read_only=True)
@@ -73,11 +51,11 @@ def test_each_part_is_written_as_it_completes_and_reruns_replace_the_file(prefec
     assert con.execute("SELECT n_articles, n_errors FROM sources").fetchall() == [(10, 0)]
     con.close()
 
-    again = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    again = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())
     assert again["files_new"] == 0  # the file was marked done by its last part
 
     jsonl(inbox / "wire.jsonl", 6, start=100)  # changed: 6 other articles
-    ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())
     con = duckdb.connect(str(db), read_only=True)
     ids = sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
     assert ids == sorted(f"a{i}" for i in range(100, 106))  # the old articles are gone, the new ones all there
@@ -92,12 +70,12 @@ def test_a_part_left_pending_keeps_the_whole_file_pending(prefect_harness, tmp_p
     lines = (inbox / "wire.jsonl").read_text(encoding="utf-8").splitlines()
     lines[5] = lines[5].replace('"lang": "en"', '"lang": "ar"')  # part 2: a language without models waits
     (inbox / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())
     assert first["articles_written"] == 9 and first["errors_by_reason"] == {"unsupported_language": 1}
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT file_sha256, n_articles, n_errors FROM sources").fetchall() == [("", 9, 1)]
     con.close()
-    again = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    again = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())
     assert again["files_new"] == 1 and again["articles_written"] == 9  # tried again, rows replaced, not doubled
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (9,)
@@ -111,7 +89,7 @@ def test_an_id_repeated_in_a_later_part_of_the_file_is_refused_and_the_file_is_d
     lines = (inbox / "wire.jsonl").read_text(encoding="utf-8").splitlines()
     lines[6] = lines[6].replace('"id": "a6"', '"id": "a1"')  # line 7 (part 2) reuses the id of line 2 (part 1)
     (inbox / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())
+    first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())
     assert first["articles_written"] == 9 and first["errors_by_reason"] == {"duplicate_id": 1}
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT location FROM articles WHERE article_id = 'a1'").fetchall() == [(f"{inbox / 'wire.jsonl'}:2",)]
@@ -119,4 +97,4 @@ def test_an_id_repeated_in_a_later_part_of_the_file_is_refused_and_the_file_is_d
     assert location.endswith("wire.jsonl:7") and "wire.jsonl:2" in detail
     assert con.execute("SELECT n_articles, n_errors, file_sha256 <> '' FROM sources").fetchall() == [(9, 1, True)]
     con.close()
-    assert ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=EmptyAnalyses())["files_new"] == 0
+    assert ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())["files_new"] == 0

@@ -20,33 +20,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extractors.records import Analysis
+from extractors.nlp.blank import BlankBackend
 from flows.ingest import ingest_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 EN = "Emmanuel Macron arrived in Berlin on Monday. He met Olaf Scholz on Tuesday, officials said."
-
-
-class Blank:
-    """An NLP backend for ``langs`` that finds no sentences."""
-
-    def __init__(self, langs=("en",)):
-        self.inventory = {lang: ("tokenize",) for lang in langs}
-
-    def supports(self, lang):
-        return lang in self.inventory
-
-    def processors(self, lang):
-        return self.inventory.get(lang, ())
-
-    def warm(self, langs):
-        return ()
-
-    def loaded_languages(self):
-        return ()
-
-    def analyze(self, articles, deadline=None):
-        return [Analysis(a.article_id, a.lang, (), (), ("tokenize",)) for a in articles]
 
 
 def article(folder: Path, name: str, text: str = EN, **meta) -> Path:
@@ -58,7 +36,7 @@ def article(folder: Path, name: str, text: str = EN, **meta) -> Path:
 
 def run(folder: Path, db: Path, backend=None, **kw) -> dict:
     """The flow's body without Prefect (what runs when the server cannot start)."""
-    return ingest_articles.fn(input_dir=str(folder), db_path=str(db), backend=backend or Blank(), batch_size=2, **kw)
+    return ingest_articles.fn(input_dir=str(folder), db_path=str(db), backend=backend or BlankBackend(), batch_size=2, **kw)
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
@@ -127,11 +105,11 @@ def test_files_waiting_for_models_or_outside_lang_are_processed_once_possible(in
     run(inbox, db, languages=["fr"])  # en filtered out, fr has no models yet
     assert rows(db, "SELECT count(*) FROM articles") == [(0,)]
     assert {r[0] for r in rows(db, "SELECT reason FROM ingest_errors")} == {"unsupported_language"}
-    again = run(inbox, db, backend=Blank(("en", "fr")))  # models pulled, no --lang
+    again = run(inbox, db, backend=BlankBackend(("en", "fr")))  # models pulled, no --lang
     assert again["files_new"] == 2
     assert sorted(rows(db, "SELECT lang FROM articles")) == [("en",), ("fr",)]
     assert rows(db, "SELECT * FROM ingest_errors") == []
-    assert run(inbox, db, backend=Blank(("en", "fr")))["files_new"] == 0
+    assert run(inbox, db, backend=BlankBackend(("en", "fr")))["files_new"] == 0
 
 
 # --- 4. an id reused in a later run ----------------------------------------------------------------------------

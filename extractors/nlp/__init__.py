@@ -5,8 +5,9 @@ dependencies and the model's named-entity mentions (:class:`Analysis`).
 
 :mod:`.backend` is the seam (:class:`NlpBackend`); :mod:`.stanza_backend`
 the production backend and the only Stanza import; :mod:`.snapshot` replays
-recorded analyses for tests; :mod:`.models` reads which models a directory
-holds; :mod:`.chunking` cuts long articles for Stanza.
+recorded analyses for tests and :mod:`.blank` gives empty ones (no models);
+:mod:`.models` reads which models a directory holds; :mod:`.chunking` cuts
+long articles for Stanza.
 """
 
 from extractors.errors import ModelsMissing
@@ -19,6 +20,7 @@ from extractors.nlp.models import (
     model_packages,
     resources_dir,
 )
+from extractors.nlp.blank import BlankBackend
 from extractors.nlp.snapshot import SnapshotBackend, SnapshotMissing
 from extractors.nlp.stanza_backend import (
     DOCS_PER_CALL,
@@ -28,7 +30,7 @@ from extractors.nlp.stanza_backend import (
 )
 
 __all__ = [
-    "DOCS_PER_CALL", "KNOWN_PROCESSORS", "MAX_CHUNK_CHARS", "STANZA_BATCH_SIZES", "ModelsMissing", "NlpBackend",
+    "BlankBackend", "DOCS_PER_CALL", "KNOWN_PROCESSORS", "MAX_CHUNK_CHARS", "STANZA_BATCH_SIZES", "ModelsMissing", "NlpBackend",
     "SnapshotBackend", "SnapshotMissing", "StanzaBackend", "chunk_text", "missing_models_message", "model_inventory",
     "model_packages", "pull_models", "resources_dir",
 ]
