@@ -181,3 +181,20 @@ def test_arabic_future_clitic_is_read_from_the_parse(backend):
     (without,) = [t for t in find_time_expressions(text, "ar", TUE) if t.granularity == "day"]
     assert (with_parse.value, with_parse.rule) == ("2023-09-13", "weekday_future")
     assert without.value == "2023-09-06"
+
+
+THU = date(2017, 3, 30)
+
+
+@pytest.mark.parametrize("text,lang,anchor,value", [
+    ("The minister arrived last Thursday.", "en", THU, "2017-03-23"),  # a week ago, not today
+    ("The minister arrived on Thursday.", "en", THU, "2017-03-30"),  # a bare weekday is still today
+    ("He will meet them next Monday.", "en", date(2017, 3, 27), "2017-04-03"),
+    ("He met them last Monday, officials said.", "en", THU, "2017-03-27"),
+    ("وكان الوزير قد وصل يوم الخميس الماضي إلى تونس.", "ar", THU, "2017-03-23"),
+    ("وصل الوزير يوم الخميس إلى تونس.", "ar", THU, "2017-03-30"),
+    ("يزور الوزير تونس يوم الاثنين المقبل.", "ar", date(2017, 3, 27), "2017-04-03"),
+])
+def test_last_and_next_put_a_weekday_in_its_week(text, lang, anchor, value):
+    (found,) = [t for t in find_time_expressions(text, lang, anchor) if t.kind == "date"]
+    assert found.value == value

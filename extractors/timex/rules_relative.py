@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from extractors.records import Span
@@ -34,7 +35,12 @@ def weekday(c, ctx):
         return expr(ctx, c.span, "time" if part else "date", value, "day", None, None, "weekday")
     tense = direction(ctx, c.span)
     delta = (ctx.anchor.isoweekday() - weekday) % 7
-    if delta == 0:
+    week = _week_marker(ctx, c.span)
+    if week == "last":
+        d, rule = ctx.anchor - timedelta(days=delta or 7), "weekday_last"
+    elif week == "next":
+        d, rule = ctx.anchor + timedelta(days=7 - delta), "weekday_next"
+    elif delta == 0:
         d, rule = ctx.anchor, "weekday_same_day"
     elif tense == "future":
         d, rule = ctx.anchor + timedelta(days=7 - delta), "weekday_future"
@@ -43,6 +49,20 @@ def weekday(c, ctx):
     if part:
         return expr(ctx, c.span, "time", f"{d.isoformat()}T{part}", "time", d, d, rule + "_part_of_day")
     return expr(ctx, c.span, "date", d.isoformat(), "day", d, d, rule)
+
+
+def _week_marker(ctx, span: Span) -> str | None:
+    """``last`` or ``next`` when a word of ``[weekday_week]`` stands right
+    before or after the weekday ("last Thursday", "الخميس الماضي")."""
+    before = " ".join(re.findall(r"\w+", ctx.text[max(0, span.start - 40) : span.start])[-2:]).casefold()
+    after = " ".join(re.findall(r"\w+", ctx.text[span.end : span.end + 40])[:2]).casefold()
+    markers = ctx.data["weekday_week"]
+    for week in ("last", "next"):
+        if any(before == w or before.endswith(" " + w) for w in markers[f"{week}_before"]):
+            return week
+        if any(after == w or after.startswith(w + " ") for w in markers[f"{week}_after"]):
+            return week
+    return None
 
 
 def relative(c, ctx):
