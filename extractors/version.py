@@ -30,15 +30,21 @@ def package_version() -> str:
         return "0+unknown"
 
 
-def extraction_fingerprint(root: Path = ROOT) -> str:
-    """SHA-256 over the extraction sources, by relative path and content."""
-    digest = hashlib.sha256()
-    for name in EXTRACTION_SOURCES:
+def hash_sources(digest, names, root: Path = ROOT) -> None:
+    """Feed ``digest`` the ``.py`` and ``.toml`` files of ``names`` (folders or
+    files relative to ``root``), each by relative path and content."""
+    for name in names:
         path = root / name
         files = sorted(p for p in path.rglob("*") if p.suffix in (".py", ".toml")) if path.is_dir() else [path]
         for file in files:
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")
             digest.update(file.read_bytes() + b"\0")
+
+
+def extraction_fingerprint(root: Path = ROOT) -> str:
+    """SHA-256 over the extraction sources, by relative path and content."""
+    digest = hashlib.sha256()
+    hash_sources(digest, EXTRACTION_SOURCES, root)
     return digest.hexdigest()
 
 

