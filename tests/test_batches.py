@@ -63,13 +63,18 @@ def test_each_part_is_written_as_it_completes_and_reruns_replace_the_file(prefec
     con.close()
 
 
+def edit_line(path, index, old, new):
+    """Replace ``old`` by ``new`` in line ``index`` (0-based) of a JSONL file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[index] = lines[index].replace(old, new)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def test_a_part_left_pending_keeps_the_whole_file_pending(prefect_harness, tmp_path):
     inbox, db = tmp_path / "in", tmp_path / "d.duckdb"
     inbox.mkdir()
     jsonl(inbox / "wire.jsonl", 10)
-    lines = (inbox / "wire.jsonl").read_text(encoding="utf-8").splitlines()
-    lines[5] = lines[5].replace('"lang": "en"', '"lang": "ar"')  # part 2: a language without models waits
-    (inbox / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edit_line(inbox / "wire.jsonl", 5, '"lang": "en"', '"lang": "ar"')  # part 2: a language without models waits
     first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())
     assert first["articles_written"] == 9 and first["errors_by_reason"] == {"unsupported_language": 1}
     con = duckdb.connect(str(db), read_only=True)
@@ -86,9 +91,7 @@ def test_an_id_repeated_in_a_later_part_of_the_file_is_refused_and_the_file_is_d
     inbox, db = tmp_path / "in", tmp_path / "d.duckdb"
     inbox.mkdir()
     jsonl(inbox / "wire.jsonl", 10)
-    lines = (inbox / "wire.jsonl").read_text(encoding="utf-8").splitlines()
-    lines[6] = lines[6].replace('"id": "a6"', '"id": "a1"')  # line 7 (part 2) reuses the id of line 2 (part 1)
-    (inbox / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edit_line(inbox / "wire.jsonl", 6, '"id": "a6"', '"id": "a1"')  # line 7 (part 2) reuses the id of line 2 (part 1)
     first = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=4, backend=BlankBackend())
     assert first["articles_written"] == 9 and first["errors_by_reason"] == {"duplicate_id": 1}
     con = duckdb.connect(str(db), read_only=True)
