@@ -3,7 +3,7 @@
 ``DATELINE_DB``, ``DATELINE_INBOX``, ``DATELINE_BATCH_SIZE``,
 ``DATELINE_REPROCESS_OUTDATED``, ``DATELINE_READ_COPY`` (the file readers open:
 dashboards, ``dateline query``, BI tools; default beside the database),
-``DATELINE_PUBLISH_EVERY``, ``DATELINE_LOCK_TIMEOUT_S``, ``DATELINE_ARTICLE_BUDGET_S``
+``DATELINE_SERVE_INTERVAL_S``, ``DATELINE_SERVE_POLL_S``, ``DATELINE_PUBLISH_EVERY``, ``DATELINE_LOCK_TIMEOUT_S``, ``DATELINE_ARTICLE_BUDGET_S``
 (seconds one long article may take), ``DATELINE_DASK`` (a Dask scheduler for the
 batches), ``DATELINE_PREFECT_STARTUP_TIMEOUT_S`` (read by :mod:`flows.runtime`),
 and Stanza's own
@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     seeds: Path = Path("seeds")
     batch_size: int = 64
     serve_interval_s: int = 300
+    #: Seconds between two looks at the drop folder under ``serve`` (0: run on the schedule only).
+    serve_poll_s: float = 2.0
     #: Re-extract, on every run, articles an older extractor version made.
     reprocess_outdated: bool = False
     read_copy: Path | None = None

@@ -55,14 +55,15 @@ def test_serve_builds_one_backend_and_every_run_uses_it(backend, prefect_harness
         built.append(Counting(backend))
         return built[-1]
 
-    slept = []
+    changed = []
 
-    def sleep(seconds):  # between runs: change the file so that the next run has work; stop after two runs
-        slept.append(seconds)
-        if len(slept) == 2:
+    def sleep(seconds):  # between runs: change the file once so that the next run has work; stop after two runs
+        if built[0].calls == 2:
             raise KeyboardInterrupt
-        meta = inbox / (SEED.name + ".meta.json")
-        meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "source": "changed"}), encoding="utf-8")
+        if not changed:
+            changed.append(seconds)
+            meta = inbox / (SEED.name + ".meta.json")
+            meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "source": "changed"}), encoding="utf-8")
 
     monkeypatch.setattr(flows.resources, "default_backend", build)
     monkeypatch.setattr(serve_command, "time", types.SimpleNamespace(monotonic=serve_command.time.monotonic, sleep=sleep))

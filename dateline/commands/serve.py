@@ -1,4 +1,4 @@
-"""``dateline serve``: watch the drop folder on a schedule, no server to set up."""
+"""``dateline serve``: watch the drop folder, run when files land and on a schedule, no server to set up."""
 
 from __future__ import annotations
 
@@ -23,16 +23,20 @@ def serve(
     interval: Optional[int] = typer.Option(None, "--interval", min=10, help="Seconds between run starts (default: 300)."),
     prune: bool = typer.Option(False, "--prune", help="Delete the rows of files no longer in the drop folder."),
 ) -> None:
-    """Run the ingest flow every INTERVAL seconds from this process (Ctrl-C stops).
+    """Run the ingest flow when files land in the drop folder, and at least every INTERVAL seconds (Ctrl-C stops).
 
-    Runs never overlap: the next one starts INTERVAL seconds after the
-    previous one started, or as soon as it ends when it took longer. Each run
+    The folder is looked at every few seconds (DATELINE_SERVE_POLL_S, default
+    2; 0: schedule only); a run starts once new or changed files have stopped
+    changing. Runs never overlap: otherwise the next one starts INTERVAL
+    seconds after the previous one started, or as soon as it ends when it
+    took longer. Each run
     prints one line; a failed run prints its error, is recorded in the
     `runs` table (status, error) and the next run goes on. Flow runs are
     recorded by a temporary Prefect server that lives as long as this
     command, in the Prefect database of PREFECT_HOME (~/.prefect). The Stanza
     models stay loaded in this process between runs.
     """
+    from flows.inbox import listing, wait_for_work
     from flows.ingest import ingest_articles
     from flows.resources import default_backend
     from flows.runtime import flow_server
@@ -55,14 +59,14 @@ def serve(
     # by its refresh before each run).
     backend = default_backend(parameters.get("resources_dir"))
     with flow_server() as url:
-        typer.echo(f"watching {input_dir} every {every} s → {db}, read copy {parameters['read_copy']} (Ctrl-C to stop)")
+        typer.echo(f"watching {input_dir} (runs when files land, at least every {every} s) → {db}, read copy {parameters['read_copy']} (Ctrl-C to stop)")
         flow = ingest_articles if url else ingest_articles.fn
         while True:
-            started = time.monotonic()
+            started, before = time.monotonic(), listing(input_dir)
             if hasattr(backend, "refresh"):
                 backend.refresh()
             typer.echo(run_once(flow, {**parameters, "backend": backend}), nl=True)
-            time.sleep(max(0.0, every - (time.monotonic() - started)))
+            wait_for_work(input_dir, every - (time.monotonic() - started), before, conf.serve_poll_s, sleep=time.sleep)
 
 
 def run_once(flow, parameters: dict) -> str:
