@@ -1,6 +1,7 @@
 """Throughput: Stanza alone vs the full ``dateline run``, in one run, on one corpus.
 
     python bench/run.py                       # 1,000 articles, memory at 1,000 and 5,000
+    python bench/run.py --n 200 --sizes 200 --threads 1,0 --extras   # everything the README quotes
     python bench/run.py --n 40 --sizes 40     # a quick look
     python bench/run.py --json                # machine-readable
 
@@ -10,7 +11,11 @@ calls, on a fresh DuckDB in a temporary folder — in articles/s with the share
 of wall time per stage; (c) the ratio (b)/(a) of wall times; (d) a second run
 over the unchanged corpus; (e) peak resident memory per corpus size; (f)
 dateparser's share of the full run. Every side runs in its own fresh process,
-so each pays its own imports and model loading, as a user does.
+so each pays its own imports and model loading, as a user does. ``--threads 1,0``
+measures both torch thread settings (1: Dateline's default; 0: torch's, one
+per core) in one run; ``--extras`` adds (g) ``serve``'s drop-to-queryable
+latency, (h) memory from 1,000 to 20,000 articles and (i) Dask with 1 and 2
+workers, from their own scripts (``bench/extras.py``; about an hour).
 """
 
 from __future__ import annotations
@@ -298,7 +303,8 @@ def main(
     resources: Path | None = None,
     seed: int = 13,
     as_json: bool = False,
-    threads: int = 0,
+    threads: str = "0",
+    extras: bool = False,
 ) -> list[Row]:
     """Build (or reuse) the corpora, measure, print; returns the rows."""
     import build_corpus
@@ -313,14 +319,26 @@ def main(
         build_corpus.ensure(folder, size, seed, DEFAULT_CORPORA)
         return folder
 
-    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
-        rows = measure(corpus, n, size_list, batch_size=batch_size or settings().batch_size, workers=workers or None,
-                       skip_stanza=skip_stanza_alone, resources=resources, work=Path(tmp), corpus_for_size=corpus_for_size,
-                       prefect_home=BENCH / "out" / "prefect-home", threads=threads)
+    rows: list[Row] = []
+    for setting in [int(t) for t in threads.split(",") if t.strip()]:
+        with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
+            part = measure(corpus, n, size_list, batch_size=batch_size or settings().batch_size, workers=workers or None,
+                           skip_stanza=skip_stanza_alone, resources=resources, work=Path(tmp), corpus_for_size=corpus_for_size,
+                           prefect_home=BENCH / "out" / "prefect-home", threads=setting)
+        label = f"torch threads: {setting or 'default (one per core)'}"
+        rows += [Row(f"threads{setting}.{r.key}", r.label, r.value, r.unit, r.note) for r in part] if "," in threads else part
+        if not as_json:
+            print_table(part, f"Dateline throughput, {n:,} articles ({corpus}), {label}")
+    if extras:
+        import extras as long_runs
+
+        env = prefect_env(BENCH / "out" / "prefect-home")
+        more = [Row(*f) for f in long_runs.serve_figures(env) + long_runs.memory_figures(env) + long_runs.dask_figures(env)]
+        rows += more
+        if not as_json:
+            print_table(more, "Scheduled runs, long runs, Dask (user defaults)")
     if as_json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1))
-    else:
-        print_table(rows, f"Dateline throughput, {n:,} articles ({corpus}), torch threads: {threads or 'default'}")
     return rows
 
 
@@ -337,10 +355,12 @@ def cli() -> None:
         resources: Path = typer.Option(None, "--resources", help="Stanza model folder (default $STANZA_RESOURCES_DIR)."),
         seed: int = typer.Option(13, "--seed", help="Corpus selection seed."),
         as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
-        threads: int = typer.Option(0, "--threads", min=0, help="torch threads per process, both sides (0: default)."),
+        threads: str = typer.Option("0", "--threads", help="torch threads per process, both sides (0: torch's default); "
+                                    "comma-separated to measure several, e.g. 1,0."),
+        extras: bool = typer.Option(False, "--extras", help="Also serve latency, memory to 20,000 articles, Dask 1 vs 2 workers."),
     ) -> None:
         """Measure throughput and print the table."""
-        main(n, sizes, skip_stanza_alone, workers, batch_size, corpus, resources, seed, as_json, threads)
+        main(n, sizes, skip_stanza_alone, workers, batch_size, corpus, resources, seed, as_json, threads, extras)
 
     typer.run(command)
 
