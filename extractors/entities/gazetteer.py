@@ -10,6 +10,7 @@ longest match first.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -186,21 +187,46 @@ def _token_words(sentence: Sentence) -> list[tuple[Span, tuple[Word, ...]]]:
 
 
 def _longest_place(tokens, i, text, lang, proclitics) -> tuple[Span, int] | None:
-    for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
+    """The longest window of tokens from ``i`` that names a place. Windows grow
+    one token at a time and stop as soon as no place name starts with the
+    window's key: most tokens start no place name, so most positions cost one
+    lookup instead of one per window length."""
+    best = None
+    for n in range(1, min(MAX_PLACE_TOKENS, len(tokens) - i) + 1):
         window = tokens[i : i + n]
-        upos = {w.upos for _, ws in window for w in ws}
-        if upos <= CLOSED_UPOS | {"ADJ", "VERB", "ADV"}:
-            continue  # "The", "مالي" (financial), "سوري": not used as a name here
         span = Span(window[0][0].start, window[-1][0].end)
+        upos = {w.upos for _, ws in window for w in ws}
+        closed = upos <= CLOSED_UPOS | {"ADJ", "VERB", "ADV"}  # "The", "مالي" (financial): not used as a name here
+        grows = False
         for skip in _proclitic_skips(span.of(text), proclitics):
             candidate = Span(*strip_edges(text, span.start + skip, span.end))
             surface = candidate.of(text)
             key = normalize(surface, lang)
+            grows = grows or not key or _starts_a_place(key, lang)
+            if closed or best is not None and best[1] == n:
+                continue
             if key[:1].isalpha() and is_place(key, lang) and (lang != "en" or surface[:1].isupper()):
                 if n == 1 and not upos & NAME_UPOS and not is_territory(key, lang):
                     continue  # a one-word city must be tagged as a name: "حصار" (siege) is a noun
-                return candidate, n
-    return None
+                best = candidate, n
+        if not grows:
+            break
+    return best
+
+
+def _starts_a_place(key: str, lang: str) -> bool:
+    """Whether some place key (normalized or loose) begins with ``key`` or its loose form."""
+    keys = _sorted_place_keys(lang)
+    for prefix in {key, loose_key(key, lang)}:
+        at = bisect_left(keys, prefix)
+        if at < len(keys) and keys[at].startswith(prefix):
+            return True
+    return False
+
+
+@cache
+def _sorted_place_keys(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(place_keys(lang)))
 
 
 def _proclitic_skips(surface: str, proclitics: tuple[str, ...]) -> list[int]:
