@@ -228,7 +228,10 @@ def run(docs: Sequence[dict], articles: dict[str, Article], show_errors: bool) -
     for doc in docs:
         article = articles[doc["article"]]
         start = time.perf_counter()
-        events = process_batch([article], backend).events  # the production path, stage by stage
+        result = process_batch([article], backend)  # the production path, stage by stage
+        for error in result.errors:  # scored as no events, but never silently
+            print(f"FAILED {article.article_id}: {error.reason}: {error.detail}", file=sys.stderr)
+        events = result.events
         slowest = max(slowest, (time.perf_counter() - start, article.article_id))
         tally, errors = score_article(doc, events)
         for type_, c in tally.items():

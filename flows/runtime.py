@@ -13,7 +13,7 @@ it (:class:`PrefectServer`):
   thread that started it dies, kill -9 included), in its own session so that
   a SIGTERM to our process group does not stop it before the run has said
   goodbye, and its whole process group is killed when the command ends;
-* start-up waits generously (:data:`STARTUP_TIMEOUT_S`, 180 s by default,
+* start-up waits generously (:func:`startup_timeout_s`, 180 s by default,
   ``DATELINE_PREFECT_STARTUP_TIMEOUT_S``); past that the caller runs the
   flow's body without Prefect (:func:`flow_server`), with one warning line;
 * its output goes to ``$PREFECT_HOME/dateline-server.log``; a failed
@@ -53,8 +53,12 @@ from extractors import ingest
 from extractors.nlp import NlpBackend
 from extractors.records import Article
 
-#: Seconds to wait for the server to answer before running without Prefect.
-STARTUP_TIMEOUT_S = float(os.environ.get("DATELINE_PREFECT_STARTUP_TIMEOUT_S", "180"))
+def startup_timeout_s() -> float:
+    """Seconds to wait for the server to answer before running without Prefect:
+    read when a server starts, so a long-lived process (serve, tests) sees a changed
+    ``DATELINE_PREFECT_STARTUP_TIMEOUT_S``."""
+    return float(os.environ.get("DATELINE_PREFECT_STARTUP_TIMEOUT_S", "180"))
+
 _PR_SET_PDEATHSIG = 1
 log = logging.getLogger("dateline")
 
@@ -92,17 +96,17 @@ class PrefectServer:
         self.healthy = threading.Event()
         self._waiter: threading.Thread | None = None
 
-    def wait_in_background(self, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+    def wait_in_background(self, timeout_s: float) -> None:
         """Poll the health endpoint on a thread (the caller loads models meanwhile)."""
         self._waiter = threading.Thread(target=self._wait, args=(timeout_s,), name="prefect-server-wait", daemon=True)
         self._waiter.start()
 
-    def wait(self, timeout_s: float = STARTUP_TIMEOUT_S) -> bool:
+    def wait(self, timeout_s: float | None = None) -> bool:
         """Whether the server answered within ``timeout_s`` (else it is stopped)."""
         if self._waiter is not None:
             self._waiter.join()
         else:
-            self._wait(timeout_s)
+            self._wait(startup_timeout_s() if timeout_s is None else timeout_s)
         if not self.healthy.is_set():
             self.stop()
         return self.healthy.is_set()
@@ -165,7 +169,7 @@ def flow_server(meanwhile: Callable[[], object] | None = None, timeout_s: float 
             meanwhile()
         yield PREFECT_API_URL.value()
         return
-    timeout_s = STARTUP_TIMEOUT_S if timeout_s is None else timeout_s
+    timeout_s = startup_timeout_s() if timeout_s is None else timeout_s
     server = PrefectServer()
     try:
         server.wait_in_background(timeout_s)

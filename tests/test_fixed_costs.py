@@ -116,3 +116,14 @@ def test_the_production_backend_uses_one_torch_thread_unless_told(monkeypatch):
     monkeypatch.setenv("DATELINE_TORCH_THREADS", "2")
     assert default_backend().threads == 2
     assert default_backend(threads=3).threads == 3
+
+
+def test_the_prefect_startup_timeout_is_read_when_a_server_starts(monkeypatch):
+    """serve is one long process: a changed timeout must apply to its next run,
+    not only to processes started after the change."""
+    from flows.runtime import startup_timeout_s
+
+    monkeypatch.delenv("DATELINE_PREFECT_STARTUP_TIMEOUT_S", raising=False)
+    assert startup_timeout_s() == 180
+    monkeypatch.setenv("DATELINE_PREFECT_STARTUP_TIMEOUT_S", "2.5")
+    assert startup_timeout_s() == 2.5
