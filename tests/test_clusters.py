@@ -146,3 +146,58 @@ def test_reprocessing_a_changed_article_keeps_the_cluster_table_true(prefect_har
     con = duckdb.connect(str(db), read_only=True)
     stale = con.execute("SELECT count(*) FROM event_clusters c WHERE n_events <> (SELECT count(*) FROM events e WHERE e.cluster_id = c.cluster_id)").fetchone()[0]
     assert stale == 0
+
+
+# --- the candidate index gives the assignment of comparing every pair ---------------------
+# Random events from a fixed seed (hypothesis would see Prefect's background threads of the
+# flow tests above draw from the global random module, and call its own strategy flaky).
+
+import random  # noqa: E402
+
+from extractors.clusters.index import CandidateIndex  # noqa: E402
+
+NAMES = ["vladimir putin", "putin", "vladimir", "kim jong un", "kim", "un", "  ", "", "sergei lavrov putin"]
+
+
+def random_event(rng: random.Random, i: int, cluster: bool = False) -> ClusterEvent:
+    day = rng.choice([0, 1, 2])
+    parties = tuple(Party(rng.choice(NAMES), rng.choice([None, "RU", "KP"]), rng.choice([None, "other", "head_of_state", "minister"]))
+                    for _ in range(rng.randint(0, 2)))
+    return ClusterEvent(f"e{i}", f"a{rng.randint(0, 4)}", rng.choice(["en", "ar"]), rng.choice(["meeting", "visit", "departure", "announcement"]),
+                        rng.choice(["asserted", "planned", "negated", "reported"]), date(2024, 3, 1),
+                        *((date(2024, 3, day), date(2024, 3, day), "day") if day else (None, None, None)), parties,
+                        rng.choice([(), (524901,), (498817,)]), (), 0.0, f"c-e{i}" if cluster else None)
+
+
+def test_the_index_never_hides_a_compatible_event():
+    """A new event is compared only with the index's candidates: every
+    compatible clustered event must be among them, whatever the names."""
+    rng = random.Random(7)
+    for round_ in range(300):
+        members = [random_event(rng, i, cluster=True) for i in range(12)]
+        probe = random_event(rng, 99)
+        found = {id(m) for m in CandidateIndex(members).candidates(probe)}
+        assert all(id(m) in found for m in members if compatible(probe, m)), round_
+
+
+def test_assignment_with_the_index_equals_comparing_every_pair():
+    def brute(new, existing):
+        members, out = list(existing), {}
+        for event in sorted(new, key=lambda e: (e.published, e.article_id, e.event_id)):
+            scores = {}
+            for other in members:
+                if other.article_id != event.article_id and compatible(event, other):
+                    scores[other.cluster_id] = scores.get(other.cluster_id, 0) + 1
+            out[event.event_id] = min(scores, key=lambda c: (-scores[c], c)) if scores else "c-" + event.event_id
+            members.append(ClusterEvent(**{**{f: getattr(event, f) for f in event.__slots__}, "cluster_id": out[event.event_id]}))
+        return out
+
+    rng = random.Random(11)
+    merged = 0
+    for _ in range(200):
+        existing = [random_event(rng, i, cluster=True) for i in range(8)]
+        new = [random_event(rng, i) for i in range(8, 16)]
+        got = assign(new, existing)
+        assert got == brute(new, existing)
+        merged += sum(not c.startswith(f"c-{e}") for e, c in got.items())
+    assert merged > 100  # the cases do exercise joining existing clusters

@@ -7,7 +7,9 @@ with (ties: the smaller cluster id); events of its own article do not count
 cluster's id is ``c-`` + the id of the event that founded it, and new events
 are taken in a fixed order (publication date, article, event id), so running
 the same drops again gives the same ids, and a later drop never renames an
-earlier cluster.
+earlier cluster. Candidates come from a :class:`CandidateIndex`, so a new
+event is compared only with events that share its type family, modality
+group and an actor key, not with every event of the window.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 
 from extractors.clusters.criteria import compatible
+from extractors.clusters.index import CandidateIndex
 from extractors.clusters.model import ClusterEvent
 
 PREFIX = "c-"
@@ -30,18 +33,18 @@ def assign(new: Sequence[ClusterEvent], existing: Sequence[ClusterEvent] = (), t
     in use that a new cluster must not reuse (a re-processed founder whose
     old cluster lives on without it): ``-2``, ``-3``, … is appended.
     """
-    members = [e for e in existing if e.cluster_id is not None]
-    used = set(taken) | {e.cluster_id for e in members}
+    members = CandidateIndex(e for e in existing if e.cluster_id is not None)
+    used = set(taken) | {e.cluster_id for e in existing if e.cluster_id is not None}
     out: dict[str, str] = {}
     for event in sorted(new, key=_order):
         scores: dict[str, int] = {}
-        for other in members:
+        for other in members.candidates(event):
             if other.article_id != event.article_id and compatible(event, other):
                 scores[other.cluster_id] = scores.get(other.cluster_id, 0) + 1
         cluster = min(scores, key=lambda c: (-scores[c], c)) if scores else _fresh_id(event.event_id, used)
         used.add(cluster)
         out[event.event_id] = cluster
-        members.append(_with_cluster(event, cluster))
+        members.add(_with_cluster(event, cluster))
     return out
 
 
