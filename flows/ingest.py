@@ -43,7 +43,7 @@ from flows.batches import LARGE_FILE_BYTES, Part, SplitFiles, plan_batches
 from flows.plan import REPROCESS, pending_files, plan_run, require_models
 from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
 from flows.resources import default_backend
-from flows.workers import PerProcessBackend, task_runner
+from flows.workers import PerProcessBackend, submit, task_runner
 
 __all__ = ["LARGE_FILE_BYTES", "REPROCESS", "ingest_articles", "pending_files", "plan_batches", "plan_run"]
 
@@ -173,8 +173,8 @@ def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: fl
     with task_runner(workers, dask) as runner:
         pending: deque = deque()
         for batch in batches:
-            pending.append((batch, runner.submit(process_files, {"paths": batch, "backend": shared, "languages": languages,
-                                                                 "budget_s": budget_s})))
+            pending.append((batch, submit(runner, process_files, {"paths": batch, "backend": shared, "languages": languages,
+                                                                  "budget_s": budget_s})))
             if len(pending) >= ahead:  # bounded look-ahead keeps memory flat
                 batch_, future = pending.popleft()
                 yield batch_, _guarded(future.result, batch_)

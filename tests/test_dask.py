@@ -1,13 +1,22 @@
-"""Batch tasks on a Dask cluster give the same tables as one process."""
+"""Batch tasks on a Dask cluster or in worker processes give the same tables as one process."""
 
 import json
 
 import distributed  # with prefect-dask, in the dev extras
 import duckdb
+import pytest
 
 from flows.ingest import ingest_articles
+from test_run_cli import dateline
 
 EN = "Emmanuel Macron arrived in Berlin on Monday. He met Olaf Scholz on Tuesday, officials said."
+#: Short articles of our own, one language (one set of models per worker).
+VISITS = {
+    "macron": EN,
+    "lula": "Luiz Inacio Lula da Silva left Brasilia for Beijing on Sunday. He will meet Xi Jinping on Friday.",
+    "meloni": "Giorgia Meloni travelled to Tunis on Wednesday. She met Kais Saied there, her office said.",
+    "albanese": "Anthony Albanese flew to Tokyo on Thursday. He announced a trade agreement with Japan on Saturday.",
+}
 
 
 def tables(db):
@@ -38,3 +47,40 @@ def test_two_dask_workers_write_the_same_tables_as_one_process(prefect_harness, 
     assert one["articles_written"] == two["articles_written"] == 4
     assert tables(tmp_path / "one.duckdb") == tables(tmp_path / "two.duckdb")
     assert sum(ran_on.values()) >= 1 and all(size <= 1 for size in ran_on.values())  # one backend per worker, kept
+
+
+@pytest.fixture(scope="module")
+def visits(tmp_path_factory):
+    """A folder of four articles and the tables a one-process `dateline run` writes from it."""
+    root = tmp_path_factory.mktemp("visits")
+    inbox = root / "in"
+    inbox.mkdir()
+    for name, text in VISITS.items():
+        (inbox / f"{name}.txt").write_text(text, encoding="utf-8")
+        (inbox / f"{name}.meta.json").write_text(json.dumps({"id": name, "lang": "en", "published": "2023-09-12"}))
+    one = dateline("run", "--input", str(inbox), "--db", str(root / "one.duckdb"), "--batch-size", "1")
+    assert one.returncode == 0 and "0 with errors" in one.stdout, one.stdout + one.stderr
+    written = tables(root / "one.duckdb")
+    assert len(written["events"]) >= len(VISITS) and not written["ingest_errors"]
+    return inbox, written
+
+
+def _same_as_one_process(visits, tmp_path, *options):
+    """The CLI with ``options`` (the progress bar's callback among the flow's
+    parameters, as a user runs it) writes every file and the same tables."""
+    inbox, written = visits
+    run = dateline("run", "--input", str(inbox), "--db", str(tmp_path / "d.duckdb"), "--batch-size", "1", *options)
+    assert run.returncode == 0, run.stderr
+    assert "0 with errors" in run.stdout and f"{len(VISITS)} articles and" in run.stdout, run.stdout
+    assert tables(tmp_path / "d.duckdb") == written
+
+
+@pytest.mark.stanza
+def test_cli_with_two_worker_processes_writes_the_same_tables(models_dir, visits, tmp_path):
+    _same_as_one_process(visits, tmp_path, "--workers", "2")
+
+
+@pytest.mark.stanza
+def test_cli_on_a_dask_cluster_writes_the_same_tables(models_dir, visits, tmp_path):
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        _same_as_one_process(visits, tmp_path, "--dask", cluster.scheduler_address)
