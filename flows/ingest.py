@@ -35,10 +35,10 @@ from extractors import ingest
 from extractors.errors import DatelineError
 from extractors.nlp import NlpBackend
 from extractors.pipeline import DEFAULT_BUDGET_S, BatchResult, run_batch
-from extractors.store.batch import BatchTables
 from extractors.records import IngestError
 from extractors.store import Database
 from extractors.store.access import DEFAULT_LOCK_TIMEOUT_S
+from extractors.store.batch import BatchTables
 from flows.clusters import cluster_new_events
 from flows.batches import LARGE_FILE_BYTES, Part, SplitFiles, plan_batches
 from flows.plan import REPROCESS, pending_files, plan_run, require_models
@@ -136,7 +136,8 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
     batches, split = plan_batches([p for p in todo if not ingest.has_bad_name(p)], batch_size), SplitFiles()
     results = _results(batches, backend, languages, workers, budget_s, dask)
     if badly_named:
-        results = itertools.chain([([Part(str(p)) for p in badly_named], run_batch(badly_named, backend, languages).to_tables())], results)
+        first = ([Part(str(p)) for p in badly_named], run_batch(badly_named, backend, languages).to_tables())
+        results = itertools.chain([first], results)
     n_batches = len(batches) + bool(badly_named)
     notify("process", 0, len(todo))
     done = 0
