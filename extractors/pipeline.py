@@ -7,7 +7,8 @@ One bad article never stops a batch: whatever fails becomes an
 spent in each stage is kept so that benchmarks can show where time goes.
 
 Nothing is dropped without a row: an article id already used by another file
-is refused (``duplicate_id``, naming the file that owns it), and a file that
+is refused (``duplicate_id``, naming the file that owns it: here within the
+batch, by the writer against the database with ``BatchTables.refuse``), and a file that
 cannot be finished now (unreadable, an article waiting for models or outside
 ``--lang``, an id held by another file) is *pending*: its ``sources`` row has
 an empty hash, so the next run tries it again. An article longer than
@@ -30,6 +31,7 @@ from extractors.events import extract_events
 from extractors.nlp import MAX_CHUNK_CHARS, NlpBackend
 from extractors.records import Actor, Analysis, Article, Event, IngestError, Place, TimeExpression
 from extractors.store import frames as tables
+from extractors.store.batch import BatchTables, duplicate_detail
 from extractors.timex import find_time_expressions
 
 STAGES = ("ingest", "nlp", "entities", "time", "events", "coding", "tables")
@@ -41,7 +43,8 @@ DEFAULT_BUDGET_S = 300.0
 
 @dataclass
 class BatchResult:
-    """Everything one batch produced, ready to be written in one transaction."""
+    """Everything one batch produced, as records; :meth:`to_tables` is what
+    the batch task returns (the writer takes tables, not records)."""
 
     sources: dict[str, str] = field(default_factory=dict)  # path → file sha256
     articles: list[Article] = field(default_factory=list)
@@ -90,33 +93,12 @@ class BatchResult:
         ]
         return tables.frame("sources", rows)
 
-    def refuse_taken_ids(self, owners: Mapping[str, str]) -> None:
-        """Articles whose id another file already stored (``owners``: id →
-        where that article is) become ``duplicate_id`` errors, everything they
-        produced is dropped, and their files stay pending (unless the owner is
-        an earlier part of the same file, as when a big JSONL file is cut into
-        batches: the first of its lines keeps the id, as within one batch)."""
-        taken = {a.article_id for a in self.articles} & set(owners)
-        if not taken:
-            return
-        for a in self.articles:
-            if a.article_id in taken:
-                self.errors.append(IngestError(a.path, "duplicate_id", _duplicate_detail(a.article_id, owners[a.article_id]),
-                                               a.content_sha256, a.article_id))
-                source = self.source_of.get(a.path, a.path)
-                if not owners[a.article_id].startswith(f"{source}:"):
-                    self.pending.add(source)
-        self.articles = [a for a in self.articles if a.article_id not in taken]
-        self.analyses = [an for an in self.analyses if an.article_id not in taken]
-        self.times = {k: v for k, v in self.times.items() if k not in taken}
-        self.events = [e for e in self.events if e.article_id not in taken]
-        self.places = [p for p in self.places if p.article_id not in taken]
-        self.actors = [a for a in self.actors if a.article_id not in taken]
-
-
-def _duplicate_detail(article_id: str, owner: str) -> str:
-    return (f"article id {article_id!r} is already used by {owner}, which keeps it (an id belongs to the first file "
-            "stored with it); give this article another id, or remove the other file and run with --prune")
+    def to_tables(self) -> BatchTables:
+        """The batch as Arrow tables: what a batch task returns to the writer."""
+        frames = self.frames()
+        with self.timed("tables"):
+            arrow = BatchTables.from_frames(frames, {})
+        return BatchTables(arrow.tables, dict(self.timings))
 
 
 def run_batch(paths: Sequence[Path], backend: NlpBackend, languages: Sequence[str] | None = None,
@@ -166,7 +148,7 @@ def read_files(paths: Sequence[Path], result: BatchResult, lines: Mapping[str, t
                 result.errors.append(item)
             elif item.article_id in by_id:
                 first = by_id[item.article_id]
-                result.errors.append(IngestError(item.path, "duplicate_id", _duplicate_detail(item.article_id, first.path),
+                result.errors.append(IngestError(item.path, "duplicate_id", duplicate_detail(item.article_id, first.path),
                                                  item.content_sha256, item.article_id))
                 if result.source_of[first.path] != key:
                     result.pending.add(key)

@@ -38,12 +38,13 @@ from extractors.pipeline import DEFAULT_BUDGET_S, BatchResult, run_batch
 from extractors.records import IngestError
 from extractors.store import Database
 from extractors.store.access import DEFAULT_LOCK_TIMEOUT_S
+from extractors.store.batch import BatchTables
 from flows.clusters import cluster_new_events
 from flows.batches import LARGE_FILE_BYTES, Part, SplitFiles, plan_batches
 from flows.plan import REPROCESS, pending_files, plan_run, require_models
 from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
 from flows.resources import default_backend
-from flows.workers import PerProcessBackend, task_runner
+from flows.workers import PerProcessBackend, submit, task_runner
 
 __all__ = ["LARGE_FILE_BYTES", "REPROCESS", "ingest_articles", "pending_files", "plan_batches", "plan_run"]
 
@@ -67,14 +68,15 @@ def is_transient(_task, _run, state) -> bool:
 @task(name="process-batch", retries=2, retry_delay_seconds=2, retry_condition_fn=is_transient, persist_result=False,
       cache_policy=NO_CACHE)
 def process_files(paths: list[Part], backend: NlpBackend, languages: list[str] | None,
-                  budget_s: float = DEFAULT_BUDGET_S) -> BatchResult:
+                  budget_s: float = DEFAULT_BUDGET_S) -> BatchTables:
     """Read and analyze one batch of files or parts of files (the backend keeps
-    its models loaded; a worker process gets its own copy and loads its own)."""
+    its models loaded; a worker process gets its own copy and loads its own);
+    the result travels back as Arrow tables."""
     return run_batch([Path(p.path) for p in paths], backend, languages, budget_s,
-                     {p.path: p.lines for p in paths if p.lines})
+                     {p.path: p.lines for p in paths if p.lines}).to_tables()
 
 
-def _process_files(paths: list[Part], backend: NlpBackend, languages, budget_s: float) -> BatchResult:
+def _process_files(paths: list[Part], backend: NlpBackend, languages, budget_s: float) -> BatchTables:
     """The task in a flow run, its function without Prefect (see flows/runtime.py)."""
     call = process_files if FlowRunContext.get() is not None else process_files.fn
     return call(paths, backend, languages, budget_s)
@@ -134,19 +136,19 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
     batches, split = plan_batches([p for p in todo if not ingest.has_bad_name(p)], batch_size), SplitFiles()
     results = _results(batches, backend, languages, workers, budget_s, dask)
     if badly_named:
-        results = itertools.chain([([Part(str(p)) for p in badly_named], run_batch(badly_named, backend, languages))], results)
+        first = ([Part(str(p)) for p in badly_named], run_batch(badly_named, backend, languages).to_tables())
+        results = itertools.chain([first], results)
     n_batches = len(batches) + bool(badly_named)
     notify("process", 0, len(todo))
     done = 0
     for number, (batch, result) in enumerate(results, start=1):
         write_start = time.perf_counter()
         with db.open() as store:
-            result.refuse_taken_ids(store.article_owners([a.article_id for a in result.articles], split.replaced(batch)))
-            frames = result.frames()
-            frames["sources"] = split.sources(batch, frames["sources"])
-            store.write_batch(frames, split.replaced(batch))
+            result = store.refuse_taken_ids(result, split.replaced(batch))
+            result = result.replace(sources=split.sources(batch, result.frame("sources")))
+            store.write_batch(result, split.replaced(batch))
             cluster_start = time.perf_counter()
-            cluster_new_events(store, [a.article_id for a in result.articles])
+            cluster_new_events(store, result.article_ids())
         totals["timings"]["cluster"] += time.perf_counter() - cluster_start
         totals["timings"]["write"] += cluster_start - write_start
         if publish_every > 0 and number % publish_every == 0 and number < n_batches:
@@ -160,7 +162,7 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
 
 def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: float = DEFAULT_BUDGET_S,
              dask: str | None = None):
-    """(batch, BatchResult) pairs; a batch that fails after its retries is
+    """(batch, BatchTables) pairs; a batch that fails after its retries is
     recorded as failed, never raised. Without a flow run (Prefect's server
     did not start) the batches run here, one after the other."""
     if (workers == 1 and dask is None) or FlowRunContext.get() is None:
@@ -173,8 +175,8 @@ def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: fl
     with task_runner(workers, dask) as runner:
         pending: deque = deque()
         for batch in batches:
-            pending.append((batch, runner.submit(process_files, {"paths": batch, "backend": shared, "languages": languages,
-                                                                 "budget_s": budget_s})))
+            pending.append((batch, submit(runner, process_files, {"paths": batch, "backend": shared, "languages": languages,
+                                                                  "budget_s": budget_s})))
             if len(pending) >= ahead:  # bounded look-ahead keeps memory flat
                 batch_, future = pending.popleft()
                 yield batch_, _guarded(future.result, batch_)
@@ -183,14 +185,14 @@ def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: fl
             yield batch_, _guarded(future.result, batch_)
 
 
-def _guarded(call, batch) -> BatchResult:
+def _guarded(call, batch) -> BatchTables:
     try:
         return call()
     except Exception as exc:  # the batch failed after its retries: record, go on
         return _failed_batch([part.path for part in batch], exc)
 
 
-def _failed_batch(paths: Sequence[str], exc: Exception) -> BatchResult:
+def _failed_batch(paths: Sequence[str], exc: Exception) -> BatchTables:
     """Every file of the batch recorded as failed, with an empty hash so that
     the next run tries them again."""
     result = BatchResult()
@@ -198,12 +200,13 @@ def _failed_batch(paths: Sequence[str], exc: Exception) -> BatchResult:
         result.sources[path] = ""
         result.source_of[path] = path
         result.errors.append(IngestError(path, "processing", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"))
-    return result
+    return result.to_tables()
 
 
-def _add(totals: dict, result: BatchResult) -> None:
-    totals["articles"] += len(result.articles)
-    totals["events_by_type"].update(e.type for e in result.events)
-    totals["errors_by_reason"].update(e.reason for e in result.errors)
-    totals["failed_files"].update(result.source_of.get(e.path, e.path) for e in result.errors)
+def _add(totals: dict, result: BatchTables) -> None:
+    articles, events_by_type, errors_by_reason, failed_files = result.totals()
+    totals["articles"] += articles
+    totals["events_by_type"].update(events_by_type)
+    totals["errors_by_reason"].update(errors_by_reason)
+    totals["failed_files"].update(failed_files)
     totals["timings"].update(result.timings)

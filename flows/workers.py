@@ -2,7 +2,10 @@
 
 ``--workers N`` runs them in a local process pool, ``--dask ADDRESS`` on a
 Dask cluster through ``prefect-dask``'s ``DaskTaskRunner``. Either way each
-task receives its backend pickled, and a pickled Stanza backend carries no
+task is pickled with Prefect's flow-run context, which carries the flow's
+parameters: :func:`submit` leaves them out (the CLI's progress callback holds
+a lock and cannot be pickled; the workers never need them). Each task receives
+its backend pickled, and a pickled Stanza backend carries no
 models: :class:`PerProcessBackend` makes every worker process build the
 backend once (keyed by its pickled form) and reuse it, models loaded, for
 every batch it is given. The flow process stays the single writer.
@@ -66,3 +69,18 @@ def task_runner(workers: int, dask: str | None):
     from prefect.task_runners import ProcessPoolTaskRunner
 
     return ProcessPoolTaskRunner(max_workers=workers)
+
+
+def submit(runner, task, parameters: dict):
+    """``runner.submit(task, parameters)`` with a copy of the flow-run context
+    whose flow parameters are empty. Prefect serializes the current context
+    for every submitted task, the flow's parameters included; one that cannot
+    be pickled (a callback holding an ``RLock``) would fail every batch."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    if context is None:
+        return runner.submit(task, parameters)
+    flow_run = context.flow_run.model_copy(update={"parameters": {}}) if context.flow_run is not None else None
+    with context.model_copy(update={"parameters": {}, "flow_run": flow_run}):
+        return runner.submit(task, parameters)

@@ -1,13 +1,27 @@
-"""Batch tasks on a Dask cluster give the same tables as one process."""
+"""Batch tasks on a Dask cluster or in worker processes give the same tables as one process."""
 
 import json
+import pickle
+import pickletools
 
 import distributed  # with prefect-dask, in the dev extras
 import duckdb
+import pytest
 
-from flows.ingest import ingest_articles
+from extractors.pipeline import run_batch
+from extractors.store import Store
+from flows.batches import Part
+from flows.ingest import ingest_articles, process_files
+from test_run_cli import dateline
 
 EN = "Emmanuel Macron arrived in Berlin on Monday. He met Olaf Scholz on Tuesday, officials said."
+#: Short articles of our own, one language (one set of models per worker).
+VISITS = {
+    "macron": EN,
+    "lula": "Luiz Inacio Lula da Silva left Brasilia for Beijing on Sunday. He will meet Xi Jinping on Friday.",
+    "meloni": "Giorgia Meloni travelled to Tunis on Wednesday. She met Kais Saied there, her office said.",
+    "albanese": "Anthony Albanese flew to Tokyo on Thursday. He announced a trade agreement with Japan on Saturday.",
+}
 
 
 def tables(db):
@@ -21,6 +35,63 @@ def tables(db):
         data[name] = con.execute(f"SELECT {', '.join(columns)} FROM {name} ORDER BY ALL").fetchall()
     con.close()
     return data
+
+
+def pickled_modules(obj) -> set[str]:
+    """The modules whose classes or functions a pickle of ``obj`` refers to."""
+    data, names, strings = pickle.dumps(obj), set(), []
+    for op, arg, _ in pickletools.genops(data):
+        if op.name in ("SHORT_BINUNICODE", "BINUNICODE", "UNICODE"):
+            strings.append(arg)
+        elif op.name == "STACK_GLOBAL":
+            names.add(strings[-2])
+        elif op.name == "GLOBAL":
+            names.add(arg.split(" ")[0])
+    return names
+
+
+def write(db, batches):
+    """Write each batch in its own transaction, as the flow does; the Arrow
+    ones after refusing ids that earlier batches hold."""
+    with Store(db) as store:
+        store.migrate()
+        for frames, paths in batches:
+            if not isinstance(frames, dict):
+                frames = store.refuse_taken_ids(frames, paths)
+            store.write_batch(frames, paths)
+    return tables(db)
+
+
+def test_a_batch_task_returns_arrow_tables_without_records(backend, tmp_path):
+    (tmp_path / "berlin.json").write_text(json.dumps({"id": "berlin", "text": EN, "lang": "en", "published": "2023-09-12"}))
+    result = process_files.fn([Part(str(tmp_path / "berlin.json"))], backend, None)
+    assert result.tables["events"].num_rows >= 1 and result.timings["nlp"] >= 0
+    modules = pickled_modules(result)
+    assert "pyarrow.lib" in modules and not any(m.startswith("extractors.records") for m in modules), modules
+
+
+def test_arrow_tables_write_the_same_rows_as_the_record_frames(backend, tmp_path):
+    path = tmp_path / "berlin.json"
+    path.write_text(json.dumps({"id": "berlin", "text": EN, "lang": "en", "published": "2023-09-12"}))
+    result = run_batch([path], backend)
+    assert write(tmp_path / "frames.duckdb", [(result.frames(), [str(path)])]) == \
+        write(tmp_path / "arrow.duckdb", [(result.to_tables(), [str(path)])])
+
+
+def test_ids_refused_on_tables_by_the_writer_match_ids_refused_on_records_within_a_batch(backend, tmp_path):
+    """Within one batch the reader refuses a reused id on records; across
+    batches the writer refuses it on the Arrow tables: the same rows result
+    (the error, the dropped article, the later file pending with its counts)."""
+    first, later = tmp_path / "first.json", tmp_path / "later.jsonl"
+    first.write_text(json.dumps({"id": "berlin", "text": EN, "lang": "en", "published": "2023-09-12"}))
+    later.write_text("".join(json.dumps({"id": i, "text": EN, "lang": "en", "published": "2023-09-12"}) + "\n"
+                             for i in ("berlin", "berlin2")))
+    one_batch = run_batch([first, later], backend).frames()
+    refused = write(tmp_path / "arrow.duckdb", [(run_batch([first], backend).to_tables(), [str(first)]),
+                                                (run_batch([later], backend).to_tables(), [str(later)])])
+    assert refused == write(tmp_path / "records.duckdb", [(one_batch, [str(first), str(later)])])
+    assert [(r[2], r[-1]) for r in refused["ingest_errors"]] == [("duplicate_id", "berlin")]
+    assert sorted(r[:2] for r in refused["sources"])[1] == (str(later), "")  # pending: the next run tries it again
 
 
 def test_two_dask_workers_write_the_same_tables_as_one_process(prefect_harness, backend, tmp_path):
@@ -38,3 +109,40 @@ def test_two_dask_workers_write_the_same_tables_as_one_process(prefect_harness, 
     assert one["articles_written"] == two["articles_written"] == 4
     assert tables(tmp_path / "one.duckdb") == tables(tmp_path / "two.duckdb")
     assert sum(ran_on.values()) >= 1 and all(size <= 1 for size in ran_on.values())  # one backend per worker, kept
+
+
+@pytest.fixture(scope="module")
+def visits(tmp_path_factory):
+    """A folder of four articles and the tables a one-process `dateline run` writes from it."""
+    root = tmp_path_factory.mktemp("visits")
+    inbox = root / "in"
+    inbox.mkdir()
+    for name, text in VISITS.items():
+        (inbox / f"{name}.txt").write_text(text, encoding="utf-8")
+        (inbox / f"{name}.meta.json").write_text(json.dumps({"id": name, "lang": "en", "published": "2023-09-12"}))
+    one = dateline("run", "--input", str(inbox), "--db", str(root / "one.duckdb"), "--batch-size", "1")
+    assert one.returncode == 0 and "0 with errors" in one.stdout, one.stdout + one.stderr
+    written = tables(root / "one.duckdb")
+    assert len(written["events"]) >= len(VISITS) and not written["ingest_errors"]
+    return inbox, written
+
+
+def _same_as_one_process(visits, tmp_path, *options):
+    """The CLI with ``options`` (the progress bar's callback among the flow's
+    parameters, as a user runs it) writes every file and the same tables."""
+    inbox, written = visits
+    run = dateline("run", "--input", str(inbox), "--db", str(tmp_path / "d.duckdb"), "--batch-size", "1", *options)
+    assert run.returncode == 0, run.stderr
+    assert "0 with errors" in run.stdout and f"{len(VISITS)} articles and" in run.stdout, run.stdout
+    assert tables(tmp_path / "d.duckdb") == written
+
+
+@pytest.mark.stanza
+def test_cli_with_two_worker_processes_writes_the_same_tables(models_dir, visits, tmp_path):
+    _same_as_one_process(visits, tmp_path, "--workers", "2")
+
+
+@pytest.mark.stanza
+def test_cli_on_a_dask_cluster_writes_the_same_tables(models_dir, visits, tmp_path):
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        _same_as_one_process(visits, tmp_path, "--dask", cluster.scheduler_address)

@@ -30,6 +30,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.errors import DatabaseBusy, DatelineError
+from extractors.store.batch import BatchTables
 from extractors.store.migrations import migrations
 from extractors.store.schema import TABLES
 
@@ -110,14 +111,14 @@ class Store:
         rows = self.con.execute("SELECT DISTINCT source_path FROM articles WHERE extractor_version IS DISTINCT FROM ?", [version])
         return {row[0] for row in rows.fetchall()}
 
-    def article_owners(self, article_ids: Sequence[str], source_paths: Sequence[str]) -> dict[str, str]:
-        """Article id → where the stored article is, for those of ``article_ids``
-        stored from files other than ``source_paths`` (an id belongs to the
-        first file stored with it)."""
+    def refuse_taken_ids(self, batch: BatchTables, source_paths: Sequence[str]) -> BatchTables:
+        """``batch`` without the articles whose ids files other than
+        ``source_paths`` already stored (an id belongs to the first file
+        stored with it): :meth:`BatchTables.refuse` makes them errors."""
         rows = self.con.execute(
             "SELECT article_id, location FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
-            "AND source_path NOT IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids), list(source_paths)])
-        return dict(rows.fetchall())
+            "AND source_path NOT IN (SELECT unnest(?::VARCHAR[]))", [batch.article_ids(), list(source_paths)])
+        return batch.refuse(dict(rows.fetchall()))
 
     def mark_missing(self, folder: str, present: Sequence[str], now: datetime) -> list[str]:
         """Sources under ``folder`` not among ``present`` get ``missing_since``
@@ -174,25 +175,25 @@ class Store:
 
     # --- writes ---------------------------------------------------------------
 
-    def write_batch(self, frames: Mapping[str, object], source_paths: Sequence[str]) -> None:
-        """Replace everything the given source files had with ``frames``.
-
-        ``frames`` maps table names to Arrow-compatible tables (Polars frames).
-        One transaction: either the whole batch is stored or none of it.
-        """
+    def write_batch(self, frames: BatchTables | Mapping[str, object], source_paths: Sequence[str]) -> None:
+        """Replace everything the given source files had with ``frames``: a
+        batch task's tables, or table name → Arrow-compatible table (Polars
+        frames). One transaction: the whole batch is stored or none of it."""
+        frames = frames.tables if isinstance(frames, BatchTables) else {
+            name: f.to_arrow() if hasattr(f, "to_arrow") else f for name, f in frames.items()}
         with self.transaction():
             self._delete_sources(source_paths, frames)
             for table in TABLES:
                 frame = frames.get(table.name)
                 if frame is None or len(frame) == 0:
                     continue
-                self.con.register("_incoming", frame.to_arrow() if hasattr(frame, "to_arrow") else frame)
+                self.con.register("_incoming", frame)
                 self.con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM _incoming")
                 self.con.unregister("_incoming")
 
     def _delete_sources(self, source_paths: Sequence[str], frames: Mapping[str, object]) -> None:
         paths = list(source_paths)
-        new_ids = list(frames["articles"]["article_id"]) if frames.get("articles") is not None else []
+        new_ids = frames["articles"]["article_id"].to_pylist() if frames.get("articles") is not None else []
         self.con.execute("CREATE OR REPLACE TEMP TABLE _paths AS SELECT unnest(?::VARCHAR[]) AS path", [paths])
         self.con.execute(
             "CREATE OR REPLACE TEMP TABLE _ids AS SELECT article_id FROM articles WHERE source_path IN (SELECT path FROM _paths) "

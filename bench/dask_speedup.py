@@ -1,0 +1,115 @@
+"""Dask speed-up: the real flow on a LocalCluster of 1 worker, then of 2.
+
+    python bench/dask_speedup.py --n 200 --batch-size 8
+
+Runs ``ingest_articles`` (the flow ``dateline run --dask ADDRESS`` runs, under
+Dateline's temporary Prefect server, with Stanza) over the first ``--n``
+articles of ``bench/corpus`` (half English, half Arabic: build it with
+``bench/build_corpus.py``), three times, each into a new database:
+
+* baseline: no Dask, the batches in this process (``dateline run``);
+* Dask with 1 worker process, then with 2 (one thread each, one torch thread
+  each: ``DATELINE_TORCH_THREADS=1``), on a new ``LocalCluster`` each time.
+
+Each figure is the wall time of the flow call; the cluster's own start is
+left out (a deployment starts it once) and reported in the note. Every Dask
+worker loads its own models on its first batch of a language, so model
+loading is inside the Dask figures, once per worker (in parallel with 2).
+The speed-up is the 1-worker time over the 2-worker time; on 2 cores its
+ceiling is 2, lowered by each worker's model load and by whatever else the
+machine runs (the load average is printed with each figure). The last line is
+the result for ``bench/extras.py``: ``{"rows": [[name, seconds, note], ...],
+"speedup": x}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from _common import DEFAULT_CORPUS, emit, ensure_path
+
+
+def copy_articles(corpus: Path, n: int, folder: Path) -> int:
+    """The first ``n`` articles of ``corpus``, alternating languages as the
+    corpus allows (its files sort by language), copied with their metadata."""
+    by_lang: dict[str, list[Path]] = {}
+    for text in sorted(corpus.glob("*.txt")):
+        by_lang.setdefault(text.name.split("-", 1)[0], []).append(text)
+    chosen = [t for group in zip(*by_lang.values()) for t in group][:n]
+    if len(chosen) < n:
+        raise SystemExit(f"{corpus} has {len(chosen)} articles to alternate, fewer than --n {n}; "
+                         f"run bench/build_corpus.py --n {n} --out {corpus}")
+    folder.mkdir(parents=True)
+    for text in chosen:
+        shutil.copy(text, folder / text.name)
+        shutil.copy(text.with_suffix(".meta.json"), folder / text.with_suffix(".meta.json").name)
+    return len(chosen)
+
+
+def timed_run(inbox: Path, db: Path, batch_size: int, dask: str | None) -> tuple[float, dict]:
+    from flows.ingest import ingest_articles
+    from flows.resources import default_backend
+
+    started = time.perf_counter()
+    summary = ingest_articles(input_dir=str(inbox), db_path=str(db), batch_size=batch_size, dask=dask,
+                              backend=default_backend())
+    return time.perf_counter() - started, summary
+
+
+def load() -> str:
+    return "load {:.1f}/{:.1f}/{:.1f}".format(*os.getloadavg())
+
+
+def main() -> None:
+    ensure_path()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    os.environ["DATELINE_TORCH_THREADS"] = "1"  # this process's models and every worker's (inherited)
+    from dateline import quiet
+
+    quiet.configure()
+    import distributed
+
+    from flows.runtime import flow_server, one_shot_settings
+
+    rows, outputs = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        n = copy_articles(args.corpus, args.n, Path(tmp) / "in")
+        with flow_server() as url, one_shot_settings():
+            if not url:
+                raise SystemExit("Prefect's server did not start; the Dask task runner needs a flow run")
+            seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / "base.duckdb", args.batch_size, None)
+            rows.append(["baseline", seconds, f"no Dask, the batches in the flow's process; {load()}"])
+            outputs.append(summary)
+            print(f"{'baseline (no Dask)':<22} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
+            for workers in (1, 2):
+                start = time.perf_counter()
+                with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                              dashboard_address=None) as cluster:
+                    up = time.perf_counter() - start
+                    seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / f"dask{workers}.duckdb", args.batch_size,
+                                                 cluster.scheduler_address)
+                name = f"{workers} worker" + ("s" if workers > 1 else "")
+                rows.append([name, seconds, f"LocalCluster, 1 thread each, started in {up:.1f} s (not counted); {load()}"])
+                outputs.append(summary)
+                print(f"{'Dask, ' + name:<22} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
+    same = {(s["articles_written"], s["events_written"], s["files_failed"]) for s in outputs}
+    if len(same) != 1:
+        raise SystemExit(f"the runs wrote different results (articles, events, failed files): {sorted(same)}")
+    ((articles, events, failed),) = same
+    speedup = rows[1][1] / rows[2][1]
+    print(f"{n} articles (batches of {args.batch_size}): {articles} written, {events} events, {failed} failed files in "
+          f"every run; 2 Dask workers vs 1: {speedup:.2f}x (baseline / 1 worker: {rows[0][1] / rows[1][1]:.2f})", flush=True)
+    emit({"rows": [[name, round(seconds, 2), note] for name, seconds, note in rows], "speedup": round(speedup, 3)})
+
+
+if __name__ == "__main__":
+    main()
