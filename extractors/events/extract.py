@@ -18,6 +18,7 @@ from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
 from extractors.events.clause import Argument, Clause, Query
+from extractors.events.cues import DateCues
 from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
@@ -76,7 +77,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
-    attach_dates(drafts, dated, [e.span for e in ents])
+    attach_dates(drafts, dated, [e.span for e in ents], DateCues.of(lex["dates"]))
     return drafts
 
 
