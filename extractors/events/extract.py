@@ -36,7 +36,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     lex = lexicon.load(analysis.lang, "events")
     if not lex:
         return ()
-    lex = {**lex, "lang": analysis.lang}
+    lex = {**lex, "lang": analysis.lang, "date_cues": DateCues.of(lex["dates"])}
     drafts: list[Draft] = []
     for sentence in analysis.sentences:
         drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang)
@@ -77,7 +77,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
-    attach_dates(drafts, dated, [e.span for e in ents], DateCues.of(lex["dates"]))
+    attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
     return drafts
 
 
