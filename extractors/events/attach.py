@@ -11,7 +11,9 @@ clause whose main predicate is no event ("Tomorrow, X is to meet …") dates the
 event highest in the tree. A predicate without an expression of its own
 inherits from the event it depends on, unless that is a statement or the path
 crosses a reported complement ("said on Monday he would visit" leaves the
-visit undated).
+visit undated). Surface cues for statements and occasions that the tree gets
+wrong or cannot say (postposed statements, reported content, occasions) are
+in :mod:`.cues`.
 
 Pure: words and positions in, positions out, so that ``bench/timebank_attach.py``
 scores the same code on TimeBank's links.
