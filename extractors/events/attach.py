@@ -92,7 +92,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     statements = [p.position for p in predicates if p.is_statement]
     for t, span in enumerate(spans):  # "a statement issued on Monday said …"
         verb = verb_right_after(words, span, statements) if t not in owner else None
-        if verb is not None and occasion_noun(words, span, cues) is None:
+        if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index):
             owner[t] = (at[verb], 1)
     taken: dict[int, int] = {}
     closest = lambda item: (abs(item[1][1]), abs(spans[item[0]].start - words[predicates[item[1][0]].position].span.start))  # noqa: E731
