@@ -35,6 +35,7 @@ NOUN_GAP_UPOS = ("ADP", "DET", "ADV", "ADJ", "PART", "PRON")
 VERB_GAP_UPOS = ("ADV", "ADJ", "PART")
 #: Proclitics an Arabic word may carry before a cue word ("بمناسبة", "وأن").
 PROCLITICS = ("و", "ف", "ب", "ل", "وب", "فب")
+CLITIC_LETTERS = frozenset(p[0] for p in PROCLITICS)
 
 
 @dataclass(frozen=True)
@@ -53,17 +54,26 @@ class DateCues:
 def is_word(word: Word, cues: Sequence[str]) -> bool:
     """The word is one of ``cues``, alone or behind a proclitic ("بمناسبة")."""
     text = word.text.casefold()
-    return text in cues or any(text.startswith(p) and text[len(p):] in cues for p in PROCLITICS if len(text) > len(p) + 1)
+    if text in cues:
+        return True
+    return text[:1] in CLITIC_LETTERS and any(
+        text.startswith(p) and text[len(p):] in cues for p in PROCLITICS if len(text) > len(p) + 1)
 
 
 def _phrase_at(words: Sequence[Word], i: int, phrases: Sequence[str]) -> int:
     """Length in words of a phrase of ``phrases`` starting at ``i``, or 0. A
     phrase may be split into several words by the tokenizer ("ب" + "مناسبة")."""
+    if i >= len(words):
+        return 0
+    first = words[i].text.casefold()
     for phrase in phrases:
-        if i < len(words) and is_word(words[i], (phrase,)):
+        target = phrase.replace(" ", "")
+        if first == phrase or (first[:1] in CLITIC_LETTERS and is_word(words[i], (phrase,))):
             return 1
-        target, joined = phrase.replace(" ", ""), ""
-        for k in range(i, len(words)):
+        if not target.startswith(first):
+            continue
+        joined = first
+        for k in range(i + 1, len(words)):
             joined += words[k].text.casefold()
             if joined == target:
                 return k - i + 1
