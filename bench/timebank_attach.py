@@ -42,6 +42,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from extractors import lexicon  # noqa: E402
 from extractors.events.attach import Predicate, attach, governor  # noqa: E402
+from extractors.events.cues import DateCues  # noqa: E402
 from extractors.events.triggers import find_triggers  # noqa: E402
 from extractors.records import Article, Span  # noqa: E402
 
@@ -147,7 +148,7 @@ def main() -> None:
                 n = next((i for i, p in enumerate(predicates) if p.position == at), None)
                 if n is None:
                     continue
-                got = _attached(words, predicates, spans, n)
+                got = _attached(words, predicates, spans, n, DateCues.of(lex["dates"]))
                 group = "inclusion" if k.rel in INCLUSION else "other"
                 for key in (mode, f"{mode} {group}"):
                     counts[f"{key} scored"] += 1
@@ -183,9 +184,9 @@ def _predicates(mode: str, words, events: list[Span], sentence: Span, lex: dict)
     return found
 
 
-def _attached(words, predicates: list[Predicate], spans: list[Span], n: int) -> Span | None:
+def _attached(words, predicates: list[Predicate], spans: list[Span], n: int, cues: DateCues = DateCues()) -> Span | None:
     """The expression attachment gives predicate ``n``: its own, else its governor's."""
-    owner = attach(words, predicates, spans)
+    owner = attach(words, predicates, spans, cues=cues)
     mine = {p: spans[t] for t, p in owner.items()}
     seen = set()
     while n is not None and n not in seen:

@@ -11,7 +11,9 @@ clause whose main predicate is no event ("Tomorrow, X is to meet …") dates the
 event highest in the tree. A predicate without an expression of its own
 inherits from the event it depends on, unless that is a statement or the path
 crosses a reported complement ("said on Monday he would visit" leaves the
-visit undated).
+visit undated). Surface cues for statements and occasions that the tree gets
+wrong or cannot say (postposed statements, reported content, occasions) are
+in :mod:`.cues`.
 
 Pure: words and positions in, positions out, so that ``bench/timebank_attach.py``
 scores the same code on TimeBank's links.
@@ -22,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.events.cues import DateCues, noun_before, occasion_noun, postposed_start, statement_may_take, verb_right_after
 from extractors.records import Span, Word
 
 #: Relations that open another clause: an expression below one belongs to it.
@@ -65,36 +68,59 @@ def expression_head(words: Sequence[Word], span: Span) -> int | None:
     return next((i for i in inside if words[i].head not in indices), inside[0] if inside else None)
 
 
-def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequence[Span], names: Sequence[Span] = ()) -> dict[int, int]:
+def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequence[Span], names: Sequence[Span] = (),
+           cues: DateCues = DateCues()) -> dict[int, int]:
     """Expression number → predicate number, for each expression the tree gives
     to one of ``predicates``; when two compete, the one closest in the tree
     (then on the surface) wins.
 
     ``names`` are the spans of named entities: a word inside one heads no
-    clause, whatever the parse says ("وانغ يي" tagged as a verb)."""
+    clause, whatever the parse says ("وانغ يي" tagged as a verb). ``cues`` are
+    the language's words for statements and occasions (:mod:`.cues`)."""
     if not predicates or not has_tree(words):
         return {}
     anchor = anchors(words, predicates)
     by_index = {w.index: i for i, w in enumerate(words)}
     owner: dict[int, tuple[int, int]] = {}  # expression → (predicate, steps up the tree)
     named = _in_names(words, names)
+    at = {p.position: n for n, p in enumerate(predicates)}
     for t, span in enumerate(spans):
-        head = expression_head(words, span)
-        if head is None:
-            continue
-        if _predicative(words, head) and head not in anchor:
-            found = _subject_event(words, head, predicates)
-        else:
-            found = _walk_up(words, head, anchor, by_index, predicates, named)
-        if found is None and _sentence_initial(words, span):
-            found = min(range(len(predicates)), key=lambda n: depth(words, predicates[n].position, by_index))
+        found = _owner(words, predicates, span, anchor, by_index, named, cues, at)
         if found is not None:
+            head = expression_head(words, span)
             owner[t] = (found, depth(words, head, by_index) - depth(words, predicates[found].position, by_index))
+    statements = [p.position for p in predicates if p.is_statement]
+    for t, span in enumerate(spans):  # "a statement issued on Monday said …"
+        verb = verb_right_after(words, span, statements) if t not in owner else None
+        if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index):
+            owner[t] = (at[verb], 1)
     taken: dict[int, int] = {}
     closest = lambda item: (abs(item[1][1]), abs(spans[item[0]].start - words[predicates[item[1][0]].position].span.start))  # noqa: E731
     for t, (n, _) in sorted(owner.items(), key=closest):
         taken.setdefault(n, t)
     return {t: n for n, t in taken.items()}
+
+
+def _owner(words, predicates, span, anchor, by_index, named, cues, at) -> int | None:
+    """The predicate the expression at ``span`` dates, or None."""
+    head = expression_head(words, span)
+    if head is None:
+        return None
+    if _predicative(words, head) and head not in anchor:
+        found = _subject_event(words, head, predicates)
+    else:
+        found = _walk_up(words, head, anchor, by_index, predicates, named)
+    if found is None:  # the parse lost it: an event noun right before it ("talks earlier today")
+        noun = noun_before(words, span, [p.position for p in predicates if p.is_noun])
+        found = at[noun] if noun is not None else None
+    if found is None and _sentence_initial(words, span):
+        found = min(range(len(predicates)), key=lambda n: depth(words, predicates[n].position, by_index))
+    occasion = occasion_noun(words, span, cues)
+    if occasion is not None and (found is None or predicates[found].position < occasion):
+        return None  # the occasion's date ("on the occasion of X on May 1"), not the event's around it
+    if found is not None and predicates[found].is_statement and not statement_may_take(words, predicates[found].position, span, cues, by_index):
+        return None
+    return found
 
 
 def _predicative(words: Sequence[Word], head: int) -> bool:
@@ -188,6 +214,8 @@ def governor(words: Sequence[Word], predicates: Sequence[Predicate], n: int) -> 
     anchor = anchors(words, predicates)
     by_index = {w.index: i for i, w in enumerate(words)}
     start = predicates[n].position
+    if predicates[n].is_statement and postposed_start(words, start, by_index) is not None:
+        return None  # "…, a spokesman said": no date from the content it reports
     word = words[start]
     if predicates[n].is_noun and word.deprel in CARRIED and word.head in by_index:
         start = by_index[word.head]

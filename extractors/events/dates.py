@@ -21,20 +21,26 @@ from collections.abc import Sequence
 from datetime import date
 
 from extractors.events.attach import Predicate, attach, governor, has_tree
+from extractors.events.cues import DateCues
 from extractors.events.draft import Draft
 from extractors.events.merge import MERGEABLE
 from extractors.records import Span, TimeExpression
 
 DATED_KINDS = ("date", "time")
+#: Rules of numbers read as years with no word saying so ("للأمم 2017"): they date no event.
+BARE_YEAR_RULES = ("year_bare",)
 #: Sentences back over which a date may be carried (``context``).
 CONTEXT_SENTENCES = 2
 #: Granularities precise enough to carry to the next sentences.
 CARRIED_GRANULARITIES = ("day", "time")
 
 
-def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = ()) -> None:
+def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = (),
+                 cues: DateCues = DateCues()) -> None:
     """Date the mentions of one sentence (all of ``drafts`` share it);
-    ``names`` are the spans of its named entities."""
+    ``names`` are the spans of its named entities, ``cues`` the language's
+    statement and occasion words. A bare year (a number alone) dates nothing."""
+    times = [t for t in times if t.rule not in BARE_YEAR_RULES]
     if not drafts or not times:
         return
     words = drafts[0].sentence.words
@@ -42,7 +48,7 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
         _by_surface(drafts, times)
         return
     predicates = [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
-    for t, n in attach(words, predicates, [t.span for t in times], names).items():
+    for t, n in attach(words, predicates, [t.span for t in times], names, cues).items():
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
     inherit(drafts, predicates)
 

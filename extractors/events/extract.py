@@ -18,6 +18,7 @@ from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
 from extractors.events.clause import Argument, Clause, Query
+from extractors.events.cues import DateCues
 from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
@@ -35,7 +36,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     lex = lexicon.load(analysis.lang, "events")
     if not lex:
         return ()
-    lex = {**lex, "lang": analysis.lang}
+    lex = {**lex, "lang": analysis.lang, "date_cues": DateCues.of(lex["dates"])}
     drafts: list[Draft] = []
     for sentence in analysis.sentences:
         drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang)
@@ -76,7 +77,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
-    attach_dates(drafts, dated, [e.span for e in ents])
+    attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
     return drafts
 
 

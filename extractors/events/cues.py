@@ -1,0 +1,170 @@
+"""Which expression may date which predicate, beyond the tree walk of
+:mod:`.attach`: the surface cues news wording gives about statements and
+occasions, with the words as language data (``events.toml`` ``[dates]``).
+
+* A statement is dated only by its own frame, never by what it reports:
+  not by an expression after a word that opens its content ("said that …",
+  "أعلن أنه …"), not by one before a postposed statement ("prices rose on
+  Monday, X said"), and not by a period's bound ("announced increases from
+  July 1", "منذ").
+* An expression introduced through an occasion ("on the occasion of …",
+  "بمناسبة …", "during …") dates the occasion, not the event around it.
+* An event noun right before an expression ("the visit on Sunday", "talks
+  earlier today", "زيارة يوم الأحد") takes it, whatever the parse says.
+* An expression right before a statement verb ("a statement issued on Monday
+  said", "ويوم الخميس الماضي قال") is the statement's own.
+
+Pure functions over words and positions, like :mod:`.attach`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from extractors.records import Span, Word
+
+#: Relations by which a postposed statement hangs on the content it reports
+#: (or the content on it): "prices rose, X said" parsed as conj, parataxis …
+CONTENT_LINKS = ("conj", "parataxis", "ccomp")
+#: Relations of what a statement reports after it ("X said [prices rose]").
+REPORTED = ("ccomp", "parataxis", "xcomp", "csubj")
+#: Words that may stand between an event noun and its expression.
+NOUN_GAP_UPOS = ("ADP", "DET", "ADV", "ADJ", "PART", "PRON")
+#: Words that may stand between an expression and the statement verb it frames.
+VERB_GAP_UPOS = ("ADV", "ADJ", "PART")
+#: Proclitics an Arabic word may carry before a cue word ("بمناسبة", "وأن").
+PROCLITICS = ("و", "ف", "ب", "ل", "وب", "فب")
+CLITIC_LETTERS = frozenset(p[0] for p in PROCLITICS)
+
+
+@dataclass(frozen=True)
+class DateCues:
+    """The ``[dates]`` words of a language's ``events.toml``."""
+
+    statement_content: tuple[str, ...] = ()
+    occasion_prepositions: tuple[str, ...] = ()
+    bound_prepositions: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, dates: Mapping) -> DateCues:
+        return cls(*(tuple(w.casefold() for w in dates.get(k, ())) for k in ("statement_content", "occasion_prepositions", "bound_prepositions")))
+
+
+def is_word(word: Word, cues: Sequence[str]) -> bool:
+    """The word is one of ``cues``, alone or behind a proclitic ("بمناسبة")."""
+    text = word.text.casefold()
+    if text in cues:
+        return True
+    return text[:1] in CLITIC_LETTERS and any(
+        text.startswith(p) and text[len(p):] in cues for p in PROCLITICS if len(text) > len(p) + 1)
+
+
+def _phrase_at(words: Sequence[Word], i: int, phrases: Sequence[str]) -> int:
+    """Length in words of a phrase of ``phrases`` starting at ``i``, or 0. A
+    phrase may be split into several words by the tokenizer ("ب" + "مناسبة")."""
+    if i >= len(words):
+        return 0
+    first = words[i].text.casefold()
+    for phrase in phrases:
+        target = phrase.replace(" ", "")
+        if first == phrase or (first[:1] in CLITIC_LETTERS and is_word(words[i], (phrase,))):
+            return 1
+        if not target.startswith(first):
+            continue
+        joined = first
+        for k in range(i + 1, len(words)):
+            joined += words[k].text.casefold()
+            if joined == target:
+                return k - i + 1
+            if not target.startswith(joined):
+                break
+    return 0
+
+
+def first_word(words: Sequence[Word], span: Span) -> int:
+    return next((i for i, w in enumerate(words) if w.span.end > span.start), len(words))
+
+
+def opens_content(words: Sequence[Word], trigger: int, span: Span, cues: DateCues) -> bool:
+    """A word opening reported content stands between the statement verb and the expression."""
+    return any(is_word(w, cues.statement_content) for w in words[trigger + 1 : first_word(words, span)])
+
+
+def bounded(words: Sequence[Word], span: Span, cues: DateCues) -> bool:
+    """The expression is a period's bound ("from July 1", "منذ مايو")."""
+    i = first_word(words, span)
+    return any(_phrase_at(words, j, cues.bound_prepositions) == i - j for j in range(max(0, i - 3), i))
+
+
+def occasion_noun(words: Sequence[Word], span: Span, cues: DateCues, reach: int = 8) -> int | None:
+    """Position of the noun an occasion preposition introduces when the
+    expression follows that noun ("on the occasion of Labour Day on May 1",
+    "بمناسبة العيد الوطني يوم 20 مارس", "during talks earlier today"); None
+    when no such occasion stands before it inside its clause."""
+    i = first_word(words, span)
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if words[j].upos in ("PUNCT", "VERB", "AUX"):
+            return None
+        n = _phrase_at(words, j, cues.occasion_prepositions)
+        if n and j + n < i:  # the preposition governs a noun, not the expression itself
+            return j + n
+    return None
+
+
+def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: int = 2) -> int | None:
+    """The event noun (a position in ``nouns``) right before the expression,
+    with at most ``gap`` prepositions, determiners or adverbs between."""
+    j = first_word(words, span) - 1
+    for _ in range(gap + 1):
+        if j < 0:
+            return None
+        if j in nouns:
+            return j
+        if words[j].upos not in NOUN_GAP_UPOS:
+            return None
+        j -= 1
+    return None
+
+
+def verb_right_after(words: Sequence[Word], span: Span, verbs: Sequence[int]) -> int | None:
+    """The statement verb (a position in ``verbs``) right after the expression,
+    with at most an adverb or adjective between ("issued on Monday said")."""
+    j = next((i for i, w in enumerate(words) if w.span.start >= span.end), len(words))
+    while j < len(words) and j not in verbs and words[j].upos in VERB_GAP_UPOS:
+        j += 1
+    return j if j in verbs else None
+
+
+def postposed_start(words: Sequence[Word], position: int, by_index: Mapping[int, int]) -> int | None:
+    """Where a postposed statement's own clause starts ("…, a spokesman said"):
+    the punctuation before it. A statement is postposed when it has a subject
+    of its own after that punctuation, the content it reports stands before it
+    (its head, or a complement of it), and nothing it reports follows it; "…,
+    and Yeltsin claimed they resolved …" is coordinated, not postposed."""
+    word = words[position]
+    head = by_index.get(word.head)
+    children = [(i, w) for i, w in enumerate(words) if w.head == word.index]
+    content_before = (head is not None and head < position and word.deprel in CONTENT_LINKS) or any(
+        i < position and w.deprel in CONTENT_LINKS[1:] for i, w in children)
+    if not content_before or any(i > position and w.deprel in REPORTED for i, w in children):
+        return None
+    if any(i < position and w.deprel == "cc" for i, w in children):
+        return None
+    for j in range(position - 1, -1, -1):
+        if words[j].upos == "PUNCT":
+            own_subject = any(j < i < position and w.deprel.startswith("nsubj") for i, w in children)
+            return j if j > 0 and own_subject else None
+        if words[j].upos in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def statement_may_take(words: Sequence[Word], trigger: int, span: Span, cues: DateCues, by_index: Mapping[int, int]) -> bool:
+    """Whether the statement at ``trigger`` may be dated by the expression at ``span``."""
+    if span.start > words[trigger].span.start and opens_content(words, trigger, span, cues):
+        return False
+    start = postposed_start(words, trigger, by_index)
+    if start is not None and span.end <= words[start].span.start:
+        return False
+    return not bounded(words, span, cues)

@@ -1,0 +1,90 @@
+"""Which event a time expression dates around statements and occasions
+(:mod:`extractors.events.cues`), on short sentences of our own through
+recorded analyses (the ``backend`` fixture). Published Tuesday 2023-09-12.
+
+A date put on the wrong event is worse than no date: a statement takes no
+date from what it reports, an occasion keeps its own date."""
+
+from __future__ import annotations
+
+import pytest
+from event_helpers import fixture_events, only
+
+from extractors import lexicon
+from extractors.events.cues import DateCues
+
+
+def events_of(backend, text: str, lang: str = "en"):
+    return fixture_events(backend, text, lang)
+
+
+def test_a_postposed_statement_takes_no_date_from_what_it_reports(backend):
+    text = "Union leaders of 9,000 dairy farmers began talks with the government today on ways to end their strike, Ana Costa said."
+    events = events_of(backend, text)
+    said, talks = only(events, "announcement"), only(events, "meeting")
+    assert (talks.date, talks.date_basis) == ("2023-09-12", "explicit")
+    assert (said.date, said.date_basis) == (None, "none")
+
+
+def test_an_expression_before_a_postposed_statement_is_the_contents(backend):
+    text = "Milk reserves in the areas held by the farmers have been upgraded from the level estimated last May, Ana Costa said."
+    e = only(events_of(backend, text), "announcement")
+    assert (e.date, e.date_basis) == (None, "none")
+
+
+def test_a_coordinated_statement_with_its_own_content_is_not_postposed(backend):
+    events = events_of(backend, "Pedro Alves visited Madrid on Friday, and Ana Costa said the visit went well.")
+    visited = [e for e in events if e.trigger == "visited"]
+    assert [(e.date, e.date_basis) for e in visited] == [("2023-09-08", "explicit")]
+    assert only(events, "announcement").date == "2023-09-08"  # coordinated: it inherits, as "arrived and said" does
+
+
+def test_a_bare_year_dates_no_event(backend):
+    e = only(events_of(backend, "Pedro Alves visited the Expo 2020 fair."), "visit")
+    assert (e.date, e.date_basis) == (None, "none")
+
+
+def test_arabic_weekday_after_wa_yawm_dates_the_statement(backend):
+    text = "ويوم الخميس قال وزير الخارجية أحمد سالم إن المحادثات ستستمر."
+    e = only(events_of(backend, text, "ar"), "announcement")
+    assert (e.date, e.date_text, e.date_basis) == ("2023-09-07", "ويوم الخميس", "explicit")
+
+
+def test_a_statement_issued_on_a_day_is_dated_by_it(backend):
+    events = events_of(backend, "The Finance Ministry statement issued on Monday said the tax would rise.")
+    e = only(events, "announcement")
+    assert (e.date, e.date_basis) == ("2023-09-11", "explicit")
+
+
+def test_an_event_noun_followed_by_its_expression_takes_it(backend):
+    text = "Ana Costa said she and Pedro Alves had set targets for more trade between the two countries during talks earlier today."
+    events = events_of(backend, text)
+    assert only(events, "meeting").date == "2023-09-12"
+    assert only(events, "announcement").date is None
+
+
+def test_an_occasion_keeps_its_date(backend):
+    e = only(events_of(backend, "Pedro Alves said on the occasion of Labour Day on Monday that workers deserved more."), "announcement")
+    assert (e.date, e.date_basis) == (None, "none")
+
+
+def test_arabic_occasion_keeps_its_date(backend):
+    text = "وأكد الوزير أحمد سالم بمناسبة العيد الوطني يوم الأحد أن البلاد آمنة."
+    e = only(events_of(backend, text, "ar"), "announcement")
+    assert (e.date, e.date_basis) == (None, "none")
+
+
+def test_a_periods_bound_does_not_date_a_statement(backend):
+    e = only(events_of(backend, "Sweden announced tax increases on petrol and heating oil from July 1, 2023."), "announcement")
+    assert (e.date, e.date_basis) == (None, "none")
+
+
+def test_a_statement_takes_no_date_from_after_the_word_opening_its_content(backend):
+    e = only(events_of(backend, "Ana Costa announced that the new hospitals, built by the state, would open on Thursday."), "announcement")
+    assert (e.date, e.date_basis) == (None, "none")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_language_has_its_date_cues(lang):
+    cues = DateCues.of(lexicon.load(lang, "events")["dates"])
+    assert cues.statement_content and cues.occasion_prepositions and cues.bound_prepositions
