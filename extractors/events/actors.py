@@ -27,6 +27,8 @@ from extractors.events.clause import (
     parse_subjects,
     role_of,
 )
+from extractors.events.names import name_after_title
+from extractors.events.relative import relative_actor
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.tree import children, relative_antecedent, subtree_span
 from extractors.events.triggers import verbal_ending
@@ -35,10 +37,9 @@ from extractors.records import Entity, Span, Word
 
 def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
     """The actor, or ``"pronoun"`` when the subject is a pronoun to resolve."""
-    if query.is_noun:
-        found = _noun_actor(clause, entities, query)
-        if found is not None:
-            return found
+    found = _noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
+    if found is not None:
+        return found
     return _verb_actor(clause, entities, query)
 
 
@@ -99,6 +100,7 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
     labels = query.labels()
     people = [x for x in labels if x in ("PER", "ORG")]
     found: list[Entity] = []
+    titled: Argument | None = None
     for subject in subjects:  # a bad parse may give several
         covering = [e for e in entities if e.span.start <= subject.span.start < e.span.end]
         if covering:
@@ -108,8 +110,10 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
         named = best([e for e in entities if e.span.start < hi and lo < e.span.end], people)
         named = named or _apposition(clause, hi, entities, labels, query.lex["roles"])
         found += [named] if named else []
+        if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
+            titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
     chosen = best(found, labels)
-    return from_entity(chosen, "parse") if chosen else None
+    return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
 
 
 def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict) -> Entity | None:
