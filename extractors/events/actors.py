@@ -145,6 +145,8 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         owner = entity_at(child, entities, labels)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
+        if not owner and _genitive_holder(clause, child, query):  # "اجتماع اللجنة"
+            return noun_phrase(clause, child, query.lex, query.lang)
     pair = _pair(clause, entities, query)
     if pair:
         return pair
@@ -164,6 +166,13 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause:
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
+
+
+def _genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
+    """The definite common noun right after the event noun, with no preposition of its own."""
+    at = clause.words.index(child)
+    return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"
+            and "Definite=Def" in (child.feats or "") and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
 
 
 def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | None:
@@ -233,6 +242,8 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
         return None
     if start is None or any(w.span.overlaps(t) for w in words[start:end] for t in clause.times):
         return None
+    if start > 0 and words[start - 1].text in lex["actors"]["existentials"]:
+        return None  # "وقال هناك دراسة": the noun is what there is, not who said it
     if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
         return None  # "أضافت قائلة": the participle says how, not who
     if any(w.text in lex["actors"]["quote_marks"] for w in words[clause.trigger + 1 : start]):

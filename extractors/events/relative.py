@@ -35,7 +35,7 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
     when it is one nobody acts as, or ``None`` when the trigger heads none."""
     words, trigger = clause.words, clause.words[clause.trigger]
     actors = query.lex["actors"]
-    at = _relative_word(clause, actors["relative_words"])
+    at = _relative_word(clause, actors)
     if at is not None:
         gender = actors["relative_words"][words[at].text]
         if not _agrees(trigger, gender) or _own_subject(clause, entities):
@@ -53,10 +53,11 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
     return _phrase_before(clause, end, query) or NO_ACTOR
 
 
-def _relative_word(clause: Clause, relative_words: dict) -> int | None:
-    words = clause.words
+def _relative_word(clause: Clause, actors: dict) -> int | None:
+    words, relative_words = clause.words, actors["relative_words"]
     at = clause.trigger - 1
-    while at >= 0 and words[at].upos in _BEFORE_VERB_UPOS and words[at].text not in relative_words:
+    between = set(actors["relative_between"])
+    while at >= 0 and (words[at].upos in _BEFORE_VERB_UPOS or words[at].text in between) and words[at].text not in relative_words:
         at -= 1
     return at if at >= 0 and words[at].text in relative_words else None
 
