@@ -62,3 +62,11 @@ def test_a_possessive_visit_noun_refers_to_the_previous_actor(backend):
     """'زيارته' in the next sentence: the president who arrived."""
     text = "ووصل الرئيس التونسي قيس سعيد إلى باريس يوم الأحد. وتستمر زيارته ثلاثة أيام."
     assert actors(events_of(backend, text), "visit") == ["قيس سعيد"]
+
+
+def test_a_bare_title_later_names_the_person_introduced_with_it(backend):
+    """'وأكد الوزير' after 'قال وزير الخارجية الفرنسي جان إيف لودريان': one speaker, one statement."""
+    text = "قال وزير الخارجية الفرنسي جان إيف لودريان إن الوضع خطير. وأكد الوزير أن المفاوضات مستمرة."
+    said = [e for e in events_of(backend, text) if e.type == "announcement"]
+    assert [(e.actor_resolved, len(e.mentions)) for e in said] == [(said[0].actor_resolved, 2)]
+    assert said[0].actor == "جان إيف لودريان"

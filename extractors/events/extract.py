@@ -17,6 +17,7 @@ from dataclasses import replace
 from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
+from extractors.events.aliases import resolve_titles
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query
 from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates
 from extractors.events.draft import Draft
@@ -41,6 +42,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
         previous = _inherited(drafts) if lex["actors"]["continue_across_sentences"] else None
         drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang, previous)
     _resolve_anaphors(drafts, analysis.entities, lex, analysis.lang)
+    resolve_titles(drafts, lex, analysis.lang)
     kept = [d for d in drafts if d.actor is not None]
     carry_context(kept)
     if article.published_source not in GUESSED_PUBLICATION:
