@@ -70,3 +70,9 @@ def test_a_bare_title_later_names_the_person_introduced_with_it(backend):
     said = [e for e in events_of(backend, text) if e.type == "announcement"]
     assert [(e.actor_resolved, len(e.mentions)) for e in said] == [(said[0].actor_resolved, 2)]
     assert said[0].actor == "جان إيف لودريان"
+
+
+def test_a_subjectless_verb_continues_the_name_after_a_complementizer(backend):
+    """'أن محمد علي رفض … وكشف … وقال': he revealed and said it, not the sources reporting it."""
+    text = "وأوضحت المصادر أن محمد علي لم يقبل المقترح، فبادر بالاتصال بالصحفيين وكشف عن مضمون اللقاء وقال إن الحكومة أخطأت."
+    assert "محمد علي" in actors(events_of(backend, text), "announcement")

@@ -18,7 +18,8 @@ from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
 from extractors.events.aliases import resolve_titles
-from extractors.events.clause import NO_ACTOR, Argument, Clause, Query
+from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
+from extractors.events.fallback import complement_topic
 from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
@@ -74,7 +75,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         pro_drop = lex["actors"]["pro_drop"]
         if actor != NO_ACTOR and draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject)):
             continues = event_type == "announcement" or (is_noun and draft.pronoun_subject)  # "وأضاف", "زيارته"
-            draft.actor = _inherited(drafts) or (previous if continues else None)  # a possessor clitic too: "أكد X خلال استقباله Y"
+            draft.actor = _continued(drafts, words, position, ents, lex) or (previous if continues else None)  # a possessor clitic too: "أكد X خلال استقباله Y"
         draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
         if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex, words):
             continue  # "goes on", "headed the list": travel only with a destination
@@ -119,6 +120,16 @@ def _is_reported(drafts: Sequence[Draft], words, position: int, lex: dict) -> bo
             if between & complementizers:
                 return True
     return False
+
+
+def _continued(drafts: Sequence[Draft], words, position: int, entities, lex: dict) -> Argument | None:
+    """The actor a subjectless verb continues: the previous event's, or a name after a
+    complementizer that came later ("أن X لم يلتزم … وقال"), in pro-drop languages."""
+    topic = complement_topic(words, position, entities, lex["modality"]["complementizers"], lex["lang"]) if lex["actors"]["pro_drop"] else None
+    last = next((d for d in reversed(drafts) if d.actor is not None and not d.is_noun), None)
+    if topic is not None and (last is None or last.position < topic[0]):
+        return replace(from_entity(topic[1], "inherited"))
+    return _inherited(drafts)
 
 
 def _inherited(drafts: Sequence[Draft]) -> Argument | None:
