@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from extractors.entities import canonical
 from extractors.events.draft import Draft
@@ -20,7 +21,7 @@ TITLE_WINDOW = 12
 
 
 def resolve_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
-    titles = {_key(t, lang) for t in lex["actors"]["alias_titles"]}
+    titles = _keys(tuple(lex["actors"]["alias_titles"]), lang)
     if not titles:
         return
     for i, d in enumerate(drafts):
@@ -32,6 +33,12 @@ def resolve_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
             d.actor = replace(d.actor, resolved=named.actor.resolved, source="anaphor")
 
 
+@cache
+def _keys(titles: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(_key(t, lang) for t in titles)
+
+
+@cache
 def _key(title: str, lang: str) -> str:
     """A title without its article: "الوزيرة" and "وزيرة الصحة" share "وزيره"."""
     words = canonical(title, lang).split()

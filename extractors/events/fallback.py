@@ -17,6 +17,7 @@ Two fallbacks, both read on the tree and the entity mentions, never on words:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from extractors.entities import canonical
 from extractors.events.clause import Clause, parse_subjects
@@ -103,12 +104,18 @@ def complement_topic(words: Sequence[Word], position: int, entities: Sequence[En
     ("غير أن ناجي جلول … لم يلتزم … وكشف … وقال"): the subject of that clause,
     which its later coordinated verbs without a subject continue. Returns its
     word position, to weigh against the previous event of the sentence."""
-    keys = {canonical(c, lang) for c in complementizers}
+    keys = _keys(tuple(complementizers), lang)
+    longest = max((len(c) for c in complementizers), default=0) + 1
     for at in range(position - 1, 0, -1):
-        if canonical(words[at - 1].text, lang) not in keys:
+        if len(words[at - 1].text) > longest or canonical(words[at - 1].text, lang) not in keys:
             continue
         starts = {w.span.start for w in words[at : min(at + TOPIC_REACH, position)] if w.upos not in ("VERB", "AUX")}
         named = next((e for e in entities if e.label in ACTOR_LABELS and e.span.start in starts), None)
         if named is not None:
             return at, named
     return None
+
+
+@cache
+def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(canonical(w, lang) for w in words)
