@@ -4,7 +4,9 @@
 
 :mod:`.triggers` finds event words on lemmas (``extractors/lang/<lang>/events.toml``);
 :mod:`.clause` bounds each trigger's clause; :mod:`.actors` and :mod:`.places`
-fill its arguments from the parse (:mod:`.tree`) with positional fallbacks;
+fill its arguments from the parse (:mod:`.tree`) with positional fallbacks
+(:mod:`.fallback`, :mod:`.relative`, :mod:`.names`, :mod:`.phrases`; :mod:`.aliases`
+lets a bare title name an earlier person);
 :mod:`.modality` says asserted, planned, negated or reported; :mod:`.dates`
 attaches time expressions; :mod:`.merge` joins mentions of one event and
 scores it (:mod:`.confidence`). :mod:`.extract` runs them in that order.

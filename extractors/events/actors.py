@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.entities import canonical
 from extractors.events.clause import (
     MAX_APPOSITION_GAP,
     PLACE_ACTOR_TYPES,
@@ -28,17 +27,19 @@ from extractors.events.clause import (
     role_of,
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
+from extractors.events.names import name_after_title
+from extractors.events.phrases import noun_phrase
+from extractors.events.relative import relative_actor
 from extractors.events.tree import children, relative_antecedent, subtree_span
 from extractors.events.triggers import verbal_ending
-from extractors.records import Entity, Span, Word
+from extractors.records import Entity, Word
 
 
 def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
     """The actor, or ``"pronoun"`` when the subject is a pronoun to resolve."""
-    if query.is_noun:
-        found = _noun_actor(clause, entities, query)
-        if found is not None:
-            return found
+    found = _noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
+    if found is not None:
+        return found
     return _verb_actor(clause, entities, query)
 
 
@@ -99,6 +100,7 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
     labels = query.labels()
     people = [x for x in labels if x in ("PER", "ORG")]
     found: list[Entity] = []
+    titled: Argument | None = None
     for subject in subjects:  # a bad parse may give several
         covering = [e for e in entities if e.span.start <= subject.span.start < e.span.end]
         if covering:
@@ -108,8 +110,10 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
         named = best([e for e in entities if e.span.start < hi and lo < e.span.end], people)
         named = named or _apposition(clause, hi, entities, labels, query.lex["roles"])
         found += [named] if named else []
+        if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
+            titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
     chosen = best(found, labels)
-    return from_entity(chosen, "parse") if chosen else None
+    return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
 
 
 def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict) -> Entity | None:
@@ -141,6 +145,8 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         owner = entity_at(child, entities, labels)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
+        if not owner and _genitive_holder(clause, child, query):  # "اجتماع اللجنة"
+            return noun_phrase(clause, child, query.lex, query.lang)
     pair = _pair(clause, entities, query)
     if pair:
         return pair
@@ -160,6 +166,13 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause:
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
+
+
+def _genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
+    """The definite common noun right after the event noun, with no preposition of its own."""
+    at = clause.words.index(child)
+    return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"
+            and "Definite=Def" in (child.feats or "") and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
 
 
 def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | None:
@@ -205,50 +218,6 @@ def _adjacent_place(clause: Clause, free: Sequence[Entity], labels: Sequence[str
     return [e for e in free if e.label in labels and e.span.start in near][:1]
 
 
-def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> Argument | None:
-    """A described actor ("وكالة الأنباء المركزية الكورية", "state media").
-
-    With a parsed subject the phrase is its subtree without determiners
-    ("نفى وزير الداخلية وجود …" → "وزير الداخلية", not the object after it);
-    without one, Arabic takes the noun run after the verb.
-    """
-    syntax, words = lex["syntax"], clause.words
-    if subject is not None and subject.upos in syntax["phrase_upos"]:
-        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"])
-    elif syntax["actor_after_trigger_first"]:
-        start = next(
-            (i for i in range(clause.trigger + 1, clause.end) if words[i].upos in syntax["phrase_upos"] and words[i].token_index != words[i - 1].token_index),
-            None,
-        )
-        if start is None or role_of(words[start].span.start, clause, lex["roles"]) or (subject is None and _governed(words, start)):
-            return None  # "أكد على أهمية …", "عبروا عن شكرهم": a preposition's noun is no speaker
-        end = start + 1
-        while end < clause.end and end - start < syntax["max_phrase_words"] and words[end].upos in syntax["phrase_continue_upos"] and _continues(words, start, end):
-            end += 1
-    else:
-        return None
-    if start is None or any(w.span.overlaps(t) for w in words[start:end] for t in clause.times):
-        return None
-    if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
-        return None  # "أضافت قائلة": the participle says how, not who
-    if any(w.text in lex["actors"]["quote_marks"] for w in words[clause.trigger + 1 : start]):
-        return None  # 'كتب "الوطن أولا"': a quotation after the verb is what was said
-    head = subject if subject is not None and subject.upos in syntax["phrase_upos"] else words[start]
-    if _accusative(head, lex["actors"]):
-        return None  # "يعتبر مؤشرا إيجابيا": an indefinite accusative is a complement, never the subject
-    span = Span(words[start].span.start, words[end - 1].span.end)
-    surface = span.of(clause.text)
-    return Argument(surface, canonical(surface, lang), span, None, "phrase")
-
-
-def _accusative(noun: Word, actors: dict) -> bool:
-    """Indefinite and accusative, by the tagger or by its written ending ("مؤشرا")."""
-    feats = set((noun.feats or "").split("|"))
-    if not actors["indefinite_feats"] or not feats.issuperset(actors["indefinite_feats"]):
-        return False
-    return bool(feats & set(actors["accusative_feats"])) or any(noun.text.endswith(e) for e in actors["accusative_endings"])
-
-
 def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
     """The name lies inside a prepositional phrase of the verb ('أضاف في برنامج "X"'):
     the dependent of the trigger it hangs from has a preposition of its own."""
@@ -261,32 +230,3 @@ def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
             return any(w.head == word.index and w.deprel == "case" for w in words)
         word = by_index.get(word.head)
     return False
-
-
-def _governed(words: Sequence[Word], at: int) -> bool:
-    """The noun follows a preposition or has one attached ("على أهمية")."""
-    noun = words[at]
-    return (at > 0 and words[at - 1].upos == "ADP") or any(w.head == noun.index and w.deprel == "case" for w in words)
-
-
-def _continues(words: Sequence[Word], start: int, end: int) -> bool:
-    """The next word belongs to the phrase: no parse, or attached inside it."""
-    head = words[end].head
-    if head is None or head == 0:
-        return head is None
-    return any(w.index == head for w in words[start:end]) or words[end].upos in ("X", "PROPN")
-
-
-def _phrase_around(clause: Clause, subject: Word, limit: int) -> tuple[int | None, int]:
-    words = clause.words
-    at = words.index(subject)
-    start, end = at, at + 1
-    inside = {subject.index}
-    while start > clause.start and words[start - 1].head in inside and words[start - 1].deprel in ("compound", "amod", "flat", "nmod", "nummod"):
-        start -= 1
-        inside.add(words[start].index)
-    while end < clause.end and end - start < limit and end != clause.trigger and words[end].upos != "PUNCT" and words[end].head in inside | {w.index for w in words[at:end]}:
-        end += 1
-    return start, end
-
-

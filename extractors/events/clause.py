@@ -19,6 +19,9 @@ MAX_PREP_GAP = 3
 #: ("وزير العلاقة مع الهيئات الدستورية … مهدي بن غربية").
 MAX_APPOSITION_GAP = 12
 _GAP_UPOS = ("NOUN", "ADJ", "PRON", "DET", "PROPN", "X", "NUM")
+#: What :func:`~extractors.events.actors.find_actor` says when the actor is
+#: known to be no one it reports (nothing to inherit either).
+NO_ACTOR = "none"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ from dataclasses import replace
 from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
-from extractors.events.clause import Argument, Clause, Query
+from extractors.events.aliases import resolve_titles
+from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
+from extractors.events.fallback import complement_topic
 from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
@@ -39,8 +41,10 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     lex = {**lex, "lang": analysis.lang, "date_cues": DateCues.of(lex["dates"])}
     drafts: list[Draft] = []
     for sentence in analysis.sentences:
-        drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang)
+        previous = _inherited(drafts) if lex["actors"]["continue_across_sentences"] else None
+        drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang, previous)
     _resolve_anaphors(drafts, analysis.entities, lex, analysis.lang)
+    resolve_titles(drafts, lex, analysis.lang)
     kept = [d for d in drafts if d.actor is not None]
     carry_context(kept)
     if article.published_source not in GUESSED_PUBLICATION:
@@ -51,7 +55,9 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
 # --- per sentence ------------------------------------------------------------
 
 
-def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
+def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argument | None = None) -> list[Draft]:
+    """The events of one sentence; ``previous`` is the actor a subjectless verb
+    continues when no earlier event of the sentence has one (pro-drop languages)."""
     words = sentence.words
     ents = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end]
     sentence_times = tuple(t.span for t in times if sentence.span.contains(t.span))
@@ -65,11 +71,12 @@ def _sentence_events(text, sentence, entities, times, lex, lang) -> list[Draft]:
         actor = find_actor(clause, ents, Query(event_type, is_noun, lex, lang))
         if actor == "pronoun":
             draft.pronoun_subject = True
-        elif actor is not None:
+        elif isinstance(actor, Argument):
             draft.actor = actor
         pro_drop = lex["actors"]["pro_drop"]
-        if draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject)):
-            draft.actor = _inherited(drafts)  # a possessor clitic too: "أكد X خلال استقباله Y"
+        if actor != NO_ACTOR and draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject)):
+            continues = event_type == "announcement" or (is_noun and draft.pronoun_subject)  # "وأضاف", "زيارته"
+            draft.actor = _continued(drafts, words, position, ents, lex) or (previous if continues else None)  # a possessor clitic too: "أكد X خلال استقباله Y"
         draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
         if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex, words):
             continue  # "goes on", "headed the list": travel only with a destination
@@ -114,6 +121,16 @@ def _is_reported(drafts: Sequence[Draft], words, position: int, lex: dict) -> bo
             if between & complementizers:
                 return True
     return False
+
+
+def _continued(drafts: Sequence[Draft], words, position: int, entities, lex: dict) -> Argument | None:
+    """The actor a subjectless verb continues: the previous event's, or a name after a
+    complementizer that came later ("أن X لم يلتزم … وقال"), in pro-drop languages."""
+    topic = complement_topic(words, position, entities, lex["modality"]["complementizers"], lex["lang"]) if lex["actors"]["pro_drop"] else None
+    last = next((d for d in reversed(drafts) if d.actor is not None and not d.is_noun), None)
+    if topic is not None and (last is None or last.position < topic[0]):
+        return replace(from_entity(topic[1], "inherited"))
+    return _inherited(drafts)
 
 
 def _inherited(drafts: Sequence[Draft]) -> Argument | None:

@@ -17,7 +17,9 @@ Two fallbacks, both read on the tree and the entity mentions, never on words:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
+from extractors.entities import canonical
 from extractors.events.clause import Clause, parse_subjects
 from extractors.records import Entity, Word
 
@@ -26,6 +28,8 @@ CONTROLLED = ("advcl", "xcomp", "conj", "acl")
 #: Relations of a name that is not the one acting.
 NOT_ACTOR = ("obj", "iobj", "obl", "nmod", "nmod:poss", "obl:tmod")
 ACTOR_LABELS = ("PER", "ORG")
+#: Words after a complementizer its subject's name may start at (a first name NER missed: "أن ناجي جلول").
+TOPIC_REACH = 2
 
 
 def implausible(words: Sequence[Word], trigger: Word) -> bool:
@@ -93,3 +97,25 @@ def _governed(words: Sequence[Word], entity: Entity, head: Word, prepositions: s
         return True
     before = [w for w in words if w.span.end <= entity.span.start]
     return bool(before) and before[-1].text.casefold() in prepositions
+
+
+def complement_topic(words: Sequence[Word], position: int, entities: Sequence[Entity], complementizers: Sequence[str], lang: str) -> tuple[int, Entity] | None:
+    """The latest PER/ORG name right after a complementizer before ``position``
+    ("غير أن ناجي جلول … لم يلتزم … وكشف … وقال"): the subject of that clause,
+    which its later coordinated verbs without a subject continue. Returns its
+    word position, to weigh against the previous event of the sentence."""
+    keys = _keys(tuple(complementizers), lang)
+    longest = max((len(c) for c in complementizers), default=0) + 1
+    for at in range(position - 1, 0, -1):
+        if len(words[at - 1].text) > longest or canonical(words[at - 1].text, lang) not in keys:
+            continue
+        starts = {w.span.start for w in words[at : min(at + TOPIC_REACH, position)] if w.upos not in ("VERB", "AUX")}
+        named = next((e for e in entities if e.label in ACTOR_LABELS and e.span.start in starts), None)
+        if named is not None:
+            return at, named
+    return None
+
+
+@cache
+def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(canonical(w, lang) for w in words)

@@ -1,0 +1,86 @@
+"""Described actors: the noun phrase a subject or the words after a verb make
+("وكالة الأنباء المركزية الكورية", "state media"), when no name is there.
+Split out of :mod:`.actors`; the checks that keep complements, manner
+participles and quotations from passing for speakers live here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.entities import canonical
+from extractors.events.clause import Argument, Clause, role_of
+from extractors.records import Span, Word
+
+
+def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> Argument | None:
+    """A described actor ("وكالة الأنباء المركزية الكورية", "state media").
+
+    With a parsed subject the phrase is its subtree without determiners
+    ("نفى وزير الداخلية وجود …" → "وزير الداخلية", not the object after it);
+    without one, Arabic takes the noun run after the verb.
+    """
+    syntax, words = lex["syntax"], clause.words
+    if subject is not None and subject.upos in syntax["phrase_upos"]:
+        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"])
+    elif syntax["actor_after_trigger_first"]:
+        start = next(
+            (i for i in range(clause.trigger + 1, clause.end) if words[i].upos in syntax["phrase_upos"] and words[i].token_index != words[i - 1].token_index),
+            None,
+        )
+        if start is None or role_of(words[start].span.start, clause, lex["roles"]) or (subject is None and _governed(words, start)):
+            return None  # "أكد على أهمية …", "عبروا عن شكرهم": a preposition's noun is no speaker
+        end = start + 1
+        while end < clause.end and end - start < syntax["max_phrase_words"] and words[end].upos in syntax["phrase_continue_upos"] and _continues(words, start, end):
+            end += 1
+    else:
+        return None
+    if start is None or any(w.span.overlaps(t) for w in words[start:end] for t in clause.times):
+        return None
+    if start > 0 and words[start - 1].text in lex["actors"]["existentials"]:
+        return None  # "وقال هناك دراسة": the noun is what there is, not who said it
+    if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
+        return None  # "أضافت قائلة": the participle says how, not who
+    if any(w.text in lex["actors"]["quote_marks"] for w in words[clause.trigger + 1 : start]):
+        return None  # 'كتب "الوطن أولا"': a quotation after the verb is what was said
+    head = subject if subject is not None and subject.upos in syntax["phrase_upos"] else words[start]
+    if _accusative(head, lex["actors"]):
+        return None  # "يعتبر مؤشرا إيجابيا": an indefinite accusative is a complement, never the subject
+    span = Span(words[start].span.start, words[end - 1].span.end)
+    surface = span.of(clause.text)
+    return Argument(surface, canonical(surface, lang), span, None, "phrase")
+
+
+def _accusative(noun: Word, actors: dict) -> bool:
+    """Indefinite and accusative, by the tagger or by its written ending ("مؤشرا")."""
+    feats = set((noun.feats or "").split("|"))
+    if not actors["indefinite_feats"] or not feats.issuperset(actors["indefinite_feats"]):
+        return False
+    return bool(feats & set(actors["accusative_feats"])) or any(noun.text.endswith(e) for e in actors["accusative_endings"])
+
+
+def _governed(words: Sequence[Word], at: int) -> bool:
+    """The noun follows a preposition or has one attached ("على أهمية")."""
+    noun = words[at]
+    return (at > 0 and words[at - 1].upos == "ADP") or any(w.head == noun.index and w.deprel == "case" for w in words)
+
+
+def _continues(words: Sequence[Word], start: int, end: int) -> bool:
+    """The next word belongs to the phrase: no parse, or attached inside it."""
+    head = words[end].head
+    if head is None or head == 0:
+        return head is None
+    return any(w.index == head for w in words[start:end]) or words[end].upos in ("X", "PROPN")
+
+
+def _phrase_around(clause: Clause, subject: Word, limit: int) -> tuple[int | None, int]:
+    words = clause.words
+    at = words.index(subject)
+    start, end = at, at + 1
+    inside = {subject.index}
+    while start > clause.start and words[start - 1].head in inside and words[start - 1].deprel in ("compound", "amod", "flat", "nmod", "nummod"):
+        start -= 1
+        inside.add(words[start].index)
+    while end < clause.end and end - start < limit and end != clause.trigger and words[end].upos != "PUNCT" and words[end].head in inside | {w.index for w in words[at:end]}:
+        end += 1
+    return start, end

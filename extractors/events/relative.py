@@ -1,0 +1,122 @@
+"""Actors of relative clauses: the trigger of a clause that modifies a noun
+takes that noun as its actor.
+
+Two forms, read on words and morphology so that a parse error does not lose them:
+
+* a relative word (``actors.relative_words``: "الذي", "التي" …) right before
+  the verb, which is then its subject ("ياسين إبراهيم، الذي اتهمه بالفساد"),
+  unless the verb disagrees with it in gender or has a subject of its own
+  ("التحوير الذي أعلنت عنه رئاسة الحكومة": the presidency announced it);
+* an indefinite noun followed by a finite verb that agrees with it, an
+  attributive clause without a relative word ("سائحة بريطانية زارت تونس").
+
+The antecedent is the nearest person or organization named back to the
+previous verb (appositions and one comma allowed: "فتحي بسباس، نائب رئيس
+النادي الذي أكد"), else the noun phrase before the relative word, which
+acts only in statements: a described traveller is no actor of ours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.entities import canonical
+from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity, parse_subjects
+from extractors.records import Entity, Span, Word
+
+#: Words a relative clause's verb may have before it ("الذي لم يزر", "التي قد").
+_BEFORE_VERB_UPOS = ("PART", "AUX")
+#: Words looked at back from the relative word for its antecedent.
+ANTECEDENT_WINDOW = 8
+
+
+def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
+    """The antecedent of the relative clause the trigger heads, :data:`NO_ACTOR`
+    when it is one nobody acts as, or ``None`` when the trigger heads none."""
+    words, trigger = clause.words, clause.words[clause.trigger]
+    actors = query.lex["actors"]
+    at = _relative_word(clause, actors)
+    if at is not None:
+        gender = actors["relative_words"][words[at].text]
+        if not _agrees(trigger, gender) or _own_subject(clause, entities):
+            return None
+        end = at
+    elif _attributive(words, clause.trigger, clause.times):
+        end = clause.trigger
+    else:
+        return None
+    named = _named_antecedent(words, end, entities, actors["hard_breaks"])
+    if named is not None:
+        return from_entity(named, "entity")
+    if not query.is_statement:
+        return NO_ACTOR
+    return _phrase_before(clause, end, query) or NO_ACTOR
+
+
+def _relative_word(clause: Clause, actors: dict) -> int | None:
+    words, relative_words = clause.words, actors["relative_words"]
+    at = clause.trigger - 1
+    between = set(actors["relative_between"])
+    while at >= 0 and (words[at].upos in _BEFORE_VERB_UPOS or words[at].text in between) and words[at].text not in relative_words:
+        at -= 1
+    return at if at >= 0 and words[at].text in relative_words else None
+
+
+def _agrees(verb: Word, gender: str) -> bool:
+    feats = dict(f.split("=", 1) for f in (verb.feats or "").split("|") if "=" in f)
+    return not gender or "Gender" not in feats or feats["Gender"] == gender
+
+
+def _own_subject(clause: Clause, entities: Sequence[Entity]) -> bool:
+    """A subject after the verb: by the parse, or a name right after it."""
+    words, trigger = clause.words, clause.words[clause.trigger]
+    if any(w.upos != "PRON" and w.span.start > trigger.span.start for w in parse_subjects(words, trigger)):
+        return True
+    following = [w for w in words[clause.trigger + 1 : clause.end] if w.token_index != trigger.token_index][:1]
+    return any(e.label in ("PER", "ORG") and e.span.start == w.span.start for w in following for e in entities)
+
+
+def _attributive(words: Sequence[Word], position: int, times: Sequence[Span]) -> bool:
+    """An indefinite noun right before a finite verb agreeing with it."""
+    if position == 0:
+        return False
+    verb, noun = words[position], words[position - 1]
+    if verb.token_index == noun.token_index or noun.upos not in ("NOUN", "ADJ") or verb.upos != "VERB":
+        return False
+    noun_feats = set((noun.feats or "").split("|"))
+    if "Definite=Ind" not in noun_feats or any(noun.span.overlaps(t) for t in times):
+        return False
+    gender = next((f.split("=")[1] for f in noun_feats if f.startswith("Gender=")), "")
+    return _agrees(verb, gender)
+
+
+def _named_antecedent(words: Sequence[Word], end: int, entities: Sequence[Entity], hard_breaks: Sequence[str]) -> Entity | None:
+    """The nearest PER/ORG name back from ``end`` to the previous verb or hard break."""
+    start = end
+    while start > 0 and end - start < ANTECEDENT_WINDOW:
+        word = words[start - 1]
+        if word.upos in ("VERB", "AUX") or word.text in hard_breaks:
+            break
+        start -= 1
+    if start == end:
+        return None
+    lo, hi = words[start].span.start, words[end - 1].span.end
+    found = [e for e in entities if e.label in ("PER", "ORG") and lo <= e.span.start and e.span.end <= hi]
+    return max(found, key=lambda e: e.span.start, default=None)
+
+
+def _phrase_before(clause: Clause, end: int, query: Query) -> Argument | None:
+    """The noun phrase that ends at ``end``: a run of nouns and adjectives
+    back to a preposition, verb or punctuation, starting with a noun."""
+    syntax, words = query.lex["syntax"], clause.words
+    start = end
+    upos = set(syntax["phrase_upos"]) | set(syntax["phrase_continue_upos"])
+    while start > 0 and end - start < syntax["max_phrase_words"] and words[start - 1].upos in upos:
+        start -= 1
+    while start < end and words[start].upos not in syntax["phrase_upos"]:
+        start += 1
+    if start == end or any(w.span.overlaps(t) for w in words[start:end] for t in clause.times):
+        return None
+    span = Span(words[start].span.start, words[end - 1].span.end)
+    surface = span.of(clause.text)
+    return Argument(surface, canonical(surface, query.lang), span, None, "phrase")

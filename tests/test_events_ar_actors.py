@@ -1,0 +1,78 @@
+"""Arabic actors beyond the verb's own subject: relative clauses, a title's name
+after the verb, a speaker continued from the previous sentence, the holder of a
+meeting noun. Short sentences of our own, through recorded analyses (``backend``)."""
+
+from __future__ import annotations
+
+from event_helpers import fixture_events
+
+
+def events_of(backend, text: str):
+    return fixture_events(backend, text, "ar")
+
+
+def actors(events, type_: str) -> list:
+    return [e.actor for e in events if e.type == type_]
+
+
+def test_a_relative_clause_takes_the_name_it_modifies(backend):
+    """'… محمد علي، الذي اتهمه بالفساد': the party leader accused him, not the minister who replied."""
+    text = "ورد الوزير على تصريحات رئيس الحزب محمد علي، الذي اتهمه بالفساد."
+    assert "محمد علي" in actors(events_of(backend, text), "announcement")
+
+
+def test_a_relative_clause_whose_verb_disagrees_keeps_its_own_subject(backend):
+    """'القرار الذي أعلنت عنه وزارة الصحة': a feminine verb after a masculine relative has its own subject."""
+    text = "وشمل القرار الذي أعلنت عنه وزارة الصحة عشرة مستشفيات."
+    assert actors(events_of(backend, text), "announcement") == ["وزارة الصحة"]
+
+
+def test_an_indefinite_noun_and_its_verb_are_a_clause_of_their_own(backend):
+    """'سائحة ألمانية زارت تونس': the tourist visited, not the minister who met her; a described
+    traveller is no actor of ours, so there is no visit."""
+    text = "وقالت الوزيرة ليلى سالم خلال لقائها سائحة ألمانية زارت تونس عشرين مرة إن الموسم جيد."
+    assert actors(events_of(backend, text), "visit") == []
+
+
+def test_the_name_after_a_title_and_a_comma_is_the_speaker(backend):
+    text = "قال وزير الصحة والشؤون الاجتماعية، محمد علي، إن الوضع مستقر."
+    assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
+
+
+def test_a_subjectless_statement_continues_the_previous_speaker(backend):
+    """'وأضاف أن …' with no subject: the same speaker, one statement with both mentions."""
+    text = "قال وزير الصحة محمد علي إن الوضع مستقر. وأضاف أن المستشفيات جاهزة لاستقبال المرضى."
+    said = [e for e in events_of(backend, text) if e.type == "announcement"]
+    assert [(e.actor, len(e.mentions)) for e in said] == [("محمد علي", 2)]
+
+
+def test_a_noun_after_there_is_no_speaker(backend):
+    """'وقال هناك دراسة …' (he said there is a study): the study said nothing."""
+    text = "قال وزير الصحة محمد علي إن الوضع مستقر. وقال هناك دراسة جديدة حول المرض."
+    assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
+
+
+def test_a_meeting_noun_is_held_by_its_genitive(backend):
+    """'عقب اجتماع اللجنة': the committee met."""
+    text = "وأعلنت الحكومة القرار عقب اجتماع اللجنة الوطنية للصحة."
+    assert actors(events_of(backend, text), "meeting") == ["اللجنة الوطنية"]
+
+
+def test_a_possessive_visit_noun_refers_to_the_previous_actor(backend):
+    """'زيارته' in the next sentence: the president who arrived."""
+    text = "ووصل الرئيس التونسي قيس سعيد إلى باريس يوم الأحد. وتستمر زيارته ثلاثة أيام."
+    assert actors(events_of(backend, text), "visit") == ["قيس سعيد"]
+
+
+def test_a_bare_title_later_names_the_person_introduced_with_it(backend):
+    """'وأكد الوزير' after 'قال وزير الخارجية الفرنسي جان إيف لودريان': one speaker, one statement."""
+    text = "قال وزير الخارجية الفرنسي جان إيف لودريان إن الوضع خطير. وأكد الوزير أن المفاوضات مستمرة."
+    said = [e for e in events_of(backend, text) if e.type == "announcement"]
+    assert [(e.actor_resolved, len(e.mentions)) for e in said] == [(said[0].actor_resolved, 2)]
+    assert said[0].actor == "جان إيف لودريان"
+
+
+def test_a_subjectless_verb_continues_the_name_after_a_complementizer(backend):
+    """'أن محمد علي رفض … وكشف … وقال': he revealed and said it, not the sources reporting it."""
+    text = "وأوضحت المصادر أن محمد علي لم يقبل المقترح، فبادر بالاتصال بالصحفيين وكشف عن مضمون اللقاء وقال إن الحكومة أخطأت."
+    assert "محمد علي" in actors(events_of(backend, text), "announcement")
