@@ -143,10 +143,11 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
     done = 0
     for number, (batch, result) in enumerate(results, start=1):
         write_start = time.perf_counter()
+        replaced = split.replaced(batch)
         with db.open() as store:
-            result = store.refuse_taken_ids(result, split.replaced(batch))
+            result = store.refuse_taken_ids(result, replaced)
             result = result.replace(sources=split.sources(batch, result.frame("sources")))
-            store.write_batch(result, split.replaced(batch))
+            store.write_batch(result, replaced)
             cluster_start = time.perf_counter()
             cluster_new_events(store, result.article_ids())
         totals["timings"]["cluster"] += time.perf_counter() - cluster_start
