@@ -106,6 +106,23 @@ def test_models_are_loaded_only_for_the_languages_of_the_files_to_do(tmp_path, m
     assert built == ["en"] and backend.loaded_languages() == ("en",)
 
 
+def test_the_languages_of_the_first_batches_load_while_the_server_boots(tmp_path):
+    """A drop sorted by name puts every Arabic file before the English ones: the
+    second language must load before the flow, not inside it after the server wait."""
+    from flows.runtime import WARM_BATCHES, files_to_warm
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, lang in (("ar-1", "ar"), ("ar-2", "ar"), ("en-1", "en")):
+        (folder / f"{name}.txt").write_text("text", encoding="utf-8")
+        (folder / f"{name}.meta.json").write_text(json.dumps({"lang": lang, "published": "2023-09-12"}))
+    todo = ingest.discover(folder)
+    assert [p.stem for p in files_to_warm(todo, batch_size=1)] == ["ar-1", "ar-2", "en-1"][:WARM_BATCHES]
+    assert WARM_BATCHES >= 3
+    many = [folder / f"{i}.txt" for i in range(1000)]
+    assert len(files_to_warm(many, batch_size=64)) == WARM_BATCHES * 64  # bounded: reading all files costs too
+
+
 def test_the_production_backend_uses_one_torch_thread_unless_told(monkeypatch):
     from flows.resources import default_backend
 

@@ -66,13 +66,13 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
                       *, todo: Sequence[Path] = (), verbose: bool = False, on_progress=None, reprocess: str = "none",
                       prune: bool = False, dask: str | None = None) -> dict:
     """The flow with a progress bar. Dateline's temporary Prefect server
-    starts while this process loads the models the first batch needs into the
+    starts while this process loads the models the first batches need into the
     backend the flow then uses (not with ``--workers`` or ``--dask``: the
     workers load their own); when it does not start, the flow's body runs
     without Prefect. ``on_progress`` is also told of progress."""
     from flows.ingest import ingest_articles
     from flows.resources import default_backend
-    from flows.runtime import flow_server, one_shot_settings, warm_models
+    from flows.runtime import files_to_warm, flow_server, one_shot_settings, warm_models
 
     conf = settings()
     backend = default_backend(str(resources_dir) if resources_dir else None)
@@ -86,7 +86,7 @@ def run_with_progress(input_dir: Path, db: Path, batch_size: int, lang, resource
             if on_progress is not None:
                 on_progress(stage, done, total)
 
-        warm = (lambda: warm_models(list(todo)[:batch_size], backend, lang)) if workers == 1 and not dask else None
+        warm = (lambda: warm_models(files_to_warm(todo, batch_size), backend, lang)) if workers == 1 and not dask else None
         parameters = dict(
             input_dir=str(input_dir), db_path=str(db), batch_size=batch_size, languages=list(lang) if lang else None,
             resources_dir=str(resources_dir) if resources_dir else None, workers=workers, dask=dask, backend=backend,
