@@ -1,6 +1,7 @@
 """Pick the second, larger set of real articles for event evaluation (reproducible).
 
     python bench/select_eval_articles.py [--per-lang 30] [--movement 8] [--seed 2026]
+                                         [--skip-annotated] [--split dev|test]
 
 Why a second script: the first 34 articles (``select_event_articles.py``) are
 the ones the event rules were developed on, so they cannot measure how the
@@ -21,6 +22,13 @@ annotated and added to bench/events_gold/):
 Each chosen article is assigned to the ``dev`` or the ``test`` split by a hash
 of its id (``split_of``): about one in three goes to dev. The rules may be
 tuned on dev; test is scored only to report.
+
+Widening a split later (another ``--seed``): ``--skip-annotated`` also skips
+every id already in bench/events_gold/*/ (any split), so that a new draw
+yields only articles nobody has annotated yet, and ``--split`` prints only the
+articles of one split, so that dev can grow while test stays the same set for
+comparison. Both are off by default: ``--seed 2026`` must keep reproducing the
+original 60, which the gold folder now contains.
 """
 
 from __future__ import annotations
@@ -124,8 +132,14 @@ def pick(pool: list[dict], n: int, seed: int, exclude: set[str], seen_titles: se
     return chosen
 
 
-def select(lang: str, per_lang: int, movement: int, seed: int) -> list[dict]:
-    exclude, titles = set(FIRST_SET), set()
+def annotated_ids() -> set[str]:
+    """Ids of the articles that already have a gold file, in any split."""
+    return {p.name.removesuffix(".expected.json") for p in GOLD.glob("*/*.expected.json")}
+
+
+def select(lang: str, per_lang: int, movement: int, seed: int, skip: frozenset[str] = frozenset()) -> list[dict]:
+    """The articles of one language; ids in ``skip`` are passed over like ``FIRST_SET``."""
+    exclude, titles = set(FIRST_SET | skip), set()
     first = pick(candidates(lang, ANY_EVENT[lang]), per_lang - movement, seed, exclude, titles)
     second = pick(candidates(lang, MOVEMENT[lang]), movement, seed, exclude, titles)
     return first + second
@@ -136,11 +150,17 @@ def main() -> None:
     parser.add_argument("--per-lang", type=int, default=30)
     parser.add_argument("--movement", type=int, default=8)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--skip-annotated", action="store_true",
+                        help="also skip the ids that already have a gold file in bench/events_gold/*/")
+    parser.add_argument("--split", choices=("dev", "test"), help="print only the articles of this split")
     args = parser.parse_args()
+    skip = frozenset(annotated_ids()) if args.skip_annotated else frozenset()
     for lang in ("en", "ar"):
-        for record in select(lang, args.per_lang, args.movement, args.seed):
-            title = (record.get("title") or record["text"][:60]).replace("\n", " ")[:70]
-            print(lang, split_of(record["id"]), record["id"], record["published"], title)
+        for record in select(lang, args.per_lang, args.movement, args.seed, skip):
+            split = split_of(record["id"])
+            if args.split in (None, split):
+                title = (record.get("title") or record["text"][:60]).replace("\n", " ")[:70]
+                print(lang, split, record["id"], record["published"], title)
 
 
 if __name__ == "__main__":
