@@ -52,6 +52,23 @@ class CandidateIndex:
         return list(found.values())
 
 
+def lookup_terms(events) -> tuple[set[str], bool, set[str]]:
+    """What a stored event must share with one of ``events`` to be a candidate,
+    for the database to filter on before the index decides: the first and last
+    words of their parties' names, whether one name is made of spaces (it
+    matches any name), and their coded ``country|role`` pairs."""
+    words, any_name, coded = set(), False, set()
+    for event in events:
+        for party in event.parties:
+            parts = party.name.split()
+            words.update(parts[:1] + parts[-1:])
+            any_name = any_name or (bool(party.name) and not parts)
+            pair = _coded(party)
+            if pair:
+                coded.add("|".join(pair))
+    return words, any_name, coded
+
+
 def _keys(event: ClusterEvent, lookup: bool):
     """The buckets ``event`` is filed under (``lookup`` False) or reads."""
     group = (family(event.type), MODALITY_GROUPS.get(event.modality, "happened"))

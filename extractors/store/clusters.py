@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from extractors.clusters import ClusterEvent, Party
 from extractors.clusters.assign import PREFIX
 from extractors.clusters.criteria import FAMILIES
+from extractors.clusters.index import lookup_terms
 
 #: Existing events further than this from every new event cannot match one.
 CANDIDATE_MARGIN_DAYS = 45
@@ -32,9 +33,45 @@ LEFT JOIN actors rc ON rc.article_id = e.article_id AND rc.name = e.counterpart_
 _FAMILY_SQL = "CASE " + " ".join(f"WHEN type = '{t}' THEN '{f}'" for t, f in FAMILIES.items()) + " ELSE type END"
 
 
+#: Python's str.split() whitespace as an RE2 class body: names are split into words the same way here and in
+#: :mod:`extractors.clusters.index`.
+_WS = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+
+
+def _words_match(column: str) -> str:
+    """SQL: the name in ``column`` may be the same actor as a new event's party
+    (its first or last word is one of theirs, or it is made of spaces, which
+    matches any name: ``same_name``)."""
+    first = f"regexp_extract({column}, '^[{_WS}]*([^{_WS}]+)', 1)"
+    last = f"regexp_extract({column}, '([^{_WS}]+)[{_WS}]*$', 1)"
+    return (f"({column} <> '' AND ($any_name OR {first} = '' OR list_contains($words, {first})"
+            f" OR list_contains($words, {last})))")
+
+
+def _coded_match(country: str, role: str) -> str:
+    return f"({country} IS NOT NULL AND {role} IS NOT NULL AND {role} <> 'other' AND list_contains($coded, {country} || '|' || {role}))"
+
+
+_CANDIDATES = _EVENTS + f"""
+WHERE e.cluster_id IS NOT NULL AND e.article_id NOT IN (SELECT unnest($ids::VARCHAR[]))
+  AND e.type IN (SELECT unnest($types::VARCHAR[]))
+  AND EXISTS (SELECT 1 FROM (SELECT unnest($lows::DATE[]) AS lo, unnest($highs::DATE[]) AS hi) w
+              WHERE coalesce(e.date_end, e.date_start, a.published) >= w.lo AND coalesce(e.date_start, a.published) <= w.hi)
+  AND ({_words_match('e.actor_resolved')} OR {_words_match('e.counterpart_resolved')}
+       OR {_coded_match('e.actor_country', 'ra.role')} OR {_coded_match('e.counterpart_country', 'rc.role')})
+ORDER BY e.event_id"""
+
+
 def cluster_inputs(store, article_ids: Sequence[str]) -> tuple[list[ClusterEvent], list[ClusterEvent], set[str]]:
     """(events of ``article_ids``, clustered events of other articles they
-    may join, cluster ids the new events could found but that are in use)."""
+    may join, cluster ids the new events could found but that are in use).
+
+    The second list is what the database can rule out before Python compares
+    pairs: same type families, a date within :data:`CANDIDATE_MARGIN_DAYS` of
+    one new event (not of the whole batch: one old date in a batch must not
+    read years of events), and a shared name word or coded country and role.
+    A long run over one busy week used to read every clustered event of the
+    window for every batch: memory and time grew with the database."""
     ids = list(article_ids)
     new = [_event(r) for r in store.query(_EVENTS + " WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.event_id", [ids])]
     if not new:
@@ -42,18 +79,32 @@ def cluster_inputs(store, article_ids: Sequence[str]) -> tuple[list[ClusterEvent
     taken = {r[0] for r in store.query(
         "SELECT c.cluster_id FROM event_clusters c JOIN (SELECT unnest(?::VARCHAR[]) AS base) b"
         " ON c.cluster_id = b.base OR starts_with(c.cluster_id, b.base || '-')", [[PREFIX + e.event_id for e in new]])}
-    days = [d for e in new for d in (e.date_start, e.date_end, e.published) if d is not None]
-    if not days:
+    windows = _windows(new)
+    words, any_name, coded = lookup_terms(new)
+    if not windows or not (words or any_name or coded):
         return new, [], taken
-    low, high = min(days) - timedelta(days=CANDIDATE_MARGIN_DAYS), max(days) + timedelta(days=CANDIDATE_MARGIN_DAYS)
     types = sorted({e.type for e in new} | {t for t, f in FAMILIES.items() if f in {FAMILIES.get(e.type) for e in new}})
-    existing = store.query(
-        _EVENTS + " WHERE e.cluster_id IS NOT NULL AND e.article_id NOT IN (SELECT unnest(?::VARCHAR[]))"
-        " AND e.type IN (SELECT unnest(?::VARCHAR[])) AND coalesce(e.date_end, a.published) >= ? AND coalesce(e.date_start, a.published) <= ?"
-        " ORDER BY e.event_id",
-        [ids, types, low, high],
-    )
+    existing = store.query(_CANDIDATES, {
+        "ids": ids, "types": types, "lows": [w[0] for w in windows], "highs": [w[1] for w in windows],
+        "words": sorted(words), "any_name": any_name, "coded": sorted(coded)})
     return new, [_event(r) for r in existing], taken
+
+
+def _windows(events: Sequence[ClusterEvent]) -> list[tuple]:
+    """Each event's days widened by the margin, overlapping ranges merged."""
+    spans = []
+    for e in events:
+        # A dated event's own days; an undated one lies near its publication (criteria.date_range).
+        low, high = (e.date_start, e.date_end or e.date_start) if e.date_start else (e.published, e.published)
+        if low is not None:
+            spans.append((low - timedelta(days=CANDIDATE_MARGIN_DAYS), high + timedelta(days=CANDIDATE_MARGIN_DAYS)))
+    merged: list[list] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return [tuple(m) for m in merged]
 
 
 def _event(row: tuple) -> ClusterEvent:

@@ -138,8 +138,8 @@ class Store:
         with self.transaction():
             self._delete_sources(source_paths, {})
 
-    def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
-        return self.con.execute(sql, list(params)).fetchall()
+    def query(self, sql: str, params: Sequence | Mapping = ()) -> list[tuple]:
+        return self.con.execute(sql, params if isinstance(params, Mapping) else list(params)).fetchall()
 
     def lock_down(self, files: Mapping[str, Path | str] | None = None) -> None:
         """From now on, no file but this database (and ``files``) can be read
