@@ -3,13 +3,19 @@
     python bench/memory.py --n 5000                      # the real flow with Stanza (hours at 20k)
     python bench/memory.py --record                      # once: Stanza analyses of the base corpus
     python bench/memory.py --n 20000 --backend replay    # the flow with those analyses replayed
+    python bench/memory.py --n 20000 --backend replay --days-per-round 14   # ... as a stream over 3 years
 
 Both modes run the flow ``dateline run`` runs (``ingest_articles`` under
 Dateline's temporary Prefect server: batching, the extraction stages, the
 single writer with clustering and publication) over ``--n`` articles: the base
 corpus (``bench/corpus``), repeated under new ids, in JSONL files of one batch
 each; a repeated article's text ends with its round (``(r3)``), so caches
-keyed by text see 20,000 different texts, as they would in production. After every batch the flow's progress callback records the resident set
+keyed by text see 20,000 different texts, as they would in production. By
+default every repeat keeps its article's publication day, so the stories of one
+week are told 80 times over: every cluster grows by one event per repeat, and
+with it what clustering reads (a worst case). ``--days-per-round`` publishes
+each repeat later, as a stream of news does, which tells a leak from that
+growth. After every batch the flow's progress callback records the resident set
 (``VmRSS``, what the process holds now) and its peak (``VmHWM``).
 
 Why two backends: Stanza is the floor, and at one article every ~0.1 s of both
@@ -33,6 +39,7 @@ import re
 import tempfile
 import time
 import tracemalloc
+from datetime import timedelta
 from pathlib import Path
 
 from _common import BENCH, emit, ensure_path
@@ -77,8 +84,9 @@ def base_articles(corpus: Path, limit: int | None = None) -> list:
     return [a for p in ingest.discover(corpus) for a in ingest.read_articles(p) if hasattr(a, "text")][:limit]
 
 
-def write_drop(corpus: Path, n: int, batch: int, folder: Path, limit: int | None) -> None:
-    """``n`` articles as JSONL files of ``batch`` lines: the corpus's, then again under new ids (``r1-…``)."""
+def write_drop(corpus: Path, n: int, batch: int, folder: Path, limit: int | None, days_per_round: int = 0) -> None:
+    """``n`` articles as JSONL files of ``batch`` lines: the corpus's, then again under new ids (``r1-…``),
+    each round published ``days_per_round`` days after the one before (0: all on the corpus's own days)."""
     base = base_articles(corpus, limit)
     folder.mkdir(parents=True, exist_ok=True)
     for start in range(0, n, batch):
@@ -87,7 +95,8 @@ def write_drop(corpus: Path, n: int, batch: int, folder: Path, limit: int | None
             a, round_ = base[i % len(base)], i // len(base)
             text = a.text if round_ == 0 else f"{a.text}{ROUND_MARK}(r{round_})"
             lines.append(json.dumps({"id": a.article_id if round_ == 0 else f"r{round_}-{a.article_id}", "text": text,
-                                     "lang": a.lang, "published": str(a.published), "title": a.title}, ensure_ascii=False))
+                                     "lang": a.lang, "published": str(a.published + timedelta(days=round_ * days_per_round)),
+                                     "title": a.title}, ensure_ascii=False))
         (folder / f"drop-{start // batch:05d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -115,6 +124,9 @@ def main() -> None:
     parser.add_argument("--backend", choices=("stanza", "replay"), default="stanza")
     parser.add_argument("--record", action="store_true", help="record the base corpus's analyses for --backend replay")
     parser.add_argument("--trace", action="store_true")
+    parser.add_argument("--days-per-round", type=int, default=0,
+                        help="publish each repeat of the corpus this many days after the previous one: a stream of news"
+                             " over months instead of every repeat in the corpus's own weeks (0)")
     args = parser.parse_args()
     from dateline import quiet
 
@@ -145,7 +157,7 @@ def main() -> None:
     if args.trace:
         tracemalloc.start(1)
     with tempfile.TemporaryDirectory() as tmp:
-        write_drop(args.corpus, args.n, args.batch, Path(tmp) / "in", args.base)
+        write_drop(args.corpus, args.n, args.batch, Path(tmp) / "in", args.base, args.days_per_round)
         with flow_server() as url, one_shot_settings():
             summary = (ingest_articles if url else ingest_articles.fn)(
                 input_dir=str(Path(tmp) / "in"), db_path=str(Path(tmp) / "m.duckdb"), batch_size=args.batch,
@@ -164,7 +176,7 @@ def main() -> None:
     write_s = summary["timings"].get("write", 0.0)
     print(f"{summary['articles_written']:,} articles written; the writer alone {write_s:.1f} s "
           f"({summary['articles_written'] / max(write_s, 1e-9):,.0f} articles/s), clustering {summary['timings'].get('cluster', 0):.1f} s")
-    emit({"backend": args.backend, "n": args.n, "trace": trace, "marks": marks, "growth": growth,
+    emit({"backend": args.backend, "n": args.n, "days_per_round": args.days_per_round, "trace": trace, "marks": marks, "growth": growth,
           "articles_written": summary["articles_written"], "timings": summary["timings"]})
 
 
