@@ -146,3 +146,27 @@ def test_cli_with_two_worker_processes_writes_the_same_tables(models_dir, visits
 def test_cli_on_a_dask_cluster_writes_the_same_tables(models_dir, visits, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         _same_as_one_process(visits, tmp_path, "--dask", cluster.scheduler_address)
+
+
+def test_a_worker_finds_models_where_its_own_stanza_resources_dir_says(tmp_path, monkeypatch):
+    """Dask workers run on other machines: the backend the writer pickles must
+    load the worker's models, not look for the writer's path there."""
+    import json
+    import pickle
+
+    from extractors.nlp import StanzaBackend
+
+    def model_dir(name: str, lang: str):
+        directory = tmp_path / name
+        (directory / lang / "tokenize").mkdir(parents=True)
+        (directory / lang / "tokenize" / "default.pt").write_bytes(b"")
+        (directory / "resources.json").write_text(json.dumps({lang: {"default_processors": {"tokenize": "default"}}}))
+        return directory
+
+    writer, worker = model_dir("writer", "en"), model_dir("worker", "ar")
+    monkeypatch.delenv("STANZA_RESOURCES_DIR", raising=False)
+    spec = pickle.dumps(StanzaBackend(writer))
+    assert pickle.loads(spec).directory == writer  # no setting on the worker: the writer's path
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(worker))
+    received = pickle.loads(spec)
+    assert received.directory == worker and set(received.inventory) == {"ar"}

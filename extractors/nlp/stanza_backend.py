@@ -19,6 +19,7 @@ import ctypes
 import functools
 import gc
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -106,8 +107,16 @@ class StanzaBackend:
         return state
 
     def __setstate__(self, state: dict) -> None:
+        """Unpickled in another process (a ``--workers`` process, a Dask
+        worker on another machine), the backend looks for models where that
+        process's ``STANZA_RESOURCES_DIR`` says, else where the sender's did:
+        a worker's disk is not the writer's."""
         self.__dict__.update(state)
         self._lock = threading.Lock()
+        local = os.environ.get("STANZA_RESOURCES_DIR")
+        if local and Path(local).expanduser() != self.directory:
+            self.directory = Path(local).expanduser()
+            self.refresh()
 
     def refresh(self) -> None:
         """(Re)read which models the directory holds (a long-lived process
