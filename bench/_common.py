@@ -21,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
-DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
+#: ../shared/corpora beside the checkout; $DATELINE_CORPORA wins (as in bench/corpus_articles.py and the tests).
+DEFAULT_CORPORA = Path(os.environ.get("DATELINE_CORPORA") or ROOT.parent / "shared" / "corpora")
 DEFAULT_CORPUS = BENCH / "corpus"
 #: Marks the JSON line a child prints last, so library chatter on stdout is ignored.
 RESULT_MARK = "@@bench-result@@ "
