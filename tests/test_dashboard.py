@@ -167,3 +167,29 @@ def test_the_page_reads_only_documented_views():
 def test_evidence_highlighting_escapes_text_and_ignores_bad_spans():
     assert render.highlighted("a <b> c", [(2, 5, "dl-trigger")]) == "a <mark class='dl-trigger'>&lt;b&gt;</mark> c"
     assert render.highlighted("abc", [(0, 2, "x"), (1, 3, "y"), (2, 9, "z"), (None, 1, "w")]) == "<mark class='x'>ab</mark>c"
+
+
+def test_reports_of_one_event_in_two_articles_count_once_in_the_headline(prefect_harness, backend, tmp_path, monkeypatch):
+    """An English and an Arabic report of one meeting (and a different meeting
+    ten days later): each report is a row, the headline also counts each
+    real-world event once."""
+    from conftest import FIXTURES
+    from flows.ingest import ingest_articles
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name in ("en_meeting", "ar_meeting", "en_other_meeting"):
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(FIXTURES / "clusters" / f"{name}{suffix}", folder / f"{name}{suffix}")
+    db = Database(tmp_path / "d.duckdb")
+    ingest_articles(input_dir=str(folder), db_path=str(db.path), backend=backend)
+    with Store(db.read_copy, read_only=True) as store:
+        events, real_world = store.query("SELECT count(*), count(DISTINCT cluster_id) FROM events")[0]
+        meetings, met = store.query("SELECT count(*), count(DISTINCT cluster_id) FROM events WHERE type = 'meeting'")[0]
+    assert real_world < events and met < meetings
+    app = page(db.read_copy, monkeypatch)
+    assert any(f"{events} events from 3 articles match ({real_world} once reports" in c.value for c in app.caption)
+    app.sidebar.multiselect(key="types").select("meeting").run()
+    assert not app.exception, app.exception
+    captions = "\n".join(c.value for c in app.caption)
+    assert f"{meetings} events from 3 articles match ({met} once reports" in captions, captions

@@ -26,6 +26,7 @@ SHIPPED = {
     "0007_coded_events_and_clusters": "3002fece4909",
     "0008_run_status_and_missing_sources": "4bbaee116c76",
     "0009_events_date_basis": "aedb73e282c1",
+    "0010_event_dashboard_clusters": "f8f8a69f7cdf",
 }
 
 

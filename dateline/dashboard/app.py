@@ -125,10 +125,10 @@ def page(path: Path) -> None:
     })
     st.caption(freshness(results["as_of"], path))
     html(render.STYLE)
-    (total, day_precise, articles), = results["counts"][1]
+    (total, day_precise, articles, real_world), = results["counts"][1]
     st.subheader("Events per day by type")
-    st.caption(f"{plural(total, 'event')} from {plural(articles, 'article')} match; {day_precise} with a day-precise date "
-               "are charted.")
+    st.caption(f"{plural(total, 'event')} from {plural(articles, 'article')} match ({real_world} once reports of the same "
+               f"event in several articles are counted once); {day_precise} with a day-precise date are charted.")
     if day_precise:
         chart(results["per_day"])
     st.subheader("Events")

@@ -86,8 +86,11 @@ def per_day(f: Filters) -> Query:
 
 
 def counts(f: Filters) -> Query:
+    """Events, day-precise events, articles, and real-world events (clusters:
+    two articles reporting one meeting count once; an event not clustered yet
+    counts as its own)."""
     return _picked(f, "SELECT count(*) AS events, count(*) FILTER (WHERE granularity IN ('day', 'time')) AS day_precise, "
-                      "count(DISTINCT article_id) AS articles FROM picked")
+                      "count(DISTINCT article_id) AS articles, count(DISTINCT coalesce(cluster_id, event_id)) AS real_world FROM picked")
 
 
 def events(f: Filters, limit: int = EVENT_ROWS) -> Query:

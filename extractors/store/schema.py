@@ -215,9 +215,9 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
         """SELECT e.event_id, e.type, e.date, e.date_start, e.granularity, e.modality, e.confidence,
                   e.actor, e.actor_resolved, e.counterpart, e.origin, e.destination,
                   coalesce(e.location, e.destination, e.origin) AS place,
-                  e.trigger, e.date_text, e.lang, a.article_id, a.title, a.published, a.source
+                  e.trigger, e.date_text, e.lang, a.article_id, a.title, a.published, a.source, e.cluster_id
            FROM events e JOIN articles a USING (article_id)""",
-        "One row per event with its article: what dashboards read",
+        "One row per event with its article and its cluster (the real-world event it reports): what dashboards read",
     ),
     (
         "events_per_day",
