@@ -140,6 +140,8 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     for child in children(words, trigger):
         if child.deprel not in ("nmod:poss", "nmod"):
             continue
+        if child.upos == "PRON" and child.deprel == "nmod:poss" and verb_with_subject(words, trigger) is not None:
+            break  # "the board held its first meeting": a possessive in the object is the subject's
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
         owner = entity_at(child, entities, labels)
@@ -166,6 +168,15 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause:
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
+
+
+def verb_with_subject(words: Sequence[Word], trigger: Word) -> Word | None:
+    """The verb whose object the event noun is, when that verb has a subject."""
+    noun = _light_verb_object(words, trigger)
+    head = next((w for w in words if w.index == noun.head), None)
+    if head is None or noun.deprel != "obj" or head.upos not in ("VERB", "AUX") or not parse_subjects(words, head):
+        return None
+    return head
 
 
 def _genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
