@@ -69,3 +69,25 @@ def test_the_date_of_the_next_talks_is_theirs_not_the_statements(backend):
     events = events_of(backend, "Ana Costa said the next talks would be Monday.")
     assert only(events, "announcement").date is None
     assert (only(events, "meeting").date, only(events, "meeting").modality) == ("2023-09-18", "planned")
+
+
+def test_a_passive_reach_is_no_arrival(backend):
+    events = events_of(backend, "The Lisbon Dairy Board said an agreement was reached with the farmers.")
+    assert [e for e in events if e.type == "arrival"] == []
+
+
+def test_a_visiting_delegation_is_the_visitor(backend):
+    text = "The deal was signed by Pedro Alves and a visiting Spanish trade delegation."
+    e = only(events_of(backend, text), "visit")
+    assert "Spanish trade delegation" in e.actor
+
+
+def test_visiting_people_who_are_named_by_no_one_are_no_visit(backend):
+    text = "The Lisbon Dairy Board sells cheese to local shops and visiting tourists."
+    assert [e for e in events_of(backend, text) if e.type == "visit"] == []
+
+
+def test_a_visit_after_before_is_still_the_subjects(backend):
+    text = "Ana Costa spent two days in Washington before visiting Agriculture Secretary John Brook."
+    e = only(events_of(backend, text), "visit")
+    assert e.actor == "Ana Costa"

@@ -17,6 +17,7 @@ from extractors.events.clause import (
     MAX_APPOSITION_GAP,
     PLACE_ACTOR_TYPES,
     Argument,
+    NO_ACTOR,
     Clause,
     Query,
     best,
@@ -37,10 +38,51 @@ from extractors.records import Entity, Word
 
 def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
     """The actor, or ``"pronoun"`` when the subject is a pronoun to resolve."""
+    attributive = attributive_head(clause.words, clause.trigger)
+    if attributive is not None:
+        return _attributive_actor(clause, attributive, entities, query)
     found = _noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
     if found is not None:
         return found
     return _verb_actor(clause, entities, query)
+
+
+def attributive_head(words: Sequence[Word], trigger: int) -> Word | None:
+    """The noun a participle trigger modifies ("a visiting Ghanaian
+    delegation", "officials and visiting foreigners"): its head when parsed as
+    a modifier, else — the parse often reads it as a verb or a compound — the
+    noun after an active participle that follows a determiner, adjective or
+    conjunction, where no clause can start."""
+    word = words[trigger]
+    if word.deprel == "amod":
+        return next((w for w in words if w.index == word.head and w.upos in ("NOUN", "PROPN")), None)
+    feats = set((word.feats or "").split("|"))
+    if ("VerbForm=Part" not in feats or "Tense=Past" in feats) and not (word.upos == "NOUN" and word.deprel == "compound"):
+        return None
+    if trigger == 0 or words[trigger - 1].upos not in ("DET", "ADJ", "CCONJ"):
+        return None
+    after = [w for w in words[trigger + 1 : trigger + 4]]
+    run = []
+    for w in after:
+        if w.upos not in ("NOUN", "PROPN", "ADJ"):
+            break
+        run.append(w)
+    nouns = [w for w in run if w.upos in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
+
+
+def _attributive_actor(clause: Clause, head: Word, entities: Sequence[Entity], query: Query) -> Argument | str:
+    """What a participle says of the noun it modifies is done by that noun's
+    referent: the phrase is the actor, never a name elsewhere in the clause. A
+    phrase that names no one ("visiting foreigners") is a class of people, not
+    an event."""
+    trigger = clause.words[clause.trigger]
+    if head.upos not in query.lex["syntax"]["phrase_upos"]:
+        return NO_ACTOR
+    lo, hi = sorted((trigger.span.start, head.span.end))
+    if not any(lo <= e.span.start and e.span.end <= hi for e in entities if not e.span.overlaps(trigger.span)):
+        return NO_ACTOR
+    return noun_phrase(clause, head, query.lex, query.lang) or NO_ACTOR
 
 
 def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
