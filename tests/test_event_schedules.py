@@ -91,3 +91,9 @@ def test_a_visit_after_before_is_still_the_subjects(backend):
     text = "Ana Costa spent two days in Washington before visiting Agriculture Secretary John Brook."
     e = only(events_of(backend, text), "visit")
     assert e.actor == "Ana Costa"
+
+
+def test_a_visit_after_a_planned_stay_is_planned(backend):
+    text = "Ana Costa will spend two days in Washington before visiting Agriculture Secretary John Brook."
+    e = only(events_of(backend, text), "visit")
+    assert (e.actor, e.modality) == ("Ana Costa", "planned")
