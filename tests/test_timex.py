@@ -198,3 +198,16 @@ THU = date(2017, 3, 30)
 def test_last_and_next_put_a_weekday_in_its_week(text, lang, anchor, value):
     (found,) = [t for t in find_time_expressions(text, lang, anchor) if t.kind == "date"]
     assert found.value == value
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("He goes to Canada later this week.", date(2023, 9, 13), date(2023, 9, 17)),
+    ("He went to Canada earlier this week.", date(2023, 9, 11), date(2023, 9, 11)),
+    ("Sales rose earlier this month.", date(2023, 9, 1), date(2023, 9, 11)),
+    ("He goes to Canada this week.", date(2023, 9, 11), date(2023, 9, 17)),
+])
+def test_later_and_earlier_cover_their_side_of_the_publication_day(text, start, end):
+    """The value stays the whole period's (TIMEX3), the range only the side the text names."""
+    (found,) = [t for t in find_time_expressions(text, "en", TUE) if t.kind == "date"]
+    assert (found.date_start, found.date_end) == (start, end)
+    assert found.value in ("2023-W37", "2023-09")

@@ -17,6 +17,7 @@ from extractors.events.clause import (
     MAX_APPOSITION_GAP,
     PLACE_ACTOR_TYPES,
     Argument,
+    NO_ACTOR,
     Clause,
     Query,
     best,
@@ -37,10 +38,51 @@ from extractors.records import Entity, Word
 
 def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
     """The actor, or ``"pronoun"`` when the subject is a pronoun to resolve."""
+    attributive = attributive_head(clause.words, clause.trigger)
+    if attributive is not None:
+        return _attributive_actor(clause, attributive, entities, query)
     found = _noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
     if found is not None:
         return found
     return _verb_actor(clause, entities, query)
+
+
+def attributive_head(words: Sequence[Word], trigger: int) -> Word | None:
+    """The noun a participle trigger modifies ("a visiting Ghanaian
+    delegation", "officials and visiting foreigners"): its head when parsed as
+    a modifier, else — the parse often reads it as a verb or a compound — the
+    noun after an active participle that follows a determiner, adjective or
+    conjunction, where no clause can start."""
+    word = words[trigger]
+    if word.deprel == "amod":
+        return next((w for w in words if w.index == word.head and w.upos in ("NOUN", "PROPN")), None)
+    feats = set((word.feats or "").split("|"))
+    if ("VerbForm=Part" not in feats or "Tense=Past" in feats) and not (word.upos == "NOUN" and word.deprel == "compound"):
+        return None
+    if trigger == 0 or words[trigger - 1].upos not in ("DET", "ADJ", "CCONJ"):
+        return None
+    after = [w for w in words[trigger + 1 : trigger + 4]]
+    run = []
+    for w in after:
+        if w.upos not in ("NOUN", "PROPN", "ADJ"):
+            break
+        run.append(w)
+    nouns = [w for w in run if w.upos in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
+
+
+def _attributive_actor(clause: Clause, head: Word, entities: Sequence[Entity], query: Query) -> Argument | str:
+    """What a participle says of the noun it modifies is done by that noun's
+    referent: the phrase is the actor, never a name elsewhere in the clause. A
+    phrase that names no one ("visiting foreigners") is a class of people, not
+    an event."""
+    trigger = clause.words[clause.trigger]
+    if head.upos not in query.lex["syntax"]["phrase_upos"]:
+        return NO_ACTOR
+    lo, hi = sorted((trigger.span.start, head.span.end))
+    if not any(lo <= e.span.start and e.span.end <= hi for e in entities if not e.span.overlaps(trigger.span)):
+        return NO_ACTOR
+    return noun_phrase(clause, head, query.lex, query.lang) or NO_ACTOR
 
 
 def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
@@ -140,6 +182,8 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     for child in children(words, trigger):
         if child.deprel not in ("nmod:poss", "nmod"):
             continue
+        if child.upos == "PRON" and child.deprel == "nmod:poss" and verb_with_subject(words, trigger) is not None:
+            break  # "the board held its first meeting": a possessive in the object is the subject's
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
         owner = entity_at(child, entities, labels)
@@ -166,6 +210,15 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause:
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
+
+
+def verb_with_subject(words: Sequence[Word], trigger: Word) -> Word | None:
+    """The verb whose object the event noun is, when that verb has a subject."""
+    noun = _light_verb_object(words, trigger)
+    head = next((w for w in words if w.index == noun.head), None)
+    if head is None or noun.deprel != "obj" or head.upos not in ("VERB", "AUX") or not parse_subjects(words, head):
+        return None
+    return head
 
 
 def _genitive_holder(clause: Clause, child: Word, query: Query) -> bool:

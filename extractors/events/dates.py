@@ -18,7 +18,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from extractors.events.attach import Predicate, attach, governor, has_tree
 from extractors.events.cues import DateCues
@@ -112,6 +113,32 @@ def publication_dates(drafts: Sequence[Draft], published: date | None, present_f
         feats = set((d.trigger.feats or "").split("|"))
         if all(f in feats for f in present_feats):
             d.time, d.date_basis = publication_day(published), "publication"
+
+
+def scheduled_present(drafts: Sequence[Draft], published: date | None, present_feats: Sequence[str]) -> None:
+    """A present-tense movement or meeting with a date of its own is a
+    schedule, as news writes them ("X meets Y on Friday", "goes to Canada later
+    this week"): a weekday read as the past one is the coming one, and a date
+    that starts after publication (the time expressions say "later this week"
+    is the rest of the week) makes the event planned, never asserted."""
+    if published is None or not present_feats:
+        return
+    for d in drafts:
+        if d.time is None or d.date_basis != "explicit" or d.is_noun or d.type == "announcement" or d.modality != "asserted":
+            continue
+        if not all(f in (d.trigger.feats or "").split("|") for f in present_feats):
+            continue
+        t = d.time
+        if t.rule.startswith("weekday_past") and t.date_start is not None:
+            d.time = t = _week_later(t)
+        if t.date_start is not None and t.date_start > published:
+            d.modality = "planned"
+
+
+def _week_later(t: TimeExpression) -> TimeExpression:
+    """The same weekday a week on: the coming one rather than the past one."""
+    start = t.date_start + timedelta(days=7)
+    return replace(t, value=start.isoformat() + t.value[10:], date_start=start, date_end=start, rule=t.rule.replace("past", "future"))
 
 
 def publication_day(published: date) -> TimeExpression:

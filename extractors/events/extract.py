@@ -16,16 +16,17 @@ from dataclasses import replace
 
 from extractors import lexicon
 from extractors.entities import canonical
-from extractors.events.actors import find_actor
+from extractors.events.actors import find_actor, verb_with_subject
 from extractors.events.aliases import resolve_titles
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
 from extractors.events.fallback import complement_topic
-from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates
+from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates, scheduled_present
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality
 from extractors.events.places import figurative_motion, find_places_and_counterpart
+from extractors.events.time_heads import free_time_heads
 from extractors.events.triggers import find_triggers, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
 
@@ -40,7 +41,9 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
         return ()
     lex = {**lex, "lang": analysis.lang, "date_cues": DateCues.of(lex["dates"])}
     drafts: list[Draft] = []
+    dated = [t.span for t in times if t.kind in DATED_KINDS]
     for sentence in analysis.sentences:
+        sentence = free_time_heads(sentence, [s for s in dated if sentence.span.contains(s)])
         previous = _inherited(drafts) if lex["actors"]["continue_across_sentences"] else None
         drafts += _sentence_events(article.text, sentence, analysis.entities, times, lex, analysis.lang, previous)
     _resolve_anaphors(drafts, analysis.entities, lex, analysis.lang)
@@ -48,6 +51,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     kept = [d for d in drafts if d.actor is not None]
     carry_context(kept)
     if article.published_source not in GUESSED_PUBLICATION:
+        scheduled_present(kept, article.published, lex["dates"]["present_feats"])
         publication_dates(kept, article.published, lex["dates"]["present_feats"])
     return tuple(merge(article, analysis.lang, kept))
 
@@ -74,7 +78,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         elif isinstance(actor, Argument):
             draft.actor = actor
         pro_drop = lex["actors"]["pro_drop"]
-        if actor != NO_ACTOR and draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject)):
+        if actor != NO_ACTOR and draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject) or _pronoun_holds(words, position)):
             continues = event_type == "announcement" or (is_noun and draft.pronoun_subject)  # "وأضاف", "زيارته"
             draft.actor = _continued(drafts, words, position, ents, lex) or (previous if continues else None)  # a possessor clitic too: "أكد X خلال استقباله Y"
         draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
@@ -86,6 +90,14 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
     return drafts
+
+
+def _pronoun_holds(words, position: int) -> bool:
+    """A pronoun subject holds the event noun through its verb ("said he would
+    have contacts", "they held talks"): it continues the sentence's earlier
+    actor, as the pronoun subject of a verb trigger does."""
+    verb = verb_with_subject(words, words[position])
+    return verb is not None and any(w.upos == "PRON" for w in words if w.head == verb.index and w.deprel.startswith("nsubj"))
 
 
 def _clause_bounds(words, position: int, lex: dict) -> tuple[int, int]:

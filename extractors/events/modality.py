@@ -40,6 +40,8 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
         return True  # "is to meet", "is due to arrive", "من المنتظر أن يصل"
     if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"] for w in before):
         return True
+    if not is_noun and _planned_governor(words, words[trigger], cues):
+        return True  # "will spend two days in Washington before visiting …"
     previous = words[trigger - 1] if trigger > 0 else None
     if previous and previous.token_index == words[trigger].token_index and previous.text in cues["future_clitics"]:
         return True
@@ -57,3 +59,19 @@ def _planned_predicate(words: Sequence[Word], noun: Word, cues: dict) -> bool:
     head = next((w for w in words if w.index == noun.head), None)
     related = [head] + [w for w in words if w.head == noun.head and w.deprel in ("aux", "aux:pass")]
     return any(w is not None and (w.text.casefold() in cues["planned"] or w.text in cues["planned_after_noun"]) for w in related)
+
+
+#: Relations by which a non-finite verb shares the time of the verb it hangs on.
+DEPENDENT_CLAUSES = ("advcl", "xcomp", "conj")
+
+
+def _planned_governor(words: Sequence[Word], verb: Word, cues: dict) -> bool:
+    """A non-finite verb with no auxiliary of its own ("before visiting",
+    "and then to visit") happens when the verb it depends on does: planned
+    when that verb has a planning auxiliary ("will spend … before visiting")."""
+    feats = (verb.feats or "").split("|")
+    if verb.deprel not in DEPENDENT_CLAUSES or "VerbForm=Fin" in feats or verb.head in (None, 0):
+        return False
+    if any(w.head == verb.index and w.deprel.startswith("aux") for w in words):
+        return False
+    return any(w.head == verb.head and w.deprel == "aux" and w.text.casefold() in cues["planned"] for w in words)

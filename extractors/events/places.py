@@ -89,12 +89,13 @@ MOVEMENT_TYPES = ("departure", "arrival")
 
 
 def figurative_motion(clause: Clause, entities: Sequence[Entity], event_type: str, lex: dict) -> bool:
-    """A movement verb whose object is not a place is not a movement."""
+    """A movement verb whose object is not a place is not a movement ("reached
+    a decision"); a passive subject is that object ("no accord was reached")."""
     if event_type not in MOVEMENT_TYPES:
         return False
     trigger = clause.words[clause.trigger]
     places = _place_noun_keys(lex["lang"], tuple(lex["syntax"]["place_nouns"]))
-    for obj in (w for w in children(clause.words, trigger) if w.deprel == "obj" and w.upos in ("NOUN", "NUM")):
+    for obj in (w for w in children(clause.words, trigger) if w.deprel in ("obj", "nsubj:pass") and w.upos in ("NOUN", "NUM")):
         named = any(e.label == "LOC" and e.span.start <= obj.span.start < e.span.end for e in entities)
         if not named and canonical(obj.lemma or obj.text, lex["lang"]) not in places:
             return True

@@ -76,6 +76,18 @@ def relative(c, ctx):
     return _shifted(c.span, ctx, unit, int(offset), part or None, "relative")
 
 
+def _side(anchor: date, start: date, end: date, side: str | None) -> tuple[date, date]:
+    """The part of a period on one side of the anchor: "later this week" is
+    the rest of the week after the publication day, "earlier this month" the
+    part before it (``after``/``before`` in the data); the TIMEX3 value stays
+    the whole period's."""
+    if side == "after" and start <= anchor < end:
+        return anchor + timedelta(days=1), end
+    if side == "before" and start < anchor <= end:
+        return start, anchor - timedelta(days=1)
+    return start, end
+
+
 def _shifted(span: Span, ctx: Context, unit: str, offset: int, part: str | None, rule: str):
     """The day/week/month/year ``offset`` units from the anchor."""
     if ctx.anchor is None:
@@ -88,14 +100,14 @@ def _shifted(span: Span, ctx: Context, unit: str, offset: int, part: str | None,
         return expr(ctx, span, "date", d.isoformat(), "day", d, d, rule)
     if unit == "week":
         value, start, end = iso_week(a + timedelta(weeks=offset))
-        return expr(ctx, span, "date", value, "week", start, end, rule)
+        return expr(ctx, span, "date", value, "week", *_side(a, start, end, part), rule)
     if unit == "month":
         y, m = add_months(a, offset)
         start, end = month_bounds(y, m)
-        return expr(ctx, span, "date", f"{y}-{m:02d}", "month", start, end, rule)
+        return expr(ctx, span, "date", f"{y}-{m:02d}", "month", *_side(a, start, end, part), rule)
     if unit == "year":
         y = a.year + offset
-        return expr(ctx, span, "date", str(y), "year", date(y, 1, 1), date(y, 12, 31), rule)
+        return expr(ctx, span, "date", str(y), "year", *_side(a, date(y, 1, 1), date(y, 12, 31), part), rule)
     if unit == "quarter":
         value, start, end = periods.quarter_from_anchor(a, offset)
         return expr(ctx, span, "date", value, "quarter", start, end, rule)

@@ -1,0 +1,62 @@
+"""Give back to a noun phrase the head a time word took from it.
+
+A bare time noun right after a noun phrase ("A Portuguese official today
+said", "would have contacts later today with …", "a government spokesman
+Monday said") is often parsed as the phrase's head, with the real head noun
+as its ``compound``: the subject of *said* becomes "today", the object of
+*have* becomes "today", and the event noun or the speaker is lost. English
+writes no compound whose last member is a time expression, so the compound
+noun is the phrase's head: it takes the time word's place in the tree, and the
+time word becomes a temporal modifier of what the phrase hung on.
+
+Pure: a sentence and the spans of its time expressions in, a sentence out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.records import Sentence, Span, Word
+
+#: The relation a freed time word takes to the predicate of its old phrase.
+TEMPORAL = "obl:tmod"
+NOUN_UPOS = ("NOUN", "PROPN")
+
+
+def free_time_heads(sentence: Sentence, spans: Sequence[Span]) -> Sentence:
+    """``sentence`` with every time expression that heads a compound noun before
+    it re-attached below that noun's new place (see the module docstring)."""
+    words = list(sentence.words)
+    if not words or any(w.head is None for w in words):
+        return sentence
+    changed = False
+    for span in spans:
+        changed |= _free(words, span)
+    return replace(sentence, words=tuple(words)) if changed else sentence
+
+
+def _free(words: list[Word], span: Span) -> bool:
+    inside = [i for i, w in enumerate(words) if span.start <= w.span.start and w.span.end <= span.end]
+    indices = {words[i].index for i in inside}
+    time = next((i for i in inside if words[i].head not in indices), None)
+    if time is None or words[time].upos not in NOUN_UPOS or words[time].deprel == "compound":
+        return False
+    t = words[time]
+    noun = next((i for i in range(inside[0] - 1, -1, -1) if words[i].head == t.index and words[i].deprel == "compound"
+                 and words[i].upos in NOUN_UPOS and _only_modifiers_between(words, i, inside[0], t.index)), None)
+    if noun is None:
+        return False
+    n = words[noun]
+    words[noun] = replace(n, head=t.head, deprel=t.deprel)
+    words[time] = replace(t, head=t.head if t.head != 0 else n.index, deprel=TEMPORAL)
+    for i, w in enumerate(words):
+        if w.head == t.index and i != noun and i not in inside and (i < noun or i > inside[-1]):
+            words[i] = replace(w, head=n.index)  # "A Portuguese", "with the rebels": the noun's, not the time's
+    return True
+
+
+def _only_modifiers_between(words: Sequence[Word], noun: int, first: int, time_index: int) -> bool:
+    """Between the compound noun and the expression only words of the time
+    phrase itself ("contacts later today"): nothing that heads something else."""
+    return all(w.head == time_index and w.upos in ("ADJ", "ADV") for w in words[noun + 1 : first])

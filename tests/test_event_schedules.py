@@ -1,0 +1,99 @@
+"""Schedules, described speakers and held meetings in English news, on short
+sentences of our own through recorded analyses (the ``backend`` fixture).
+Published Tuesday 2023-09-12.
+
+A present-tense movement or meeting with a date is a schedule (planned, the
+coming weekday); a bare time word the parser took as a phrase's head gives the
+head back; a possessive or a pronoun subject of the verb that holds an event
+noun names the holder."""
+
+from __future__ import annotations
+
+from event_helpers import fixture_events, only
+
+
+def events_of(backend, text: str):
+    return fixture_events(backend, text, "en")
+
+
+def test_a_present_tense_meeting_on_a_weekday_is_the_coming_one_and_planned(backend):
+    e = only(events_of(backend, "Pedro Alves meets the Spanish trade minister on Friday."), "meeting")
+    assert (e.date, e.modality) == ("2023-09-15", "planned")
+
+
+def test_a_present_tense_trip_later_this_week_is_planned(backend):
+    e = only(events_of(backend, "Prime Minister Pedro Alves goes to Canada later this week."), "departure")
+    assert (e.date, e.modality) == ("2023-W37", "planned")
+
+
+def test_a_past_meeting_on_a_weekday_stays_in_the_past(backend):
+    e = only(events_of(backend, "Pedro Alves met the Spanish trade minister on Friday."), "meeting")
+    assert (e.date, e.modality) == ("2023-09-08", "asserted")
+
+
+def test_a_time_word_after_a_described_speaker_is_not_the_speaker(backend):
+    e = only(events_of(backend, "A Portuguese official today said the price would rise."), "announcement")
+    assert "official" in e.actor
+    assert (e.date, e.date_basis) == ("2023-09-12", "explicit")
+
+
+def test_a_time_word_after_an_event_noun_does_not_hide_it(backend):
+    text = "Pedro Alves said earlier he would have contacts later today with the rebels."
+    e = only(events_of(backend, text), "meeting")
+    assert (e.trigger, e.modality, e.date) == ("contacts", "planned", "2023-09-12")
+    assert "Alves" in e.actor
+
+
+def test_a_pronoun_subject_of_a_light_verb_continues_the_speaker(backend):
+    e = only(events_of(backend, "Pedro Alves said he would have contacts with the rebels."), "meeting")
+    assert (e.actor, e.modality, e.date) == ("Pedro Alves", "planned", None)
+
+
+def test_a_possessive_in_the_object_is_the_subjects(backend):
+    e = only(events_of(backend, "The Lisbon Dairy Board held its first meeting in February."), "meeting")
+    assert (e.actor, e.date) == ("Lisbon Dairy Board", "2023-02")
+
+
+def test_a_meeting_after_an_apposition_is_dated_by_its_own_expression(backend):
+    text = "Ana Costa, chairman of the Lisbon Dairy Board, met this morning with members of the farmers' union."
+    e = only(events_of(backend, text), "meeting")
+    assert (e.actor, e.date, e.modality) == ("Ana Costa", "2023-09-12", "asserted")
+
+
+def test_a_fronted_tomorrow_dates_the_planned_meeting(backend):
+    e = only(events_of(backend, "Tomorrow, Pedro Alves is to meet the Spanish trade minister in Madrid."), "meeting")
+    assert (e.date, e.modality) == ("2023-09-13", "planned")
+
+
+def test_the_date_of_the_next_talks_is_theirs_not_the_statements(backend):
+    events = events_of(backend, "Ana Costa said the next talks would be Monday.")
+    assert only(events, "announcement").date is None
+    assert (only(events, "meeting").date, only(events, "meeting").modality) == ("2023-09-18", "planned")
+
+
+def test_a_passive_reach_is_no_arrival(backend):
+    events = events_of(backend, "The Lisbon Dairy Board said an agreement was reached with the farmers.")
+    assert [e for e in events if e.type == "arrival"] == []
+
+
+def test_a_visiting_delegation_is_the_visitor(backend):
+    text = "The deal was signed by Pedro Alves and a visiting Spanish trade delegation."
+    e = only(events_of(backend, text), "visit")
+    assert "Spanish trade delegation" in e.actor
+
+
+def test_visiting_people_who_are_named_by_no_one_are_no_visit(backend):
+    text = "The Lisbon Dairy Board sells cheese to local shops and visiting tourists."
+    assert [e for e in events_of(backend, text) if e.type == "visit"] == []
+
+
+def test_a_visit_after_before_is_still_the_subjects(backend):
+    text = "Ana Costa spent two days in Washington before visiting Agriculture Secretary John Brook."
+    e = only(events_of(backend, text), "visit")
+    assert e.actor == "Ana Costa"
+
+
+def test_a_visit_after_a_planned_stay_is_planned(backend):
+    text = "Ana Costa will spend two days in Washington before visiting Agriculture Secretary John Brook."
+    e = only(events_of(backend, text), "visit")
+    assert (e.actor, e.modality) == ("Ana Costa", "planned")
