@@ -26,6 +26,7 @@ from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality
 from extractors.events.places import figurative_motion, find_places_and_counterpart
+from extractors.events.senses import other_sense
 from extractors.events.triggers import find_triggers, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
 
@@ -63,6 +64,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     sentence_times = tuple(t.span for t in times if sentence.span.contains(t.span))
     drafts = []
     for position, event_type, is_noun in find_triggers(words, lex):
+        if other_sense(words, position, event_type, is_noun, lex):
+            continue  # "لقاء" of two teams, "وادي زار", "علّق الإضراب"
         start, end = _clause_bounds(words, position, lex)
         clause = Clause(words, position, start, end, text, sentence_times)
         if not is_noun and figurative_motion(clause, ents, event_type, lex):
