@@ -76,3 +76,20 @@ def test_a_subjectless_verb_continues_the_name_after_a_complementizer(backend):
     """'أن محمد علي رفض … وكشف … وقال': he revealed and said it, not the sources reporting it."""
     text = "وأوضحت المصادر أن محمد علي لم يقبل المقترح، فبادر بالاتصال بالصحفيين وكشف عن مضمون اللقاء وقال إن الحكومة أخطأت."
     assert "محمد علي" in actors(events_of(backend, text), "announcement")
+
+
+def test_the_genitive_of_a_reception_is_received_not_the_host(backend):
+    """'استقبال الطلبة الأجانب': admitting the students; nobody named hosts them, so no meeting."""
+    text = "وتضمن القرار إعادة هيكلة المعهد مع استقبال الطلبة الأجانب للدراسة."
+    assert actors(events_of(backend, text), "meeting") == []
+
+
+def test_a_reception_with_its_host_stays_a_meeting(backend):
+    text = "وقال وزير الصحة محمد علي لدى استقباله سفير فرنسا إن العلاقات متينة."
+    assert actors(events_of(backend, text), "meeting") == ["محمد علي"]
+
+
+def test_a_described_subject_holds_an_event_noun_only_through_a_light_verb(backend):
+    """'السائح الألماني يفضل زيارة الجنوب': the tourist prefers visiting, no visit took place."""
+    text = "وقال الوزير إن السائح الألماني يفضل زيارة الجنوب في الشتاء."
+    assert actors(events_of(backend, text), "visit") == []

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors.entities import canonical
+from extractors.entities.keys import normalize
 from extractors.events.clause import (
     MAX_APPOSITION_GAP,
     PLACE_ACTOR_TYPES,
@@ -31,7 +33,7 @@ from extractors.events.names import name_after_title
 from extractors.events.phrases import noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.tree import children, relative_antecedent, subtree_span
-from extractors.events.triggers import verbal_ending
+from extractors.events.triggers import lemma_keys, verbal_ending
 from extractors.records import Entity, Word
 
 
@@ -163,14 +165,25 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
             return named
         if subject.upos == "PRON":
             return "pronoun"
-        if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause:
+        if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause and _light(head, query):
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
+
+
+def _light(verb: Word, query: Query) -> bool:
+    """A verb that adds nothing to its event noun ("held talks", "عقد اجتماعا"): only then does a
+    described subject hold the event; "السائح يفضل زيارة تونس" (prefers to visit) is no visit of his."""
+    syntax = query.lex["syntax"]
+    return bool(lemma_keys(verb, syntax, query.lang) & {normalize(v, query.lang) for v in syntax["light_verbs"]})
 
 
 def _genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
     """The definite common noun right after the event noun, with no preposition of its own."""
     at = clause.words.index(child)
+    trigger = clause.words[clause.trigger]
+    patients = {canonical(n, query.lang) for n in query.lex["actors"]["genitive_patient_nouns"]}
+    if canonical(trigger.lemma or trigger.text, query.lang) in patients:
+        return False  # "استقبال الطلبة": the students are received, they hold nothing
     return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"
             and "Definite=Def" in (child.feats or "") and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
 
