@@ -93,3 +93,9 @@ def test_a_described_subject_holds_an_event_noun_only_through_a_light_verb(backe
     """'السائح الألماني يفضل زيارة الجنوب': the tourist prefers visiting, no visit took place."""
     text = "وقال الوزير إن السائح الألماني يفضل زيارة الجنوب في الشتاء."
     assert actors(events_of(backend, text), "visit") == []
+
+
+def test_a_complementizer_without_hamza_ends_the_speakers_clause(backend):
+    """'واضاف انه سيتم تعيين …': the name after "انه" (أنه without hamza) is what was said, not who said it."""
+    text = "قال وزير الصحة محمد علي إن الوضع مستقر. واضاف انه سيتم تعيين أحمد الطاهر مديرا للمستشفى."
+    assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
