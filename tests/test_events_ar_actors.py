@@ -99,3 +99,9 @@ def test_a_complementizer_without_hamza_ends_the_speakers_clause(backend):
     """'واضاف انه سيتم تعيين …': the name after "انه" (أنه without hamza) is what was said, not who said it."""
     text = "قال وزير الصحة محمد علي إن الوضع مستقر. واضاف انه سيتم تعيين أحمد الطاهر مديرا للمستشفى."
     assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
+
+
+def test_what_a_statement_denies_is_not_its_speaker(backend):
+    """'ونفى وجود أي إصابات': the existence was denied; the speaker is the minister of the sentence before."""
+    text = "قال وزير الصحة محمد علي إن الوضع مستقر. ونفى وجود أي إصابات جديدة في المستشفى."
+    assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
