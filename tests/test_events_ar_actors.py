@@ -105,3 +105,15 @@ def test_what_a_statement_denies_is_not_its_speaker(backend):
     """'ونفى وجود أي إصابات': the existence was denied; the speaker is the minister of the sentence before."""
     text = "قال وزير الصحة محمد علي إن الوضع مستقر. ونفى وجود أي إصابات جديدة في المستشفى."
     assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
+
+
+def test_a_quoted_programme_name_is_not_the_speaker(backend):
+    """'… خلال مشاركتها في برنامج "بوليتيكو"': the programme hosted her; she spoke."""
+    text = 'قالت وزيرة السياحة سلوى الهادي خلال مشاركتها في برنامج "بوليتيكو" إن الموسم ناجح.'
+    assert "بوليتيكو" not in actors(events_of(backend, text), "announcement")
+
+
+def test_the_one_told_is_not_the_speaker(backend):
+    """'وأكد مصدر أمني لوكالة "رويترز"': the agency was told; the source spoke."""
+    text = 'وأكد مصدر أمني لوكالة "رويترز" أن الوضع هادئ.'
+    assert actors(events_of(backend, text), "announcement") == ["مصدر أمني"]

@@ -109,8 +109,9 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
             found += covering
             continue
         lo, hi = subtree_span(clause.words, subject)
-        named = best([e for e in entities if e.span.start < hi and lo < e.span.end], people)
-        named = named or _apposition(clause, hi, entities, labels, query.lex["roles"])
+        inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
+        named = best([e for e in inside if not _told(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
+        named = named or _apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
         found += [named] if named else []
         if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
@@ -118,7 +119,21 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
 
 
-def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict) -> Entity | None:
+def _told(words: Sequence[Word], subject: Word, entity: Entity, recipient: Sequence[str]) -> bool:
+    """The name hangs in the subject's phrase under a preposition of the one told
+    ("مصدر أمني لوكالة رويترز": the agency was told, the source spoke)."""
+    by_index = {w.index: w for w in words}
+    word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
+    seen: set[int] = set()
+    while word is not None and word is not subject and word.index not in seen:
+        seen.add(word.index)
+        if any(w.head == word.index and w.deprel == "case" and w.text in recipient for w in words):
+            return True
+        word = by_index.get(word.head)
+    return False
+
+
+def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict, quotes: Sequence[str] = ()) -> Entity | None:
     """The PER/ORG name a subject phrase ends in ("المتحدث باسم الكرملين
     ديمتري بيسكوف", "Foreign Minister, Wang Yi"): the first one after it in
     the clause, with no verb between and no preposition of its own."""
@@ -127,6 +142,8 @@ def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Se
     for word in words:
         if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger]:
             return None
+        if word.text in quotes:
+            return None  # 'في برنامج "بوليتكا"': a quoted name is a programme's or outlet's, never the speaker's
         named = next((e for e in inside if e.span.start == word.span.start and e.label in labels and e.label in ("PER", "ORG")), None)
         if named:
             return named if role_of(named.span.start, clause, roles, inside) is None else None
