@@ -117,3 +117,13 @@ def test_the_one_told_is_not_the_speaker(backend):
     """'وأكد مصدر أمني لوكالة "رويترز"': the agency was told; the source spoke."""
     text = 'وأكد مصدر أمني لوكالة "رويترز" أن الوضع هادئ.'
     assert actors(events_of(backend, text), "announcement") == ["مصدر أمني"]
+
+
+def test_the_subject_of_kana_is_the_speaker_of_the_verb_after_it(backend):
+    """'وكان المتحدث … قد أكد': the spokesman had said it, not the agency of the sentence before."""
+    texts = ["ذكرت وكالة الأنباء الرسمية أن عدد الضحايا بلغ عشرة. وكان المتحدث الرسمي لرئاسة شؤون الحج والعمرة قد أكد أن الوضع تحت السيطرة.",
+             "ذكرت وكالة الأنباء الرسمية أن عدد الضحايا بلغ عشرة. وكان رئيس بلدية المدينة القديمة قد أكد أن الوضع تحت السيطرة.",
+             "ذكرت وكالة الأنباء الرسمية أن عدد الضحايا بلغ عشرة. وكان المدير العام للحماية المدنية والإنقاذ قد أكد أن الأمطار الغزيرة تسببت في الحادث."]
+    for text in texts:
+        speakers = actors(events_of(backend, text), "announcement")
+        assert len(speakers) == 2 and speakers[0] == "وكالة الأنباء الرسمية", speakers

@@ -53,6 +53,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     in_clause = clause.words[clause.start : clause.end]
     broken = implausible(clause.words, trigger)
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
+    subjects = subjects or _auxiliary_subjects(clause, query)
     if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
@@ -91,6 +92,17 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         return None  # only statements are made by described actors ("the ministry said")
     subject = subjects[0] if subjects else None
     return noun_phrase(clause, subject, query.lex, query.lang)
+
+
+def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:
+    """The subject of an auxiliary before the verb ("وكان المتحدث … قد أكد": the
+    spokesman had said), which the parse gives to the auxiliary, not to the verb."""
+    keys = {canonical(a, query.lang) for a in query.lex["actors"]["subject_auxiliaries"]}
+    trigger = clause.words[clause.trigger]
+    for word in reversed(clause.words[clause.start : clause.trigger]):
+        if canonical(word.lemma or word.text, query.lang) in keys:
+            return [w for w in parse_subjects(clause.words, word) if word.span.end <= w.span.start < trigger.span.start]
+    return []
 
 
 def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[Entity], query: Query) -> Argument | str | None:
