@@ -127,3 +127,10 @@ def test_the_subject_of_kana_is_the_speaker_of_the_verb_after_it(backend):
     for text in texts:
         speakers = actors(events_of(backend, text), "announcement")
         assert len(speakers) == 2 and speakers[0] == "وكالة الأنباء الرسمية", speakers
+
+
+def test_a_plural_verb_takes_the_coordinated_subject_of_the_verb_before(backend):
+    """'وقدم كل من X و Y التعازي … وعبروا': they are X and Y, not the ministry of the sentence before."""
+    text = "وأعلنت وزارة الخارجية الحداد. وقدم كل من الوزير محمد علي والسفير أحمد الطاهر التعازي لعائلات الضحايا وعبروا عن تضامنهم."
+    expressed = [e.actor for e in events_of(backend, text) if "عبروا" in e.trigger]
+    assert len(expressed) == 1 and expressed[0] in "الوزير محمد علي والسفير أحمد الطاهر", expressed

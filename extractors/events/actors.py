@@ -32,7 +32,7 @@ from extractors.events.fallback import governor_subjects, implausible, nearest_p
 from extractors.events.names import name_after_title
 from extractors.events.phrases import noun_phrase
 from extractors.events.relative import relative_actor
-from extractors.events.tree import children, relative_antecedent, subtree_span
+from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
 from extractors.events.triggers import lemma_keys, verbal_ending
 from extractors.records import Entity, Word
 
@@ -57,7 +57,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
-            return "pronoun"
+            group = _group_subject(clause, query)
+            return _subject_actor(clause, [group], entities, query) or "pronoun" if group else "pronoun"
     by_subject = _subject_actor(clause, subjects, entities, query)
     if by_subject is not None:
         return by_subject
@@ -103,6 +104,18 @@ def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:
         if canonical(word.lemma or word.text, query.lang) in keys:
             return [w for w in parse_subjects(clause.words, word) if word.span.end <= w.span.start < trigger.span.start]
     return []
+
+
+def _group_subject(clause: Clause, query: Query) -> Word | None:
+    """The plural or coordinated subject of the nearest verb before a plural verb in its
+    sentence ("وقدم كل من الرئيس … ورئيس الحكومة … تعازيهم وعبروا"): who "they" are."""
+    words = clause.words
+    verb = next((w for w in reversed(words[: clause.trigger]) if w.upos in ("VERB", "AUX")), None)
+    for subject in parse_subjects(words, verb) if verb is not None else ():
+        below = descendants(words, subject)
+        if "Number=Plur" in (subject.feats or "") or any(w.index in below and w.deprel == "conj" for w in words):
+            return subject
+    return None
 
 
 def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[Entity], query: Query) -> Argument | str | None:
