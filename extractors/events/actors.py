@@ -12,6 +12,7 @@ clause, constrained by entity type and by the preposition in front of it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from extractors.entities import canonical
 from extractors.entities.keys import normalize
@@ -98,7 +99,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
 def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:
     """The subject of an auxiliary before the verb ("وكان المتحدث … قد أكد": the
     spokesman had said), which the parse gives to the auxiliary, not to the verb."""
-    keys = {canonical(a, query.lang) for a in query.lex["actors"]["subject_auxiliaries"]}
+    keys = _canonical_set(tuple(query.lex["actors"]["subject_auxiliaries"]), query.lang)
     trigger = clause.words[clause.trigger]
     for word in reversed(clause.words[clause.start : clause.trigger]):
         if canonical(word.lemma or word.text, query.lang) in keys:
@@ -216,14 +217,24 @@ def _light(verb: Word, query: Query) -> bool:
     """A verb that adds nothing to its event noun ("held talks", "عقد اجتماعا"): only then does a
     described subject hold the event; "السائح يفضل زيارة تونس" (prefers to visit) is no visit of his."""
     syntax = query.lex["syntax"]
-    return bool(lemma_keys(verb, syntax, query.lang) & {normalize(v, query.lang) for v in syntax["light_verbs"]})
+    return bool(lemma_keys(verb, syntax, query.lang) & _normalized_set(tuple(syntax["light_verbs"]), query.lang))
+
+
+@cache
+def _canonical_set(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(canonical(w, lang) for w in words)
+
+
+@cache
+def _normalized_set(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(normalize(w, lang) for w in words)
 
 
 def _genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
     """The definite common noun right after the event noun, with no preposition of its own."""
     at = clause.words.index(child)
     trigger = clause.words[clause.trigger]
-    patients = {canonical(n, query.lang) for n in query.lex["actors"]["genitive_patient_nouns"]}
+    patients = _canonical_set(tuple(query.lex["actors"]["genitive_patient_nouns"]), query.lang)
     if canonical(trigger.lemma or trigger.text, query.lang) in patients:
         return False  # "استقبال الطلبة": the students are received, they hold nothing
     return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"

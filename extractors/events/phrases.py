@@ -7,6 +7,7 @@ participles and quotations from passing for speakers live here too.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from extractors.entities import canonical
 from extractors.events.clause import Argument, Clause, role_of
@@ -41,7 +42,7 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
         return None  # "وقال هناك دراسة": the noun is what there is, not who said it
     if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
         return None  # "أضافت قائلة": the participle says how, not who
-    if canonical(words[start].lemma or words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["content_nouns"]}:
+    if canonical(words[start].lemma or words[start].text, lang) in _canonical_set(tuple(lex["actors"]["content_nouns"]), lang):
         return None  # "ونفى وجود أي قضية": what was denied, not who denied it
     if any(w.text in lex["actors"]["quote_marks"] for w in words[clause.trigger + 1 : start]):
         return None  # 'كتب "الوطن أولا"': a quotation after the verb is what was said
@@ -51,6 +52,11 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
     span = Span(words[start].span.start, words[end - 1].span.end)
     surface = span.of(clause.text)
     return Argument(surface, canonical(surface, lang), span, None, "phrase")
+
+
+@cache
+def _canonical_set(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(canonical(w, lang) for w in words)
 
 
 def _accusative(noun: Word, actors: dict) -> bool:
