@@ -76,3 +76,61 @@ def test_a_subjectless_verb_continues_the_name_after_a_complementizer(backend):
     """'أن محمد علي رفض … وكشف … وقال': he revealed and said it, not the sources reporting it."""
     text = "وأوضحت المصادر أن محمد علي لم يقبل المقترح، فبادر بالاتصال بالصحفيين وكشف عن مضمون اللقاء وقال إن الحكومة أخطأت."
     assert "محمد علي" in actors(events_of(backend, text), "announcement")
+
+
+def test_the_genitive_of_a_reception_is_received_not_the_host(backend):
+    """'استقبال الطلبة الأجانب': admitting the students; nobody named hosts them, so no meeting."""
+    text = "وتضمن القرار إعادة هيكلة المعهد مع استقبال الطلبة الأجانب للدراسة."
+    assert actors(events_of(backend, text), "meeting") == []
+
+
+def test_a_reception_with_its_host_stays_a_meeting(backend):
+    text = "وقال وزير الصحة محمد علي لدى استقباله سفير فرنسا إن العلاقات متينة."
+    assert actors(events_of(backend, text), "meeting") == ["محمد علي"]
+
+
+def test_a_described_subject_holds_an_event_noun_only_through_a_light_verb(backend):
+    """'السائح الألماني يفضل زيارة الجنوب': the tourist prefers visiting, no visit took place."""
+    text = "وقال الوزير إن السائح الألماني يفضل زيارة الجنوب في الشتاء."
+    assert actors(events_of(backend, text), "visit") == []
+
+
+def test_a_complementizer_without_hamza_ends_the_speakers_clause(backend):
+    """'واضاف انه سيتم تعيين …': the name after "انه" (أنه without hamza) is what was said, not who said it."""
+    text = "قال وزير الصحة محمد علي إن الوضع مستقر. واضاف انه سيتم تعيين أحمد الطاهر مديرا للمستشفى."
+    assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
+
+
+def test_what_a_statement_denies_is_not_its_speaker(backend):
+    """'ونفى وجود أي إصابات': the existence was denied; the speaker is the minister of the sentence before."""
+    text = "قال وزير الصحة محمد علي إن الوضع مستقر. ونفى وجود أي إصابات جديدة في المستشفى."
+    assert actors(events_of(backend, text), "announcement") == ["محمد علي"]
+
+
+def test_a_quoted_programme_name_is_not_the_speaker(backend):
+    """'… خلال مشاركتها في برنامج "بوليتيكو"': the programme hosted her; she spoke."""
+    text = 'قالت وزيرة السياحة سلوى الهادي خلال مشاركتها في برنامج "بوليتيكو" إن الموسم ناجح.'
+    assert "بوليتيكو" not in actors(events_of(backend, text), "announcement")
+
+
+def test_the_one_told_is_not_the_speaker(backend):
+    """'وأكد مصدر أمني لوكالة "رويترز"': the agency was told; the source spoke."""
+    text = 'وأكد مصدر أمني لوكالة "رويترز" أن الوضع هادئ.'
+    assert actors(events_of(backend, text), "announcement") == ["مصدر أمني"]
+
+
+def test_the_subject_of_kana_is_the_speaker_of_the_verb_after_it(backend):
+    """'وكان المتحدث … قد أكد': the spokesman had said it, not the agency of the sentence before."""
+    texts = ["ذكرت وكالة الأنباء الرسمية أن عدد الضحايا بلغ عشرة. وكان المتحدث الرسمي لرئاسة شؤون الحج والعمرة قد أكد أن الوضع تحت السيطرة.",
+             "ذكرت وكالة الأنباء الرسمية أن عدد الضحايا بلغ عشرة. وكان رئيس بلدية المدينة القديمة قد أكد أن الوضع تحت السيطرة.",
+             "ذكرت وكالة الأنباء الرسمية أن عدد الضحايا بلغ عشرة. وكان المدير العام للحماية المدنية والإنقاذ قد أكد أن الأمطار الغزيرة تسببت في الحادث."]
+    for text in texts:
+        speakers = actors(events_of(backend, text), "announcement")
+        assert len(speakers) == 2 and speakers[0] == "وكالة الأنباء الرسمية", speakers
+
+
+def test_a_plural_verb_takes_the_coordinated_subject_of_the_verb_before(backend):
+    """'وقدم كل من X و Y التعازي … وعبروا': they are X and Y, not the ministry of the sentence before."""
+    text = "وأعلنت وزارة الخارجية الحداد. وقدم كل من الوزير محمد علي والسفير أحمد الطاهر التعازي لعائلات الضحايا وعبروا عن تضامنهم."
+    expressed = [e.actor for e in events_of(backend, text) if "عبروا" in e.trigger]
+    assert len(expressed) == 1 and expressed[0] in "الوزير محمد علي والسفير أحمد الطاهر", expressed

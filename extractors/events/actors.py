@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors.entities import canonical
 from extractors.events.clause import (
     MAX_APPOSITION_GAP,
     PLACE_ACTOR_TYPES,
@@ -28,11 +29,13 @@ from extractors.events.clause import (
     role_of,
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
+from extractors.events.holders import genitive_holder, is_light, light_verb_object, verb_with_subject
 from extractors.events.names import name_after_title
 from extractors.events.phrases import noun_phrase
 from extractors.events.relative import relative_actor
-from extractors.events.tree import children, relative_antecedent, subtree_span
+from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
 from extractors.events.triggers import verbal_ending
+from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Word
 
 
@@ -93,10 +96,12 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     in_clause = clause.words[clause.start : clause.end]
     broken = implausible(clause.words, trigger)
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
+    subjects = subjects or _auxiliary_subjects(clause, query)
     if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
-            return "pronoun"
+            group = _group_subject(clause, query)
+            return _subject_actor(clause, [group], entities, query) or "pronoun" if group else "pronoun"
     by_subject = _subject_actor(clause, subjects, entities, query)
     if by_subject is not None:
         return by_subject
@@ -133,6 +138,29 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     return noun_phrase(clause, subject, query.lex, query.lang)
 
 
+def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:
+    """The subject of an auxiliary before the verb ("وكان المتحدث … قد أكد": the
+    spokesman had said), which the parse gives to the auxiliary, not to the verb."""
+    keys = canonical_set(tuple(query.lex["actors"]["subject_auxiliaries"]), query.lang)
+    trigger = clause.words[clause.trigger]
+    for word in reversed(clause.words[clause.start : clause.trigger]):
+        if canonical(word.lemma or word.text, query.lang) in keys:
+            return [w for w in parse_subjects(clause.words, word) if word.span.end <= w.span.start < trigger.span.start]
+    return []
+
+
+def _group_subject(clause: Clause, query: Query) -> Word | None:
+    """The plural or coordinated subject of the nearest verb before a plural verb in its
+    sentence ("وقدم كل من الرئيس … ورئيس الحكومة … تعازيهم وعبروا"): who "they" are."""
+    words = clause.words
+    verb = next((w for w in reversed(words[: clause.trigger]) if w.upos in ("VERB", "AUX")), None)
+    for subject in parse_subjects(words, verb) if verb is not None else ():
+        below = descendants(words, subject)
+        if "Number=Plur" in (subject.feats or "") or any(w.index in below and w.deprel == "conj" for w in words):
+            return subject
+    return None
+
+
 def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[Entity], query: Query) -> Argument | str | None:
     """The actor the parse names: a subject pronoun, the entity at the subject
     or in apposition to it ("Foreign Minister Wang Yi", "وزير الخارجية … بلينكن")."""
@@ -149,8 +177,9 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
             found += covering
             continue
         lo, hi = subtree_span(clause.words, subject)
-        named = best([e for e in entities if e.span.start < hi and lo < e.span.end], people)
-        named = named or _apposition(clause, hi, entities, labels, query.lex["roles"])
+        inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
+        named = best([e for e in inside if not _told(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
+        named = named or _apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
         found += [named] if named else []
         if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
@@ -158,7 +187,21 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
 
 
-def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict) -> Entity | None:
+def _told(words: Sequence[Word], subject: Word, entity: Entity, recipient: Sequence[str]) -> bool:
+    """The name hangs in the subject's phrase under a preposition of the one told
+    ("مصدر أمني لوكالة رويترز": the agency was told, the source spoke)."""
+    by_index = {w.index: w for w in words}
+    word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
+    seen: set[int] = set()
+    while word is not None and word is not subject and word.index not in seen:
+        seen.add(word.index)
+        if any(w.head == word.index and w.deprel == "case" and w.text in recipient for w in words):
+            return True
+        word = by_index.get(word.head)
+    return False
+
+
+def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict, quotes: Sequence[str] = ()) -> Entity | None:
     """The PER/ORG name a subject phrase ends in ("المتحدث باسم الكرملين
     ديمتري بيسكوف", "Foreign Minister, Wang Yi"): the first one after it in
     the clause, with no verb between and no preposition of its own."""
@@ -167,6 +210,8 @@ def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Se
     for word in words:
         if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger]:
             return None
+        if word.text in quotes:
+            return None  # 'في برنامج "بوليتكا"': a quoted name is a programme's or outlet's, never the speaker's
         named = next((e for e in inside if e.span.start == word.span.start and e.label in labels and e.label in ("PER", "ORG")), None)
         if named:
             return named if role_of(named.span.start, clause, roles, inside) is None else None
@@ -189,12 +234,12 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         owner = entity_at(child, entities, labels)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
-        if not owner and _genitive_holder(clause, child, query):  # "اجتماع اللجنة"
+        if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة"
             return noun_phrase(clause, child, query.lex, query.lang)
     pair = _pair(clause, entities, query)
     if pair:
         return pair
-    noun = _light_verb_object(words, trigger)
+    noun = light_verb_object(words, trigger)
     head = next((w for w in words if w.index == noun.head), None)
     if head is None or noun.deprel != "obj" or head.upos not in ("VERB", "AUX"):
         return None
@@ -207,25 +252,9 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
             return named
         if subject.upos == "PRON":
             return "pronoun"
-        if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause:
+        if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause and is_light(head, query):
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
-
-
-def verb_with_subject(words: Sequence[Word], trigger: Word) -> Word | None:
-    """The verb whose object the event noun is, when that verb has a subject."""
-    noun = _light_verb_object(words, trigger)
-    head = next((w for w in words if w.index == noun.head), None)
-    if head is None or noun.deprel != "obj" or head.upos not in ("VERB", "AUX") or not parse_subjects(words, head):
-        return None
-    return head
-
-
-def _genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
-    """The definite common noun right after the event noun, with no preposition of its own."""
-    at = clause.words.index(child)
-    return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"
-            and "Definite=Def" in (child.feats or "") and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
 
 
 def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | None:
@@ -239,20 +268,6 @@ def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity]
         return None
     named = _subject_actor(clause, [head], entities, query)
     return named if isinstance(named, Argument) else noun_phrase(clause, head, query.lex, query.lang)
-
-
-def _light_verb_object(words: Sequence[Word], trigger: Word, depth: int = 2) -> Word:
-    """The noun a verb takes as object for this event noun: itself ("held
-    talks") or a measure of it ("had nine hours of talks", "a round of talks")."""
-    noun = trigger
-    for _ in range(depth):
-        if noun.deprel != "nmod":
-            break
-        head = next((w for w in words if w.index == noun.head), None)
-        if head is None or head.upos != "NOUN":
-            break
-        noun = head
-    return noun
 
 
 def _pair(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | None:

@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from extractors import lexicon
 from extractors.entities import canonical
-from extractors.events.actors import find_actor, verb_with_subject
+from extractors.events.actors import find_actor
+from extractors.events.holders import verb_with_subject
 from extractors.events.aliases import resolve_titles
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
@@ -26,6 +27,7 @@ from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality
 from extractors.events.places import figurative_motion, find_places_and_counterpart
+from extractors.events.senses import other_sense
 from extractors.events.time_heads import free_time_heads
 from extractors.events.triggers import find_triggers, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
@@ -67,6 +69,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     sentence_times = tuple(t.span for t in times if sentence.span.contains(t.span))
     drafts = []
     for position, event_type, is_noun in find_triggers(words, lex):
+        if other_sense(words, position, event_type, is_noun, lex):
+            continue  # "لقاء" of two teams, "وادي زار", "علّق الإضراب"
         start, end = _clause_bounds(words, position, lex)
         clause = Clause(words, position, start, end, text, sentence_times)
         if not is_noun and figurative_motion(clause, ents, event_type, lex):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from extractors.entities import canonical
 from extractors.events.clause import Argument, Clause, role_of
+from extractors.events.wordsets import canonical_set
 from extractors.records import Span, Word
 
 
@@ -41,6 +42,8 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
         return None  # "وقال هناك دراسة": the noun is what there is, not who said it
     if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
         return None  # "أضافت قائلة": the participle says how, not who
+    if canonical(words[start].lemma or words[start].text, lang) in canonical_set(tuple(lex["actors"]["content_nouns"]), lang):
+        return None  # "ونفى وجود أي قضية": what was denied, not who denied it
     if any(w.text in lex["actors"]["quote_marks"] for w in words[clause.trigger + 1 : start]):
         return None  # 'كتب "الوطن أولا"': a quotation after the verb is what was said
     head = subject if subject is not None and subject.upos in syntax["phrase_upos"] else words[start]

@@ -97,24 +97,17 @@ class StanzaBackend:
         return StanzaBackend(self.directory, self.max_chunk_chars, self.auto_pull, threads, self.on_load)
 
     def __iter__(self):
-        """What the backend is, as key/value pairs: Prefect records a flow's
-        parameters as JSON and would otherwise walk the loaded models."""
+        """What the backend is: Prefect records a flow's parameters as JSON and would otherwise walk the models."""
         yield from {"backend": "stanza", "directory": str(self.directory), "languages": sorted(self.inventory)}.items()
 
     def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["_pipelines"], state["_lock"] = {}, None
-        return state
+        return {**self.__dict__, "_pipelines": {}, "_lock": None}
 
     def __setstate__(self, state: dict) -> None:
-        """Unpickled in another process (a ``--workers`` process, a Dask
-        worker on another machine), the backend looks for models where that
-        process's ``STANZA_RESOURCES_DIR`` says, else where the sender's did:
-        a worker's disk is not the writer's."""
+        """In another process (a Dask worker elsewhere) the models are where its own STANZA_RESOURCES_DIR says, if set."""
         self.__dict__.update(state)
         self._lock = threading.Lock()
-        local = os.environ.get("STANZA_RESOURCES_DIR")
-        if local and Path(local).expanduser() != self.directory:
+        if (local := os.environ.get("STANZA_RESOURCES_DIR")) and Path(local).expanduser() != self.directory:
             self.directory = Path(local).expanduser()
             self.refresh()
 

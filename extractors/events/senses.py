@@ -1,0 +1,95 @@
+"""Trigger words used in another sense: a lemma that names an event only in
+some of its uses. Each test is a fact of the language, its words data in the
+``[senses]`` table of ``extractors/lang/<lang>/events.toml`` (empty lists for
+a language that needs none):
+
+* ``context_nouns``: a noun whose other sense the sentence gives away — لقاء
+  between two teams is a match when the sentence speaks of a stadium, a
+  round or football (``sport_words``);
+* ``place_name_heads``: a verb right after the head word of a place name is
+  part of the name ("وادي زار", the valley of Zar), not a verb;
+* ``verbs_with_preposition``: verbs that are statements only with their
+  preposition ("علّق على" commented on, but "علّق الإضراب" suspended the
+  strike; "نادى بـ" called for);
+* ``perfect_only``: verbs that report a statement in the perfect but mean
+  "is considered" in the imperfective ("اعتبر" vs "تعتبر هذه المجالات …");
+* ``left_memberships``: a departure verb whose object is a group, a post or
+  life itself means leaving that, not a place ("غادر X فريق حملة …", "غادر
+  الحكومة", "غادر الحياة"); read on the words right after the verb and its
+  subject, since compact models parse and tag such sentences poorly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from extractors.entities.keys import normalize
+from extractors.records import Word
+
+#: Words after a departure verb its object may stand at, behind the subject ("غادر سامي الهادي فريق …").
+OBJECT_REACH = 4
+#: Features of a noun in the construct state, whose next noun is its genitive ("رئيس الحكومة").
+CONSTRUCT_FEATS = ("Definite=Red", "Definite=Cons")
+
+
+def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: bool, lex: dict) -> bool:
+    """The trigger at ``position`` is used in a sense that names no event of ``event_type``."""
+    senses, lang = lex.get("senses", {}), lex["lang"]
+    if not senses:
+        return False
+    word = words[position]
+    lemma = word.lemma or word.text
+    if is_noun:
+        return _is(lemma, senses["context_nouns"], lang, senses) and any(_is(w.text, senses["sport_words"], lang, senses) for w in words)
+    if position > 0 and _is(words[position - 1].text, senses["place_name_heads"], lang, senses):
+        return True
+    if _is(lemma, senses["perfect_only"], lang, senses) and "Aspect=Imp" in (word.feats or ""):
+        return True
+    needed = next((v for k, v in senses["verbs_with_preposition"].items() if _is(lemma, (k,), lang, senses)), None)
+    if needed is not None and not _preposition_after(words, position, needed, lex):
+        return True
+    return event_type == "departure" and _left_membership(words, position, senses, lang)
+
+
+def _preposition_after(words: Sequence[Word], position: int, prepositions: Sequence[str], lex: dict) -> bool:
+    """One of ``prepositions`` after the verb in its clause ("علّق X … على التحوير")."""
+    breaks = set(lex["syntax"]["clause_breaks"])
+    for word in words[position + 1 :]:
+        if word.text.casefold() in breaks:
+            return False
+        if word.text in prepositions:
+            return True
+    return False
+
+
+def _left_membership(words: Sequence[Word], position: int, senses: dict, lang: str) -> bool:
+    """A group, post or life among the few words after the verb, before any preposition
+    or punctuation, that is no genitive of a noun before it ("غادر رئيس الحكومة" moves)."""
+    for at in range(position + 1, min(len(words), position + 1 + OBJECT_REACH)):
+        word, previous = words[at], words[at - 1]
+        if word.upos in ("ADP", "PUNCT", "VERB", "AUX"):
+            return False
+        construct = previous.upos == "NOUN" and any(f in (previous.feats or "") for f in CONSTRUCT_FEATS)
+        if not construct and _is(word.text, senses["left_memberships"], lang, senses):
+            return True
+    return False
+
+
+def forms(text: str, lang: str, senses: dict) -> set[str]:
+    """The canonical word and its readings without up to two proclitics and the
+    article ("بملعب" → "ملعب", "بوادي" → "وادي", "الحكومة" → "حكومه"), keeping
+    at least three letters: several, since a leading letter may be the word's own."""
+    found = {normalize(text, lang)}
+    for _ in range(2):
+        found |= {f[len(c) :] for f in found for c in senses["proclitics"] if f.startswith(c) and len(f) - len(c) >= 3}
+    return found | {f[len(a) :] for f in found for a in senses["articles"] if f.startswith(a) and len(f) - len(a) >= 3}
+
+
+def _is(text: str, words: Sequence[str], lang: str, senses: dict) -> bool:
+    return bool(forms(text, lang, senses) & _keys(tuple(words), lang))
+
+
+@cache
+def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
+    return frozenset(normalize(w, lang) for w in words)

@@ -1,0 +1,55 @@
+"""Arabic trigger words in another sense (``[senses]`` of ``extractors/lang/ar/events.toml``,
+``extractors/events/senses.py``): a match is no meeting, a place name no visit, a suspended strike
+no statement, "is considered" no statement, leaving a team no departure. Short sentences of our own,
+through recorded analyses (``backend``); each pair has a control where the event stays."""
+
+from __future__ import annotations
+
+from event_helpers import fixture_events
+
+
+def types(backend, text: str) -> list[str]:
+    return [e.type for e in fixture_events(backend, text, "ar")]
+
+
+def test_a_match_between_two_teams_is_no_meeting(backend):
+    text = "وأدار الحكم سامي الهادي لقاء الترجي والنجم في ملعب رادس يوم الأحد."
+    assert "meeting" not in types(backend, text)
+
+
+def test_a_meeting_with_an_ambassador_stays_a_meeting(backend):
+    text = "وعقد الوزير سامي الهادي لقاء مع سفير فرنسا يوم الأحد."
+    assert "meeting" in types(backend, text)
+
+
+def test_a_verb_inside_a_place_name_is_no_event(backend):
+    """'بوادي زار': the valley of Zar, nobody visited."""
+    text = "ودخل عمال الحقل بوادي زار في اعتصام مفتوح منذ أسبوع."
+    assert "visit" not in types(backend, text)
+
+
+def test_suspending_a_strike_is_no_statement(backend):
+    """'علّق' without 'على' suspends; with it, comments."""
+    text = "وعلّق الاتحاد العام للشغل الإضراب الذي كان مقررا يوم الخميس."
+    assert "announcement" not in types(backend, text)
+
+
+def test_commenting_on_a_decision_is_a_statement(backend):
+    text = "وعلّق الأمين العام للنقابة سامي الهادي على القرار في تدوينة له."
+    assert "announcement" in types(backend, text)
+
+
+def test_an_imperfective_consider_is_no_statement(backend):
+    """'لا تعتبر هذه الأرقام نهائية': the figures are not considered final; nobody spoke."""
+    text = "ولا تعتبر هذه الأرقام نهائية إلى حد الآن."
+    assert "announcement" not in types(backend, text)
+
+
+def test_leaving_a_campaign_team_is_no_departure(backend):
+    text = "وبعد الانتخابات غادر سامي الهادي فريق حملة المرشح الخاسر."
+    assert "departure" not in types(backend, text)
+
+
+def test_leaving_a_city_stays_a_departure(backend):
+    text = "وبعد الانتخابات غادر سامي الهادي تونس متوجها إلى باريس."
+    assert "departure" in types(backend, text)
