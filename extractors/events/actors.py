@@ -15,7 +15,6 @@ from collections.abc import Sequence
 
 from extractors.entities import canonical
 from extractors.events.clause import (
-    MAX_APPOSITION_GAP,
     PLACE_ACTOR_TYPES,
     Argument,
     NO_ACTOR,
@@ -30,7 +29,7 @@ from extractors.events.clause import (
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.holders import genitive_holder, is_light, light_verb_object, verb_with_subject
-from extractors.events.names import name_after_title
+from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
@@ -178,44 +177,13 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
             continue
         lo, hi = subtree_span(clause.words, subject)
         inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
-        named = best([e for e in inside if not _told(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
-        named = named or _apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
+        named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
+        named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
         found += [named] if named else []
         if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
     chosen = best(found, labels)
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
-
-
-def _told(words: Sequence[Word], subject: Word, entity: Entity, recipient: Sequence[str]) -> bool:
-    """The name hangs in the subject's phrase under a preposition of the one told
-    ("مصدر أمني لوكالة رويترز": the agency was told, the source spoke)."""
-    by_index = {w.index: w for w in words}
-    word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
-    seen: set[int] = set()
-    while word is not None and word is not subject and word.index not in seen:
-        seen.add(word.index)
-        if any(w.head == word.index and w.deprel == "case" and w.text in recipient for w in words):
-            return True
-        word = by_index.get(word.head)
-    return False
-
-
-def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict, quotes: Sequence[str] = ()) -> Entity | None:
-    """The PER/ORG name a subject phrase ends in ("المتحدث باسم الكرملين
-    ديمتري بيسكوف", "Foreign Minister, Wang Yi"): the first one after it in
-    the clause, with no verb between and no preposition of its own."""
-    words = [w for w in clause.words[clause.start : clause.end] if w.span.start >= end][:MAX_APPOSITION_GAP]
-    inside = clause_entities(entities, clause)
-    for word in words:
-        if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger]:
-            return None
-        if word.text in quotes:
-            return None  # 'في برنامج "بوليتكا"': a quoted name is a programme's or outlet's, never the speaker's
-        named = next((e for e in inside if e.span.start == word.span.start and e.label in labels and e.label in ("PER", "ORG")), None)
-        if named:
-            return named if role_of(named.span.start, clause, roles, inside) is None else None
-    return None
 
 
 def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
