@@ -28,7 +28,7 @@ from extractors.events.clause import (
     role_of,
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
-from extractors.events.holders import genitive_holder, is_light, light_verb_object, verb_with_subject
+from extractors.events.holders import genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject
 from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import noun_phrase
 from extractors.events.relative import relative_actor
@@ -200,10 +200,13 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
         owner = entity_at(child, entities, labels)
+        if issued_by(clause, child, query):  # "بلاغ لوزارة الداخلية"
+            return from_entity(owner, "parse") if owner else noun_phrase(clause, child, query.lex, query.lang)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
-        if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة"
-            return noun_phrase(clause, child, query.lex, query.lang)
+        if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة", "تصريحات وزير المالية أحمد العلوي"
+            named = name_in_genitive(clause, child, entities)
+            return from_entity(named, "parse") if named else noun_phrase(clause, child, query.lex, query.lang)
     pair = _pair(clause, entities, query)
     if pair:
         return pair
