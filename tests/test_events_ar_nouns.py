@@ -43,3 +43,11 @@ def test_recalling_an_announcement_keeps_it(backend):
     text = "وذكّر الوزير بإعلان رئيس الحكومة محمد علي بشأن الزيادة في الأجور."
     found = actors(backend, text, "announcement")
     assert "الوزير" in found and any(a != "الوزير" and a in "رئيس الحكومة محمد علي" for a in found), found  # NER may cut the name
+
+
+def test_a_meeting_of_theirs_is_held_by_the_subject_before_its_apposition(backend):
+    """'لم تتوصل لجنة المالية، بمجلس النواب، خلال اجتماعها …': the committee met, though
+    the commas of its apposition stand between it and its meeting."""
+    text = "ولم تتوصل لجنة المالية، بمجلس النواب، خلال اجتماعها يوم الاثنين إلى اتفاق حول الميزانية."
+    found = actors(backend, text, "meeting")
+    assert any("لجنة المالية" in a for a in found), found

@@ -235,8 +235,8 @@ def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity]
     if head is not None and head.upos in ("VERB", "AUX"):  # "… عند استقباله … لم يتحدث": the verb's subject
         head = next((w for w in parse_subjects(clause.words, head)), None)
     in_phrase = any(w.head == trigger.index and w.deprel == "case" for w in clause.words)
-    if head is None or not in_phrase or head.upos not in query.lex["syntax"]["phrase_upos"] or head not in clause.words[clause.start : clause.trigger]:
-        return None
+    if head is None or not in_phrase or head.upos not in (*query.lex["syntax"]["phrase_upos"], "PROPN") or head not in clause.words[: clause.trigger]:
+        return None  # the parse links them: the subject may stand before commas of its own apposition ("اللجنة، بالمجلس، خلال اجتماعها")
     named = _subject_actor(clause, [head], entities, query)
     return named if isinstance(named, Argument) else noun_phrase(clause, head, query.lex, query.lang)
 
