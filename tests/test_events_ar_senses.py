@@ -53,3 +53,15 @@ def test_leaving_a_campaign_team_is_no_departure(backend):
 def test_leaving_a_city_stays_a_departure(backend):
     text = "وبعد الانتخابات غادر سامي الهادي تونس متوجها إلى باريس."
     assert "departure" in types(backend, text)
+
+
+def test_his_ministry_is_no_visit(backend):
+    """'وزارته' (his ministry), which a tokenizer may split as و + زارت + ه ('and she visited him')."""
+    text = "وقال الوزير سامي الهادي إن وزارته ستوزع مساعدات على العائلات في الولايات الداخلية."
+    assert "visit" not in types(backend, text)
+
+
+def test_and_she_visited_stays_a_visit(backend):
+    """Without a possessive pronoun, 'وزارت' is the conjunction and the verb."""
+    text = "وزارت الوزيرة ليلى سالم معرض الكتاب بالعاصمة يوم الأحد."
+    assert "visit" in types(backend, text)

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 
 from extractors.entities import canonical
 from extractors.events.clause import (
-    MAX_APPOSITION_GAP,
     PLACE_ACTOR_TYPES,
     Argument,
     NO_ACTOR,
@@ -29,8 +28,8 @@ from extractors.events.clause import (
     role_of,
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
-from extractors.events.holders import genitive_holder, is_light, light_verb_object, verb_with_subject
-from extractors.events.names import name_after_title
+from extractors.events.holders import genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject
+from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
@@ -178,44 +177,13 @@ def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[
             continue
         lo, hi = subtree_span(clause.words, subject)
         inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
-        named = best([e for e in inside if not _told(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
-        named = named or _apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
+        named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
+        named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
         found += [named] if named else []
         if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
     chosen = best(found, labels)
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
-
-
-def _told(words: Sequence[Word], subject: Word, entity: Entity, recipient: Sequence[str]) -> bool:
-    """The name hangs in the subject's phrase under a preposition of the one told
-    ("مصدر أمني لوكالة رويترز": the agency was told, the source spoke)."""
-    by_index = {w.index: w for w in words}
-    word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
-    seen: set[int] = set()
-    while word is not None and word is not subject and word.index not in seen:
-        seen.add(word.index)
-        if any(w.head == word.index and w.deprel == "case" and w.text in recipient for w in words):
-            return True
-        word = by_index.get(word.head)
-    return False
-
-
-def _apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict, quotes: Sequence[str] = ()) -> Entity | None:
-    """The PER/ORG name a subject phrase ends in ("المتحدث باسم الكرملين
-    ديمتري بيسكوف", "Foreign Minister, Wang Yi"): the first one after it in
-    the clause, with no verb between and no preposition of its own."""
-    words = [w for w in clause.words[clause.start : clause.end] if w.span.start >= end][:MAX_APPOSITION_GAP]
-    inside = clause_entities(entities, clause)
-    for word in words:
-        if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger]:
-            return None
-        if word.text in quotes:
-            return None  # 'في برنامج "بوليتكا"': a quoted name is a programme's or outlet's, never the speaker's
-        named = next((e for e in inside if e.span.start == word.span.start and e.label in labels and e.label in ("PER", "ORG")), None)
-        if named:
-            return named if role_of(named.span.start, clause, roles, inside) is None else None
-    return None
 
 
 def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
@@ -232,10 +200,13 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
         owner = entity_at(child, entities, labels)
+        if issued_by(clause, child, query):  # "بلاغ لوزارة الداخلية"
+            return from_entity(owner, "parse") if owner else noun_phrase(clause, child, query.lex, query.lang)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
-        if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة"
-            return noun_phrase(clause, child, query.lex, query.lang)
+        if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة", "تصريحات وزير المالية أحمد العلوي"
+            named = name_in_genitive(clause, child, entities)
+            return from_entity(named, "parse") if named else noun_phrase(clause, child, query.lex, query.lang)
     pair = _pair(clause, entities, query)
     if pair:
         return pair
@@ -264,8 +235,8 @@ def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity]
     if head is not None and head.upos in ("VERB", "AUX"):  # "… عند استقباله … لم يتحدث": the verb's subject
         head = next((w for w in parse_subjects(clause.words, head)), None)
     in_phrase = any(w.head == trigger.index and w.deprel == "case" for w in clause.words)
-    if head is None or not in_phrase or head.upos not in query.lex["syntax"]["phrase_upos"] or head not in clause.words[clause.start : clause.trigger]:
-        return None
+    if head is None or not in_phrase or head.upos not in (*query.lex["syntax"]["phrase_upos"], "PROPN") or head not in clause.words[: clause.trigger]:
+        return None  # the parse links them: the subject may stand before commas of its own apposition ("اللجنة، بالمجلس، خلال اجتماعها")
     named = _subject_actor(clause, [head], entities, query)
     return named if isinstance(named, Argument) else noun_phrase(clause, head, query.lex, query.lang)
 

@@ -4,7 +4,8 @@
 which verb takes the event noun as its object ("held talks", "had nine hours
 of talks", "عقد اجتماعا"), whether that verb is a light verb that lends its
 subject to the noun, and when the definite noun after the event noun holds it
-("اجتماع اللجنة") rather than undergoes it ("استقبال الطلبة").
+("اجتماع اللجنة") rather than undergoes it ("استقبال الطلبة"), and who issued a
+document-like statement noun ("بلاغ لوزارة الداخلية").
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from extractors.entities import canonical
 from extractors.events.clause import Clause, Query, parse_subjects
 from extractors.events.triggers import lemma_keys
 from extractors.events.wordsets import canonical_set, normalized_set
-from extractors.records import Word
+from extractors.events.tree import subtree_span
+from extractors.records import Entity, Word
+
+#: A definite noun, or one in the construct state, which its genitive makes definite ("وزير المالية").
+DEFINITE_FEATS = ("Definite=Def", "Definite=Cons", "Definite=Red")
 
 
 def verb_with_subject(words: Sequence[Word], trigger: Word) -> Word | None:
@@ -55,5 +60,25 @@ def genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
     patients = canonical_set(tuple(query.lex["actors"]["genitive_patient_nouns"]), query.lang)
     if canonical(trigger.lemma or trigger.text, query.lang) in patients:
         return False  # "استقبال الطلبة": the students are received, they hold nothing
+    definite = any(f in (child.feats or "") for f in DEFINITE_FEATS)  # "اللجنة", or a title in the construct state: "وزير المالية"
     return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"
-            and "Definite=Def" in (child.feats or "") and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
+            and definite and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
+
+
+def name_in_genitive(clause: Clause, child: Word, entities: Sequence[Entity]) -> Entity | None:
+    """The person or organization a genitive phrase names ("تصريحات وزير المالية أحمد العلوي"
+    → "أحمد العلوي"), when the recognizer did not take in its title: the first one in its subtree."""
+    lo, hi = subtree_span(clause.words, child)
+    return next((e for e in entities if lo <= e.span.start < hi and e.label in ("PER", "ORG")), None)
+
+
+def issued_by(clause: Clause, child: Word, query: Query) -> bool:
+    """The issuer of a communique or statement (``issued_nouns``): the noun after
+    ``issuer_prepositions`` hanging from it ("بلاغ لوزارة الداخلية", "بيان صادر عن
+    الرئاسة"). A document has an issuer; its ل is never the one told."""
+    actors = query.lex["actors"]
+    trigger = clause.words[clause.trigger]
+    if canonical(trigger.lemma or trigger.text, query.lang) not in canonical_set(tuple(actors.get("issued_nouns", ())), query.lang):
+        return False
+    marks = {w.text for w in clause.words if w.head == child.index and w.deprel == "case"}
+    return child.upos in ("NOUN", "PROPN", "X") and bool(marks & set(actors.get("issuer_prepositions", ())))

@@ -5,7 +5,9 @@ The title is the parsed subject; the name is the run of proper-noun words at
 the end of its phrase or right after it (over one comma), even when the
 entity recognizer missed it — compact models tag unknown Arabic names ``X``.
 A run of two such words, or one recognized person, is a name; a run that
-goes on into a common noun is not ("… جان بيار الجديد").
+goes on into a common noun is not ("… جان بيار الجديد"). Also the name a subject
+phrase ends in (:func:`apposition`) and a name in it that was only told something
+(:func:`told_in_phrase`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities import canonical
-from extractors.events.clause import Argument, Clause
+from extractors.events.clause import MAX_APPOSITION_GAP, Argument, Clause, clause_entities, role_of
 from extractors.events.tree import descendants
 from extractors.records import Entity, Span, Word
 
@@ -80,3 +82,34 @@ def _argument(clause: Clause, words: Sequence[Word], run: tuple[int, int], entit
         return Argument(same.text, same.resolved, same.span, same.label, "parse")
     surface = span.of(clause.text)
     return Argument(surface, canonical(surface, lang), span, "PER", "parse")
+
+
+def told_in_phrase(words: Sequence[Word], subject: Word, entity: Entity, recipient: Sequence[str]) -> bool:
+    """The name hangs in the subject's phrase under a preposition of the one told
+    ("مصدر أمني لوكالة رويترز": the agency was told, the source spoke)."""
+    by_index = {w.index: w for w in words}
+    word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
+    seen: set[int] = set()
+    while word is not None and word is not subject and word.index not in seen:
+        seen.add(word.index)
+        if any(w.head == word.index and w.deprel == "case" and w.text in recipient for w in words):
+            return True
+        word = by_index.get(word.head)
+    return False
+
+
+def apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Sequence[str], roles: dict, quotes: Sequence[str] = ()) -> Entity | None:
+    """The PER/ORG name a subject phrase ends in ("المتحدث باسم الكرملين
+    ديمتري بيسكوف", "Foreign Minister, Wang Yi"): the first one after it in
+    the clause, with no verb between and no preposition of its own."""
+    words = [w for w in clause.words[clause.start : clause.end] if w.span.start >= end][:MAX_APPOSITION_GAP]
+    inside = clause_entities(entities, clause)
+    for word in words:
+        if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger]:
+            return None
+        if word.text in quotes:
+            return None  # 'في برنامج "بوليتكا"': a quoted name is a programme's or outlet's, never the speaker's
+        named = next((e for e in inside if e.span.start == word.span.start and e.label in labels and e.label in ("PER", "ORG")), None)
+        if named:
+            return named if role_of(named.span.start, clause, roles, inside) is None else None
+    return None

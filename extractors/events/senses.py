@@ -17,6 +17,15 @@ a language that needs none):
   life itself means leaving that, not a place ("غادر X فريق حملة …", "غادر
   الحكومة", "غادر الحياة"); read on the words right after the verb and its
   subject, since compact models parse and tag such sentences poorly.
+
+* ``misread_nouns``: a feminine noun with a possessive pronoun that a tokenizer
+  splits into a conjunction and a verb ("وزارته", his ministry → و + زارت + ه,
+  "and she visited him"): a verb trigger inside such a token is that noun.
+
+Whatever the language, an event noun that depends on a verb of its own type
+names how that verb's event was done, not a second event, when a preposition
+of means makes it so (``medium_prepositions``: "قال في بيان", "أعلنت في بلاغ
+أنه", "عبرت عبر بلاغ"); "ذكّر بإعلان X" (recalled X's announcement) stays one.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractors.entities.keys import normalize
+from extractors.events.triggers import lemma_keys
 from extractors.records import Word
 
 #: Words after a departure verb its object may stand at, behind the subject ("غادر سامي الهادي فريق …").
@@ -40,8 +50,12 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
         return False
     word = words[position]
     lemma = word.lemma or word.text
+    if is_noun and medium_of_verb(words, word, event_type, lex):
+        return True
     if is_noun:
         return _is(lemma, senses["context_nouns"], lang, senses) and any(_is(w.text, senses["sport_words"], lang, senses) for w in words)
+    if _misread_noun(words, word, senses, lang):
+        return True
     if position > 0 and _is(words[position - 1].text, senses["place_name_heads"], lang, senses):
         return True
     if _is(lemma, senses["perfect_only"], lang, senses) and "Aspect=Imp" in (word.feats or ""):
@@ -50,6 +64,32 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
     if needed is not None and not _preposition_after(words, position, needed, lex):
         return True
     return event_type == "departure" and _left_membership(words, position, senses, lang)
+
+
+def medium_of_verb(words: Sequence[Word], noun: Word, event_type: str, lex: dict) -> bool:
+    """The noun hangs, by a preposition of means, from a verb trigger of the same type."""
+    marks = {w.text for w in words if w.head == noun.index and w.deprel == "case"}
+    if not marks & set(lex.get("senses", {}).get("medium_prepositions", ())):
+        return False
+    head = next((w for w in words if w.index == noun.head), None)
+    if head is None or head.upos not in lex["syntax"]["verb_upos"]:
+        return False
+    entry = lex["types"][event_type]
+    verbs = tuple(entry["verbs"]) + tuple(entry.get("verbs_with_destination", ()))
+    return bool(lemma_keys(head, lex["syntax"], lex["lang"]) & _keys(verbs, lex["lang"]))
+
+
+def _misread_noun(words: Sequence[Word], word: Word, senses: dict, lang: str) -> bool:
+    """The written token is a listed feminine noun, its ة written ت before a possessive pronoun,
+    after at most one proclitic ("وزارته", "بوزارتها")."""
+    token = normalize("".join(w.text for w in words if w.token_index == word.token_index), lang)
+    stems = {normalize(n, lang)[:-1] + "ت" for n in senses.get("misread_nouns", ())}
+    for suffix in senses.get("possessive_suffixes", ()):
+        if token.endswith(suffix) and len(token) > len(suffix):
+            bare = token[: -len(suffix)]
+            if bare in stems or any(bare.startswith(c) and bare[len(c) :] in stems for c in senses["proclitics"]):
+                return True
+    return False
 
 
 def _preposition_after(words: Sequence[Word], position: int, prepositions: Sequence[str], lex: dict) -> bool:
