@@ -43,7 +43,7 @@ from flows.clusters import cluster_new_events
 from flows.batches import LARGE_FILE_BYTES, Part, SplitFiles, plan_batches
 from flows.plan import REPROCESS, pending_files, plan_run, require_models
 from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
-from flows.resources import default_backend
+from flows.resources import default_backend, release_freed_memory
 from flows.workers import PerProcessBackend, submit, task_runner
 
 __all__ = ["LARGE_FILE_BYTES", "REPROCESS", "ingest_articles", "pending_files", "plan_batches", "plan_run"]
@@ -152,6 +152,7 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
             cluster_new_events(store, result.article_ids())
         totals["timings"]["cluster"] += time.perf_counter() - cluster_start
         totals["timings"]["write"] += cluster_start - write_start
+        release_freed_memory()
         if publish_every > 0 and number % publish_every == 0 and number < n_batches:
             totals["timings"]["publish"] += db.publish(run_id, "during run")["publish_s"]
         _add(totals, result)

@@ -221,3 +221,22 @@ def test_process_batch_isolates_unsupported_and_filtered_languages(backend):
     frames = result.frames()
     assert set(frames["ingest_errors"]["article_id"]) == {"fr1", "ar1"}
     assert frames["articles"]["source_path"].to_list() == ["en1.txt"]
+
+
+def test_freed_memory_goes_back_to_the_system_after_every_batch(prefect_harness, backend, drop, tmp_path, monkeypatch):
+    """A long run keeps flat memory only if what each batch's database
+    connection freed is handed back (glibc keeps it otherwise); and the call
+    never fails a run on a C library without ``malloc_trim``."""
+    import ctypes
+
+    from flows import ingest, resources
+
+    trims = []
+    monkeypatch.setattr(ingest, "release_freed_memory", lambda: trims.append(1) or resources.release_freed_memory())
+    from extractors.ingest import discover
+
+    batches = ingest.plan_batches(discover(drop), 2)
+    run(drop, tmp_path / "d.duckdb", backend=backend)
+    assert len(batches) >= 2 and len(trims) == len(batches)
+    monkeypatch.setattr(ctypes, "CDLL", lambda *_a, **_k: (_ for _ in ()).throw(OSError("no libc.so.6")))
+    resources.release_freed_memory()
