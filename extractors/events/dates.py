@@ -54,6 +54,24 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
     inherit(drafts, predicates)
 
 
+#: The value of an expression that points ahead without a date ("soon", "خلال الأيام المقبلة").
+FUTURE_REFERENCE = "FUTURE_REF"
+
+
+def plans_by_reference(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = (),
+                       cues: DateCues = DateCues()) -> None:
+    """An asserted event that an undated future reference belongs to ("يزور
+    الرئيس الجزائر خلال الأيام المقبلة", "will soon visit") is a plan with no
+    date: planned, so that no publication day is given to its present verb."""
+    refs = [t for t in times if t.value == FUTURE_REFERENCE]
+    if not drafts or not refs or not has_tree(drafts[0].sentence.words):
+        return
+    predicates = [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
+    for n in attach(drafts[0].sentence.words, predicates, [t.span for t in refs], names, cues).values():
+        if drafts[n].modality == "asserted" and drafts[n].type != "announcement" and drafts[n].time is None:
+            drafts[n].modality = "planned"
+
+
 def inherit(drafts: Sequence[Draft], predicates: Sequence[Predicate]) -> None:
     """Undated predicates take the date of the event they depend on (chains
     too), when both are facts or both plans: a plan hanging on a past event

@@ -14,6 +14,7 @@ from functools import cache
 
 from extractors import lexicon
 from extractors.records import Span
+from extractors.timex.spelling import spelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,13 @@ def _alt(words) -> str:
 
 _B = r"(?<![\w])"  # word start (works for Arabic and Latin scripts)
 _E = r"(?![\w])"  # word end
+
+
+def _word_start(proclitics) -> str:
+    """A word start, or a start right after a one-letter proclitic glued to the
+    word ("وأمس", "فاليوم"): the proclitic stays outside the expression."""
+    glued = "".join(re.escape(p) for p in proclitics if len(p) == 1)
+    return rf"(?:{_B}|(?<=(?<![\w])[{glued}]))" if glued else _B
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _NUM = r"(?:\d{1,3})"
@@ -62,6 +70,7 @@ class Grammar:
     def __init__(self, lang: str, data: dict):
         self.lang = lang
         self.data = data
+        b = _word_start(data.get("proclitics", {}).get("words", ()))
         months = _alt(data["months"])
         weekdays = _alt(data["weekdays"])
         parts = _alt(data["parts_of_day"])
@@ -77,31 +86,33 @@ class Grammar:
         ycues = _alt(data["years"]["cues"])
         clock = data["clock"]
         self.offset_words = {k.replace("_", " ").casefold() for k in data["offsets"]}
-        self.leading = re.compile(rf"{_B}{_alt(data['span']['leading_prepositions'])}\s+\Z" if data["span"]["leading_prepositions"] else "(?!)")
+        self.leading = re.compile(rf"{b}{_alt(data['span']['leading_prepositions'])}\s+\Z" if data["span"]["leading_prepositions"] else "(?!)")
         self.patterns: list[tuple[str, re.Pattern]] = [
-            (name, re.compile(rx, re.IGNORECASE))
+            (name, re.compile(spelled(rx, lang), re.IGNORECASE))
             for name, rx in (
+                ("numeric_date", rf"(?<![\d/.-])(?P<n1>[0-3]?\d)(?P<sep>[/.-])(?P<n2>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})(?![\d/.-]|\.\d)"),
+                ("day_of_month", rf"{b}(?P<d>{_DAY})\s+{_alt(data['day_of_month']['joiners'])}\s+(?P<rel>{_alt(k for k, v in data['relative'].items() if v.startswith('month:'))}){_E}"),
                 ("iso_date", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-                ("day_range", rf"{_B}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-                ("month_day_range", rf"{_B}(?P<month>{months})\.?\s+(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-                ("day_month", rf"{_B}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-                ("month_day", rf"{_B}(?:(?P<w>{weekdays}),?\s+)?(?P<month>{months})\.?\s+(?P<d>{_DAY})(?!\d)(?:,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{_E}"),
-                ("month_year", rf"{_B}(?P<month>{months})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
-                ("month", rf"{_B}(?:{mprefix}\s+)?(?P<month>{months}){_E}"),
+                ("day_range", rf"{b}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("month_day_range", rf"{b}(?P<month>{months})\.?\s+(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("day_month", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("month_day", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<month>{months})\.?\s+(?P<d>{_DAY})(?!\d)(?:,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{_E}"),
+                ("month_year", rf"{b}(?P<month>{months})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
+                ("month", rf"{b}(?:{mprefix}\s+)?(?P<month>{months}){_E}"),
                 ("year_bare", rf"(?<![\d$£€.,/-])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|-\d|-[^\W\d]){_E}"),
-                ("weekday", rf"{_B}(?:(?P<pre>{parts})\s+(?:of\s+|on\s+)?)?(?:(?P<wp>{wprefix})\s+)?(?P<w>{weekdays})(?:\s+(?P<post>{parts}))?{_E}"),
-                ("season", rf"{_B}(?:(?P<mod>{_alt(data['season_modifiers'])})\s+)?(?:the\s+)?(?P<season>{_alt(data['seasons'])})(?:\s+(?P<mod2>{_alt(data['season_modifiers'])}))?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
-                ("relative", rf"{_B}(?P<rel>{_alt(data['relative'])}){_E}"),
-                ("decade", rf"{_B}(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s{_E}"),
-                ("decade_word", rf"{_B}(?:the\s+)?(?P<decw>{_alt(data['decades'])}){_E}"),
-                ("quarter", rf"{_B}(?:the\s+)?(?:(?P<y1>{_YEAR})\s+)?(?P<q>{_alt(data['quarters'])})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
-                ("set", rf"{_B}(?P<set>{_alt(k for k, v in data['sets'].items() if ':' not in v)}){_E}"),
-                ("offset", rf"{_B}(?P<n>{number})?\s*(?P<u>{units})\s+(?P<off>{offsets}){_E}"),
-                ("offset_prefix", rf"{_B}(?P<offp>{offset_prefixes})\s+(?P<n>{number}\s+)?(?P<u>{units}){_E}"),
-                ("duration", rf"{_B}(?:(?P<cue>{dcues})\s+)?(?:the\s+)?(?P<n>{number})[\s-]+(?P<u>{units}){_E}(?=(?P<after>[\s-]*\w+(?:\s+\w+)?)|)"),
-                ("duration_cued", rf"{_B}(?P<cue>{dcues})\s+(?P<u>{units}){_E}"),
-                ("year", rf"{_B}(?P<cue>{ycues})\s+(?:the\s+)?(?P<y>{_YEAR})(?!\d|,\d|\.\d|%){_E}"),
-                ("clock", rf"{_B}(?:{_alt(clock['prefix'])}\s+)?(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{_alt(clock['am'] + clock['pm'])})(?!\w)"),
+                ("weekday", rf"{b}(?:(?P<pre>{parts})\s+(?:of\s+|on\s+)?)?(?:(?P<wp>{wprefix})\s+)?(?P<w>{weekdays})(?:\s+(?P<post>{parts}))?{_E}"),
+                ("season", rf"{b}(?:(?P<mod>{_alt(data['season_modifiers'])})\s+)?(?:the\s+)?(?P<season>{_alt(data['seasons'])})(?:\s+(?P<mod2>{_alt(data['season_modifiers'])}))?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
+                ("relative", rf"{b}(?P<rel>{_alt(data['relative'])}){_E}"),
+                ("decade", rf"{b}(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s{_E}"),
+                ("decade_word", rf"{b}(?:the\s+)?(?P<decw>{_alt(data['decades'])}){_E}"),
+                ("quarter", rf"{b}(?:the\s+)?(?:(?P<y1>{_YEAR})\s+)?(?P<q>{_alt(data['quarters'])})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
+                ("set", rf"{b}(?P<set>{_alt(k for k, v in data['sets'].items() if ':' not in v)}){_E}"),
+                ("offset", rf"{b}(?P<n>{number})?\s*(?P<u>{units})\s+(?P<off>{offsets}){_E}"),
+                ("offset_prefix", rf"{b}(?P<offp>{offset_prefixes})\s+(?P<n>{number}\s+)?(?P<u>{units}){_E}"),
+                ("duration", rf"{b}(?:(?P<cue>{dcues})\s+)?(?:the\s+)?(?P<n>{number})[\s-]+(?P<u>{units}){_E}(?=(?P<after>[\s-]*\w+(?:\s+\w+)?)|)"),
+                ("duration_cued", rf"{b}(?P<cue>{dcues})\s+(?P<u>{units}){_E}"),
+                ("year", rf"{b}(?P<cue>{ycues})\s+(?:the\s+)?(?P<y>{_YEAR})(?!\d|,\d|\.\d|%){_E}"),
+                ("clock", rf"{b}(?:{_alt(clock['prefix'])}\s+)?(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{_alt(clock['am'] + clock['pm'])})(?!\w)"),
             )
         ]
 

@@ -19,7 +19,9 @@ from extractors.timex.context import (
     lookup,
     month_bounds,
     name_is_date,
+    safe_date,
 )
+from extractors.timex.spelling import fold
 from extractors.timex.tense import direction
 
 
@@ -54,9 +56,9 @@ def weekday(c, ctx):
 def _week_marker(ctx, span: Span) -> str | None:
     """``last`` or ``next`` when a word of ``[weekday_week]`` stands right
     before or after the weekday ("last Thursday", "الخميس الماضي")."""
-    before = " ".join(re.findall(r"\w+", ctx.text[max(0, span.start - 40) : span.start])[-2:]).casefold()
-    after = " ".join(re.findall(r"\w+", ctx.text[span.end : span.end + 40])[:2]).casefold()
-    markers = ctx.data["weekday_week"]
+    before = fold(" ".join(re.findall(r"\w+", ctx.text[max(0, span.start - 40) : span.start])[-2:]), ctx.lang)
+    after = fold(" ".join(re.findall(r"\w+", ctx.text[span.end : span.end + 40])[:2]), ctx.lang)
+    markers = {k: [fold(w, ctx.lang) for w in v] for k, v in ctx.data["weekday_week"].items()}
     for week in ("last", "next"):
         if any(before == w or before.endswith(" " + w) for w in markers[f"{week}_before"]):
             return week
@@ -74,6 +76,19 @@ def relative(c, ctx):
         return expr(ctx, c.span, "date", rest, "ref", None, None, "reference")
     offset, _, part = rest.partition(":")
     return _shifted(c.span, ctx, unit, int(offset), part or None, "relative")
+
+
+def day_of_month(c, ctx):
+    """ "في 5 من الشهر الجاري", "يوم 28 من الشهر الماضي": a day of the month
+    the relative expression names, at day precision."""
+    spec = lookup(ctx, "relative", c.group("rel")) or ""
+    unit, _, rest = spec.partition(":")
+    day = int(re.sub(r"\D", "", c.group("d")) or 0)
+    if unit != "month" or ctx.anchor is None:
+        return None
+    y, m = add_months(ctx.anchor, int(rest.partition(":")[0]))
+    d = safe_date(y, m, day)
+    return expr(ctx, c.span, "date", d.isoformat(), "day", d, d, "day_of_month") if d else None
 
 
 def _side(anchor: date, start: date, end: date, side: str | None) -> tuple[date, date]:
