@@ -2,10 +2,12 @@
 however they are spelt: Arabic news often drops the hamza seat ("الاربعاء",
 "امس"), writes a final ة as ه ("الجمعه") and a final ي as ى ("الماضى").
 
-The language's ``time.toml`` ``[spelling]`` table maps each variant letter to
-the letter it stands for. Regexes built from the data accept every variant
-(:func:`spelled`) and table lookups compare folded keys (:func:`fold`), so
-the data lists one spelling of each word.
+The language's ``time.toml`` ``[spelling]`` table maps each letter of the full
+spelling, as the data writes it, to the letter text may write instead.
+Regexes built from the data accept both (:func:`spelled`); table lookups
+compare keys with every such letter replaced (:func:`fold`), so the data
+lists the full spelling of each word. Only the full spelling's letters are
+widened (أ, not every bare ا of the article ال): that keeps the patterns fast.
 """
 
 from __future__ import annotations
@@ -21,24 +23,24 @@ def _table(lang: str) -> Mapping[str, str]:
     return dict(lexicon.load(lang, "time").get("spelling", {}))
 
 
+@cache
+def _translation(lang: str) -> dict[int, str]:
+    return str.maketrans(dict(_table(lang)))
+
+
 def fold(text: str, lang: str) -> str:
-    """``text`` case-folded with every variant letter written as the one it stands for."""
-    table = _table(lang)
-    text = text.casefold()
-    return "".join(table.get(c, c) for c in text) if table else text
+    """``text`` case-folded with every full-spelling letter written as its short variant."""
+    return text.casefold().translate(_translation(lang))
 
 
 @cache
 def _classes(lang: str) -> dict[str, str]:
-    """Each letter that has variants → a regex class of all its spellings."""
-    groups: dict[str, set[str]] = {}
-    for variant, letter in _table(lang).items():
-        groups.setdefault(letter, {letter}).add(variant)
-    return {c: "[" + "".join(sorted(g)) + "]" for g in groups.values() for c in g}
+    """Each full-spelling letter → a regex class of it and its short variant."""
+    return {letter: f"[{letter}{variant}]" for letter, variant in _table(lang).items()}
 
 
 def spelled(regex: str, lang: str) -> str:
-    """``regex`` with each letter that has variants matching all of them. Only
-    letters of the table are touched: they never occur in regex syntax."""
+    """``regex`` with each full-spelling letter also matching its short
+    variant. Only letters of the table are touched: none is regex syntax."""
     classes = _classes(lang)
     return "".join(classes.get(c, c) for c in regex) if classes else regex
