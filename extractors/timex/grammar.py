@@ -74,6 +74,7 @@ class Grammar:
     def __init__(self, lang: str, data: dict):
         self.lang = lang
         self.data = data
+        joiners = _alt(data["day_of_month"]["joiners"])  # "15 من مارس", like "15th of March"
         b = _word_start(data.get("proclitics", {}).get("words", ()))
         months = _alt(data["months"])
         weekdays = _alt(data["weekdays"])
@@ -94,12 +95,13 @@ class Grammar:
         self.patterns: list[tuple[str, re.Pattern]] = [
             (name, re.compile(spelled(rx, lang), re.IGNORECASE))
             for name, rx in (
-                ("numeric_date", rf"(?<![\d/.-])(?P<n1>[0-3]?\d)(?P<sep>[/.-])(?P<n2>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})(?![\d/.-]|\.\d)"),
+                ("numeric_date", rf"(?<![\d/.-])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])"),
+                ("numeric_ymd", rf"(?<![\d/.-])(?P<y>{_YEAR})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])"),
                 ("day_of_month", rf"{b}(?P<d>{_DAY})\s+{_alt(data['day_of_month']['joiners'])}\s+(?P<rel>{_alt(k for k, v in data['relative'].items() if v.startswith('month:'))}){_E}"),
                 ("iso_date", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
                 ("day_range", rf"{b}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
                 ("month_day_range", rf"{b}(?P<month>{months})\.?\s+(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-                ("day_month", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("day_month", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:(?:of|{joiners})\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
                 ("month_day", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<month>{months})\.?\s+(?P<d>{_DAY})(?!\d)(?:,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{_E}"),
                 ("month_year", rf"{b}(?P<month>{months})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
                 ("month", rf"{b}(?:{mprefix}\s+)?(?P<month>{months}){_E}"),
@@ -131,10 +133,11 @@ class Grammar:
 
 
 def _without_sentence_dot(text: str, end: int) -> int:
-    """Keep the dot of an abbreviation ("Sept.") but not a sentence's full stop."""
+    """Keep the dot of an abbreviation ("Sept.") but not a sentence's full
+    stop; only Latin script abbreviates with a dot ("مارس." ends a sentence)."""
     if end and text[end - 1] == ".":
         word = re.search(r"(\w+)\.$", text[max(0, end - 12) : end])
-        if word is None or len(word.group(1)) > 4:
+        if word is None or len(word.group(1)) > 4 or not word.group(1).isascii():
             return end - 1
     return end
 
