@@ -24,7 +24,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.events.cues import DateCues, noun_before, occasion_noun, postposed_start, statement_may_take, verb_right_after
+from extractors.events.cues import (
+    DateCues,
+    noun_before,
+    occasion_noun,
+    postposed_start,
+    statement_before_content,
+    statement_may_take,
+    verb_right_after,
+)
 from extractors.records import Span, Word
 
 #: Relations that open another clause: an expression below one belongs to it.
@@ -113,6 +121,9 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at) -> int | 
     if found is None:  # the parse lost it: an event noun right before it ("talks earlier today")
         noun = noun_before(words, span, [p.position for p in predicates if p.is_noun])
         found = at[noun] if noun is not None else None
+    statement = statement_before_content(words, span, [p.position for p in predicates if p.is_statement], cues)
+    if statement is not None:  # "قال الوزير اليوم إن …": before the content's first word
+        found = at[statement]
     if found is None and _sentence_initial(words, span):
         found = min(range(len(predicates)), key=lambda n: depth(words, predicates[n].position, by_index))
     occasion = occasion_noun(words, span, cues)
