@@ -100,7 +100,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "this_evening_tunisian": "actor: the name is cut to its first word (date right)",
     "publication_thursday": "actor: the name after the title is lost (date right)",
     "left_last_night": "no departure found for 'غادر ... متوجها'",
-    "occasion_visit_yesterday": "'خلال زيارته أمس': the expression goes to the statement, not the visit noun",
 }
 
 
