@@ -68,6 +68,10 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _NUM = r"(?:\d{1,3})"
 
 
+#: Patterns that cannot match a text without this character: not run on it.
+NEEDS = {"numeric_date": "/", "numeric_ymd": "/", "iso_date": "-"}
+
+
 class Grammar:
     """The compiled patterns of one language, built once from its data file."""
 
@@ -75,6 +79,7 @@ class Grammar:
         self.lang = lang
         self.data = data
         joiners = _alt(data["day_of_month"]["joiners"])  # "15 من مارس", like "15th of March"
+        # a glued conjunction only before a word: patterns starting with a number keep the plain start
         b = _word_start(data.get("proclitics", {}).get("words", ()))
         months = _alt(data["months"])
         weekdays = _alt(data["weekdays"])
@@ -97,9 +102,9 @@ class Grammar:
             for name, rx in (
                 ("numeric_date", rf"(?<![\d/.-])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])"),
                 ("numeric_ymd", rf"(?<![\d/.-])(?P<y>{_YEAR})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])"),
-                ("day_of_month", rf"{b}(?P<d>{_DAY})\s+{_alt(data['day_of_month']['joiners'])}\s+(?P<rel>{_alt(k for k, v in data['relative'].items() if v.startswith('month:'))}){_E}"),
+                ("day_of_month", rf"{_B}(?P<d>{_DAY})\s+{_alt(data['day_of_month']['joiners'])}\s+(?P<rel>{_alt(k for k, v in data['relative'].items() if v.startswith('month:'))}){_E}"),
                 ("iso_date", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-                ("day_range", rf"{b}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+                ("day_range", rf"{_B}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
                 ("month_day_range", rf"{b}(?P<month>{months})\.?\s+(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
                 ("day_month", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:(?:of|{joiners})\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
                 ("month_day", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<month>{months})\.?\s+(?P<d>{_DAY})(?!\d)(?:,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{_E}"),
@@ -109,22 +114,24 @@ class Grammar:
                 ("weekday", rf"{b}(?:(?P<pre>{parts})\s+(?:of\s+|on\s+)?)?(?:(?P<wp>{wprefix})\s+)?(?P<w>{weekdays})(?:\s+(?P<post>{parts}))?{_E}"),
                 ("season", rf"{b}(?:(?P<mod>{_alt(data['season_modifiers'])})\s+)?(?:the\s+)?(?P<season>{_alt(data['seasons'])})(?:\s+(?P<mod2>{_alt(data['season_modifiers'])}))?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
                 ("relative", rf"{b}(?P<rel>{_alt(data['relative'])}){_E}"),
-                ("decade", rf"{b}(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s{_E}"),
+                ("decade", rf"{_B}(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s{_E}"),
                 ("decade_word", rf"{b}(?:the\s+)?(?P<decw>{_alt(data['decades'])}){_E}"),
                 ("quarter", rf"{b}(?:the\s+)?(?:(?P<y1>{_YEAR})\s+)?(?P<q>{_alt(data['quarters'])})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
                 ("set", rf"{b}(?P<set>{_alt(k for k, v in data['sets'].items() if ':' not in v)}){_E}"),
-                ("offset", rf"{b}(?P<n>{number})?\s*(?P<u>{units})\s+(?P<off>{offsets}){_E}"),
+                ("offset", rf"{_B}(?P<n>{number})?\s*(?P<u>{units})\s+(?P<off>{offsets}){_E}"),
                 ("offset_prefix", rf"{b}(?P<offp>{offset_prefixes})\s+(?P<n>{number}\s+)?(?P<u>{units}){_E}"),
-                ("duration", rf"{b}(?:(?P<cue>{dcues})\s+)?(?:the\s+)?(?P<n>{number})[\s-]+(?P<u>{units}){_E}(?=(?P<after>[\s-]*\w+(?:\s+\w+)?)|)"),
+                ("duration", rf"{_B}(?:(?P<cue>{dcues})\s+)?(?:the\s+)?(?P<n>{number})[\s-]+(?P<u>{units}){_E}(?=(?P<after>[\s-]*\w+(?:\s+\w+)?)|)"),
                 ("duration_cued", rf"{b}(?P<cue>{dcues})\s+(?P<u>{units}){_E}"),
                 ("year", rf"{b}(?P<cue>{ycues})\s+(?:the\s+)?(?P<y>{_YEAR})(?!\d|,\d|\.\d|%){_E}"),
-                ("clock", rf"{b}(?:{_alt(clock['prefix'])}\s+)?(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{_alt(clock['am'] + clock['pm'])})(?!\w)"),
+                ("clock", rf"{_B}(?:{_alt(clock['prefix'])}\s+)?(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{_alt(clock['am'] + clock['pm'])})(?!\w)"),
             )
         ]
 
     def candidates(self, text: str) -> list[Candidate]:
         out = []
         for name, pattern in self.patterns:
+            if name in NEEDS and NEEDS[name] not in text:
+                continue
             for m in pattern.finditer(text):
                 groups = tuple((k, v, *m.span(k)) for k, v in m.groupdict().items() if v is not None and k != "pc")
                 start = m.end("pc") if "pc" in pattern.groupindex and m.group("pc") else m.start()

@@ -39,8 +39,21 @@ def _classes(lang: str) -> dict[str, str]:
     return {letter: f"[{letter}{variant}]" for letter, variant in _table(lang).items()}
 
 
+@cache
+def _final_only(lang: str) -> frozenset[str]:
+    return frozenset(lexicon.load(lang, "time").get("spelling_final", {}).get("letters", ()))
+
+
 def spelled(regex: str, lang: str) -> str:
     """``regex`` with each full-spelling letter also matching its short
-    variant. Only letters of the table are touched: none is regex syntax."""
-    classes = _classes(lang)
-    return "".join(classes.get(c, c) for c in regex) if classes else regex
+    variant; a letter whose variant is written only at a word's end (ى for
+    ي) is widened only there. Only letters of the table are touched: none is
+    regex syntax."""
+    classes, final = _classes(lang), _final_only(lang)
+    if not classes:
+        return regex
+    out = []
+    for i, c in enumerate(regex):
+        at_end = i + 1 == len(regex) or not regex[i + 1].isalpha()
+        out.append(classes[c] if c in classes and (c not in final or at_end) else c)
+    return "".join(out)
