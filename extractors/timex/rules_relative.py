@@ -74,8 +74,35 @@ def relative(c, ctx):
     unit, _, rest = spec.partition(":")
     if unit == "ref":
         return expr(ctx, c.span, "date", rest, "ref", None, None, "reference")
+    if unit == "previous":  # "اليوم التالي": counted from the day named before (finder.counted_from_previous)
+        return expr(ctx, c.span, "date", f"PREVIOUS{int(rest):+d}", "ref", None, None, "previous_day")
+    if _day_noun(ctx, c.group("rel"), c.span):
+        return None
     offset, _, part = rest.partition(":")
     return _shifted(c.span, ctx, unit, int(offset), part or None, "relative")
+
+
+def _day_noun(ctx, word: str, span: Span) -> bool:
+    """The word for "today" used as the noun "the day" ("اليوم" in "في نفس اليوم",
+    "اليوم التالي", "اليوم العالمي للمرأة", "اليوم الدراسي"): a word of
+    ``[day_noun]`` right before or after it, or an adjective the parse hangs on
+    it, makes it a day already named or an occasion, not the publication day."""
+    nouns = ctx.data["day_noun"]
+    if fold(word, ctx.lang) not in {fold(w, ctx.lang) for w in nouns["words"]}:
+        return False
+    before = ctx.text[max(0, span.start - 20) : span.start].split()[-1:]
+    after = ctx.text[span.end : span.end + 30].split()[:1]
+    if before and fold(before[0], ctx.lang) in {fold(w, ctx.lang) for w in nouns["before"]}:
+        return True
+    if after and fold(after[0].strip(".,،"), ctx.lang) in {fold(w, ctx.lang) for w in nouns["after"]}:
+        return True
+    return any(w.upos == "ADJ" and w.deprel == "amod" and _head_span(s, w) == (span.start, span.end)
+               for s in ctx.sentences if s.span.start <= span.start < s.span.end for w in s.words)
+
+
+def _head_span(sentence, word) -> tuple[int, int] | None:
+    head = next((h for h in sentence.words if h.index == word.head), None)
+    return (head.span.start, head.span.end) if head is not None else None
 
 
 def day_of_month(c, ctx):
