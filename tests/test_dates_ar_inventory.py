@@ -69,6 +69,11 @@ CASES = [
     ("own_date_vs_content_date", "قال وزير الخارجية خالد ناصر اليوم إن الوفد وصل أمس.", TUE, "announcement", "خالد ناصر", "2023-09-12"),
     ("fronted_later_today", "وفي وقت لاحق اليوم، قال وزير الخارجية خالد ناصر إن المحادثات كانت مثمرة.", TUE, "announcement", "خالد ناصر", "2023-09-12"),
     ("fronted_sunday_meeting", "ويوم الأحد، التقى الرئيس مراد عيسى بوزير الدفاع الأمريكي جون ميلر.", TUE, "meeting", "مراد عيسى", "2023-09-10"),
+    # wire-service framing: an interview, a press conference, a weekday with its date
+    ("statement_to_agency", "وأكد وزير الفلاحة منصف العياري، في تصريح لوكالة الأنباء اليوم الأحد، أن الموسم جيد.", date(2023, 9, 10), "announcement", "منصف العياري", "2023-09-10"),
+    ("press_conference_this_morning", "وقال وزير التجارة منصف العياري في ندوة صحفية عقدها صباح اليوم بمقر الوزارة إن الأسعار مستقرة.", TUE, "announcement", "منصف العياري", "2023-09-12"),
+    ("yesterday_weekday_after_subject", "أعلنت السلطات الليبية أمس الاثنين عن العثور على سفينة مفقودة.", TUE, "announcement", "السلطات الليبية", "2023-09-11"),
+    ("weekday_with_glued_year", "وقال وزير الخارجية خالد ناصر الاثنين 11 سبتمبر2023 إن الحدود ستفتح.", TUE, "announcement", "خالد ناصر", "2023-09-11"),
     # the date belongs to another event
     ("reported_meeting_date", "قال وزير الخارجية خالد ناصر إن الاجتماع سيعقد الأحد.", TUE, "announcement", "خالد ناصر", None),
     ("reported_action_date", "وأعلن الجيش اللبناني أنه قتل خمسة مسلحين يوم الجمعة.", TUE, "announcement", "الجيش اللبناني", None),
@@ -101,6 +106,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "yesterday": "actor: the speaker after 'المتحدث باسم الحكومة' is cut to the title (date right)",
     "this_evening_tunisian": "actor: the name is cut to its first word (date right)",
     "publication_thursday": "actor: the name after the title is lost (date right)",
+    "weekday_with_glued_year": "actor: the name after the title is lost before the weekday and date (date right)",
     "left_last_night": "no departure found for 'غادر ... متوجها'",
 }
 
