@@ -132,7 +132,7 @@ def _params():
         yield pytest.param(*rest, id=case_id, marks=marks)
 
 
-@pytest.mark.parametrize(("text", "published", "type_", "actor", "expected"), _params())
+@pytest.mark.parametrize(("text", "published", "type_", "actor", "expected"), list(_params()))
 def test_arabic_event_date(backend, text, published, type_, actor, expected):
     events = _events(backend, text, published)
     found = [e for e in events if e.type == type_ and any(
