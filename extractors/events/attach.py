@@ -24,7 +24,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.events.cues import DateCues, noun_before, occasion_noun, postposed_start, statement_may_take, verb_right_after
+from extractors.events.cues import (
+    DateCues,
+    noun_before,
+    occasion_noun,
+    postposed_start,
+    statement_before_content,
+    statement_may_take,
+    verb_right_after,
+)
 from extractors.records import Span, Word
 
 #: Relations that open another clause: an expression below one belongs to it.
@@ -113,6 +121,9 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at) -> int | 
     if found is None:  # the parse lost it: an event noun right before it ("talks earlier today")
         noun = noun_before(words, span, [p.position for p in predicates if p.is_noun])
         found = at[noun] if noun is not None else None
+    statement = statement_before_content(words, span, [p.position for p in predicates if p.is_statement], cues)
+    if statement is not None:  # "قال الوزير اليوم إن …": before the content's first word
+        found = at[statement]
     if found is None and _sentence_initial(words, span):
         found = min(range(len(predicates)), key=lambda n: depth(words, predicates[n].position, by_index))
     occasion = occasion_noun(words, span, cues)
@@ -144,14 +155,15 @@ def _sentence_initial(words: Sequence[Word], span: Span) -> bool:
     return all(w.upos in ("PUNCT", "CCONJ") for w in words if w.span.end <= span.start)
 
 
-def _framing(words, word: Word, by_index) -> bool:
+def _framing(words, word: Word, by_index, expression: int | None = None) -> bool:
     """A clause describing the occasion of the event ("في بيان أصدرته اليوم",
     "at a conference held today"): a participle or relative on a noun that is
     itself an oblique of something; its date is the occasion's. A subjectless
     clause right after such a noun is read the same way, whatever relation the
     parse gave it (Arabic relatives without a relative word)."""
-    if any(w.head == word.index and (w.deprel.startswith("nsubj") or w.upos == "PRON" and w.deprel == "mark") for w in words):
-        return False  # "the attack that struck last night": the clause has its own subject
+    if any(w.head == word.index and (w.deprel.startswith("nsubj") or w.upos == "PRON" and w.deprel == "mark")
+           and (expression is None or w is not words[expression]) for w in words):
+        return False  # "the attack that struck last night": the clause has its own subject (not the expression itself)
     if word.deprel in ("acl", "acl:relcl") and word.head in by_index:
         return words[by_index[word.head]].deprel in ("obl", "nmod")
     before = by_index.get(word.index - 1)
@@ -172,7 +184,7 @@ def _walk_up(words, position, anchor, by_index, predicates, named=frozenset()) -
         if node in anchor:
             return anchor[node]
         word = words[node]
-        if node != position and word.deprel in CLAUSE_HEADS and node not in named and not _framing(words, word, by_index):
+        if node != position and word.deprel in CLAUSE_HEADS and node not in named and not _framing(words, word, by_index, position):
             return None  # the expression is another clause's
         if word.head == 0 or word.head not in by_index:
             return _main_predicate(words, predicates, by_index) if node != position or word.head == 0 else None

@@ -12,7 +12,8 @@ occasions, with the words as language data (``events.toml`` ``[dates]``).
 * An event noun right before an expression ("the visit on Sunday", "talks
   earlier today", "زيارة يوم الأحد") takes it, whatever the parse says.
 * An expression right before a statement verb ("a statement issued on Monday
-  said", "ويوم الخميس الماضي قال") is the statement's own.
+  said", "ويوم الخميس الماضي قال") or right before the word opening its
+  content ("قال الوزير اليوم إن") is the statement's own.
 
 Pure functions over words and positions, like :mod:`.attach`.
 """
@@ -134,6 +135,26 @@ def verb_right_after(words: Sequence[Word], span: Span, verbs: Sequence[int]) ->
     while j < len(words) and j not in verbs and words[j].upos in VERB_GAP_UPOS:
         j += 1
     return j if j in verbs else None
+
+
+def statement_before_content(words: Sequence[Word], span: Span, statements: Sequence[int], cues: DateCues) -> int | None:
+    """The statement verb (a position in ``statements``) whose reported content
+    starts right after the expression ("قال الوزير اليوم إن …", "said today
+    that …"): the word opening the content is the first of its clause, so an
+    expression before it is the statement's, whatever the parse says. Only a
+    comma may stand between the expression and that word, and no other verb or
+    content opener between the statement verb and the expression."""
+    j = next((i for i, w in enumerate(words) if w.span.start >= span.end), len(words))
+    while j < len(words) and words[j].upos == "PUNCT" and words[j].text in (",", "،"):
+        j += 1
+    if j >= len(words) or not is_word(words[j], cues.statement_content):
+        return None
+    for i in range(first_word(words, span) - 1, -1, -1):
+        if i in statements:
+            return i
+        if words[i].upos in ("VERB", "AUX") or is_word(words[i], cues.statement_content):
+            return None
+    return None
 
 
 def postposed_start(words: Sequence[Word], position: int, by_index: Mapping[int, int]) -> int | None:

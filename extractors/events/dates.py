@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extractors.events.attach import Predicate, attach, governor, has_tree
-from extractors.events.cues import DateCues
+from extractors.events.cues import DateCues, noun_before
 from extractors.events.draft import Draft
 from extractors.events.merge import MERGEABLE
 from extractors.records import Span, TimeExpression
@@ -49,9 +49,42 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
         _by_surface(drafts, times)
         return
     predicates = [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
-    for t, n in attach(words, predicates, [t.span for t in times], names, cues).items():
+    owned = attach(words, predicates, [t.span for t in times], names, cues)
+    for t, n in owned.items():
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
+    _share_with_noun_before(drafts, [times[t] for t in owned])
     inherit(drafts, predicates)
+
+
+def _share_with_noun_before(drafts: Sequence[Draft], owned: Sequence[TimeExpression]) -> None:
+    """An event noun written right before an expression another predicate owns
+    is dated by it too ("قال خلال زيارته أمس إن …", "said during his visit
+    today"): a noun and the time word after it form one phrase, whatever the
+    parse made of it, and the predicate keeps the date it was given."""
+    words = drafts[0].sentence.words
+    for t in owned:
+        undated = {d.position: d for d in drafts if d.is_noun and d.time is None}
+        noun = noun_before(words, t.span, list(undated), gap=1) if undated else None
+        if noun is not None and words[noun].span.end <= t.span.start:
+            undated[noun].time, undated[noun].date_basis = t, "explicit"
+
+
+#: The value of an expression that points ahead without a date ("soon", "خلال الأيام المقبلة").
+FUTURE_REFERENCE = "FUTURE_REF"
+
+
+def plans_by_reference(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = (),
+                       cues: DateCues = DateCues()) -> None:
+    """An asserted event that an undated future reference belongs to ("يزور
+    الرئيس الجزائر خلال الأيام المقبلة", "will soon visit") is a plan with no
+    date: planned, so that no publication day is given to its present verb."""
+    refs = [t for t in times if t.value == FUTURE_REFERENCE]
+    if not drafts or not refs or not has_tree(drafts[0].sentence.words):
+        return
+    predicates = [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
+    for n in attach(drafts[0].sentence.words, predicates, [t.span for t in refs], names, cues).values():
+        if drafts[n].modality == "asserted" and drafts[n].type != "announcement" and drafts[n].time is None:
+            drafts[n].modality = "planned"
 
 
 def inherit(drafts: Sequence[Draft], predicates: Sequence[Predicate]) -> None:

@@ -22,7 +22,7 @@ from extractors.events.aliases import resolve_titles
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
 from extractors.events.fallback import complement_topic
-from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, publication_dates, scheduled_present
+from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, plans_by_reference, publication_dates, scheduled_present
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality
@@ -93,6 +93,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
+    plans_by_reference(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
     return drafts
 
 

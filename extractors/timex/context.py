@@ -17,6 +17,7 @@ from functools import cache
 
 from extractors import lexicon
 from extractors.records import Sentence, Span, TimeExpression
+from extractors.timex.spelling import fold
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,13 @@ def expr(ctx, span, kind, value, granularity, start, end, rule) -> TimeExpressio
 def lookup(ctx: Context, table: str, key: str | None):
     if key is None:
         return None
-    return _folded(ctx.lang, table).get(" ".join(key.casefold().split()).rstrip("."))
+    return _folded(ctx.lang, table).get(" ".join(fold(key, ctx.lang).split()).rstrip("."))
 
 
 @cache
 def _folded(lang: str, table: str) -> dict:
-    """The table's keys case- and space-folded, once per language."""
-    return {" ".join(k.casefold().split()): v for k, v in lexicon.load(lang, "time")[table].items()}
+    """The table's keys case-, spelling- and space-folded, once per language."""
+    return {" ".join(fold(k, lang).split()): v for k, v in lexicon.load(lang, "time")[table].items()}
 
 
 def count(ctx: Context, text: str | None, unit: str | None) -> int | str:
@@ -126,17 +127,35 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 def name_is_date(ctx: Context, name: str, span: Span, prefixed: bool) -> bool:
     """Month and weekday names that are also ordinary words ("May", "الأحد")
-    count only after a preposition or a prefix word such as "يوم"."""
+    count only after a preposition or a prefix word such as "يوم", or before a
+    word that only follows a date (:func:`_date_follows`)."""
     if ctx.data["case"]["names_capitalized"] and not name[:1].isupper():
         return False
-    ambiguous = {n.casefold() for n in ctx.data["ambiguous"]["names"]}
-    if name.casefold().rstrip(".") not in ambiguous or prefixed:
+    ambiguous = {fold(n, ctx.lang) for n in ctx.data["ambiguous"]["names"]}
+    if fold(name, ctx.lang).rstrip(".") not in ambiguous or prefixed:
         return True
     before = ctx.text[max(0, span.start - 25) : span.start].split()
-    preps = {p.casefold() for p in ctx.data["prepositions"]["date"]}
-    return bool(before) and (before[-1].casefold() in preps or before[-1][-1:] in preps)
+    preps = {fold(p, ctx.lang) for p in ctx.data["prepositions"]["date"]}
+    if bool(before) and (fold(before[-1], ctx.lang) in preps or before[-1][-1:] in preps):
+        return True
+    return _date_follows(ctx, span)
+
+
+def _date_follows(ctx: Context, span: Span) -> bool:
+    """A name followed by a clause break or by what opens a statement's
+    content is the day of the statement before it ("قال الوزير السبت إن",
+    "أعلنت الوزارة الأحد،"): "the one" and "the two" end no clause and
+    introduce no content. A week word ("السبت الماضي") makes it a date too."""
+    ambiguous = ctx.data["ambiguous"]
+    week = ctx.data["weekday_week"]
+    rest = ctx.text[span.end : span.end + 30].lstrip()
+    if rest[:1] and rest[:1] in ambiguous.get("date_before_marks", ()):
+        return True
+    words = rest.split(maxsplit=1)
+    follows = {fold(w, ctx.lang) for w in (*ambiguous.get("date_before", ()), *week["last_after"], *week["next_after"])}
+    return bool(words) and fold(words[0].rstrip("".join(ambiguous.get("date_before_marks", ()))), ctx.lang) in follows
 
 
 
 #: Rules whose value depends on the anchor; without one they are marked so.
-RELATIVE_RULES = {"season", "relative", "offset", "weekday", "day_month", "day_range", "month", "quarter", "clock"}
+RELATIVE_RULES = {"season", "relative", "day_of_month", "offset", "weekday", "day_month", "day_range", "month", "quarter", "clock"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from extractors.records import Sentence, Span, TimeExpression
@@ -52,8 +52,26 @@ def _find_cached(text: str, lang: str, anchor: date | None, sentences: tuple[Sen
         normalized = rules.normalize(candidate, context)
         if normalized is not None:
             normalized = periods.year_ago_of_topic_quarter(found, normalized, grammar.offset_words)
+            normalized = counted_from_previous(found, normalized)
             found.append(_with_leading_preposition(normalized, text, grammar, found[-1] if found else None))
     return tuple(found)
+
+
+#: How far back (characters) a named day still anchors "the next day".
+PREVIOUS_DAY_REACH = 400
+
+
+def counted_from_previous(found: Sequence[TimeExpression], t: TimeExpression) -> TimeExpression:
+    """ "اليوم التالي" (the next day), "في نفس اليوم" (the same day) count from
+    the day the text named last, not from the publication date; with no day
+    named shortly before, they stay an undated reference."""
+    if t.rule != "previous_day":
+        return t
+    previous = next((p for p in reversed(found) if p.granularity in ("day", "time") and p.date_start is not None), None)
+    if previous is None or t.span.start - previous.span.end > PREVIOUS_DAY_REACH:
+        return t
+    d = previous.date_start + timedelta(days=int(t.value.removeprefix("PREVIOUS")))
+    return dataclasses.replace(t, value=d.isoformat(), granularity="day", date_start=d, date_end=d)
 
 
 def _with_leading_preposition(t: TimeExpression, text: str, grammar: Grammar, previous: TimeExpression | None) -> TimeExpression:

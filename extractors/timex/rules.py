@@ -31,6 +31,9 @@ def normalize(candidate, ctx: Context) -> TimeExpression | None:
 
 _HANDLERS = {
     "iso_date": cal.iso_date,
+    "numeric_date": cal.numeric_date,
+    "numeric_ymd": cal.iso_date,
+    "day_of_month": rel.day_of_month,
     "day_range": cal.day_range,
     "month_day_range": cal.day_range,
     "day_month": cal.calendar_day,

@@ -54,6 +54,16 @@ def iso_date(c, ctx):
     return expr(ctx, c.span, "date", d.isoformat(), "day", d, d, "iso_date") if d else None
 
 
+def numeric_date(c, ctx):
+    """ "15/3/2017" (Arabic, day first) or "3/15/1987" (English, month first):
+    the order is the language's (``[numeric_date]``); an impossible day or
+    month in that order is no date."""
+    first, second = int(c.group("n1")), int(c.group("n2"))
+    day, month = (first, second) if ctx.data["numeric_date"]["order"] == "dmy" else (second, first)
+    d = safe_date(int(c.group("y")), month, day) if 1 <= month <= 12 else None
+    return expr(ctx, c.span, "date", d.isoformat(), "day", d, d, "numeric_date") if d else None
+
+
 def day_range(c, ctx):
     month = month_number(ctx, c)
     d1, d2 = (int(re.sub(r"\D", "", c.group(k))) for k in ("d1", "d2"))

@@ -19,7 +19,9 @@ from extractors.timex.context import (
     lookup,
     month_bounds,
     name_is_date,
+    safe_date,
 )
+from extractors.timex.spelling import fold
 from extractors.timex.tense import direction
 
 
@@ -54,9 +56,9 @@ def weekday(c, ctx):
 def _week_marker(ctx, span: Span) -> str | None:
     """``last`` or ``next`` when a word of ``[weekday_week]`` stands right
     before or after the weekday ("last Thursday", "الخميس الماضي")."""
-    before = " ".join(re.findall(r"\w+", ctx.text[max(0, span.start - 40) : span.start])[-2:]).casefold()
-    after = " ".join(re.findall(r"\w+", ctx.text[span.end : span.end + 40])[:2]).casefold()
-    markers = ctx.data["weekday_week"]
+    before = fold(" ".join(re.findall(r"\w+", ctx.text[max(0, span.start - 40) : span.start])[-2:]), ctx.lang)
+    after = fold(" ".join(re.findall(r"\w+", ctx.text[span.end : span.end + 40])[:2]), ctx.lang)
+    markers = {k: [fold(w, ctx.lang) for w in v] for k, v in ctx.data["weekday_week"].items()}
     for week in ("last", "next"):
         if any(before == w or before.endswith(" " + w) for w in markers[f"{week}_before"]):
             return week
@@ -72,8 +74,48 @@ def relative(c, ctx):
     unit, _, rest = spec.partition(":")
     if unit == "ref":
         return expr(ctx, c.span, "date", rest, "ref", None, None, "reference")
+    if unit == "previous":  # "اليوم التالي": counted from the day named before (finder.counted_from_previous)
+        return expr(ctx, c.span, "date", f"PREVIOUS{int(rest):+d}", "ref", None, None, "previous_day")
+    if _day_noun(ctx, c.group("rel"), c.span):
+        return None
     offset, _, part = rest.partition(":")
     return _shifted(c.span, ctx, unit, int(offset), part or None, "relative")
+
+
+def _day_noun(ctx, word: str, span: Span) -> bool:
+    """The word for "today" used as the noun "the day" ("اليوم" in "في نفس اليوم",
+    "اليوم التالي", "اليوم العالمي للمرأة", "اليوم الدراسي"): a word of
+    ``[day_noun]`` right before or after it, or an adjective the parse hangs on
+    it, makes it a day already named or an occasion, not the publication day."""
+    nouns = ctx.data["day_noun"]
+    if fold(word, ctx.lang) not in {fold(w, ctx.lang) for w in nouns["words"]}:
+        return False
+    before = ctx.text[max(0, span.start - 20) : span.start].split()[-1:]
+    after = ctx.text[span.end : span.end + 30].split()[:1]
+    if before and fold(before[0], ctx.lang) in {fold(w, ctx.lang) for w in nouns["before"]}:
+        return True
+    if after and fold(after[0].strip(".,،"), ctx.lang) in {fold(w, ctx.lang) for w in nouns["after"]}:
+        return True
+    return any(w.upos == "ADJ" and w.deprel == "amod" and _head_span(s, w) == (span.start, span.end)
+               for s in ctx.sentences if s.span.start <= span.start < s.span.end for w in s.words)
+
+
+def _head_span(sentence, word) -> tuple[int, int] | None:
+    head = next((h for h in sentence.words if h.index == word.head), None)
+    return (head.span.start, head.span.end) if head is not None else None
+
+
+def day_of_month(c, ctx):
+    """ "في 5 من الشهر الجاري", "يوم 28 من الشهر الماضي": a day of the month
+    the relative expression names, at day precision."""
+    spec = lookup(ctx, "relative", c.group("rel")) or ""
+    unit, _, rest = spec.partition(":")
+    day = int(re.sub(r"\D", "", c.group("d")) or 0)
+    if unit != "month" or ctx.anchor is None:
+        return None
+    y, m = add_months(ctx.anchor, int(rest.partition(":")[0]))
+    d = safe_date(y, m, day)
+    return expr(ctx, c.span, "date", d.isoformat(), "day", d, d, "day_of_month") if d else None
 
 
 def _side(anchor: date, start: date, end: date, side: str | None) -> tuple[date, date]:

@@ -18,6 +18,7 @@ from functools import cache
 
 from extractors import lexicon
 from extractors.records import Span
+from extractors.timex.spelling import spelled
 
 
 def direction(ctx, span: Span) -> str | None:
@@ -83,7 +84,7 @@ def _cue_regex(lang: str, which: str) -> re.Pattern:
     if which == "past":
         cues += tense["past_patterns"]
     alternation = "|".join(sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)" if alternation else "(?!)", re.IGNORECASE)
+    return re.compile(spelled(rf"(?<!\w)(?:{alternation})(?!\w)", lang) if alternation else "(?!)", re.IGNORECASE)
 
 
 def clause(ctx, span: Span) -> tuple[int, int]:
