@@ -38,6 +38,8 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
         return None
     if start is None or any(w.span.overlaps(t) for w in words[start:end] for t in clause.times):
         return None
+    if words[start].text.casefold() in {p for preps in lex["roles"].values() for p in preps}:
+        return None  # "ودعا الى …": a preposition the tagger took for a noun never acts
     if start > 0 and words[start - 1].text in lex["actors"]["existentials"]:
         return None  # "وقال هناك دراسة": the noun is what there is, not who said it
     if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
