@@ -22,3 +22,11 @@ def test_a_preposition_is_never_the_speaker(backend):
     for text in texts:
         speakers = actors(events_of(backend, text), "announcement")
         assert speakers and not any(s is None or s.startswith("الى") for s in speakers), speakers
+
+
+def test_a_delegation_after_a_time_adverbial_is_who_arrives(backend):
+    """'يصل صباح غد … وفد وزاري': the parse makes the time its subject and the delegation an
+    adjective of the date; a time is no subject, and a delegation is a described actor of any event."""
+    text = "يصل صباح غد الخميس وفد وزاري إلى صفاقس للنظر في مطالب العمال."
+    arrivals = [e for e in events_of(backend, text) if e.type == "arrival"]
+    assert [(e.actor, e.modality) for e in arrivals] == [("وفد وزاري", "planned")]

@@ -30,7 +30,7 @@ from extractors.events.clause import (
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.holders import genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject
 from extractors.events.names import apposition, name_after_title, told_in_phrase
-from extractors.events.phrases import noun_phrase
+from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
 from extractors.events.triggers import verbal_ending
@@ -96,6 +96,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     broken = implausible(clause.words, trigger)
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
     subjects = subjects or _auxiliary_subjects(clause, query)
+    subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
     if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
@@ -131,8 +132,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     before_words = clause.words[clause.start : clause.trigger]
     if any(w.text.casefold() in actors["pronouns"] for w in before_words):
         return "pronoun"
-    if not query.is_statement or query.is_noun:
-        return None  # only statements are made by described actors ("the ministry said")
+    if not query.is_statement or query.is_noun:  # only statements are made by described actors ("the ministry said"),
+        return None if query.is_noun else described_agent(clause, query.lex, query.lang)  # save a delegation
     subject = subjects[0] if subjects else None
     return noun_phrase(clause, subject, query.lex, query.lang)
 

@@ -89,3 +89,20 @@ def _phrase_around(clause: Clause, subject: Word, limit: int) -> tuple[int | Non
     while end < clause.end and end - start < limit and end != clause.trigger and words[end].upos != "PUNCT" and words[end].head in inside | {w.index for w in words[at:end]}:
         end += 1
     return start, end
+
+
+def described_agent(clause: Clause, lex: dict, lang: str) -> Argument | None:
+    """A delegation or committee right after a verb of any event type ("يصل صباح غد وفد وزاري"):
+    a clearly described actor (guidelines), unlike other common nouns, which act only in
+    statements. A time adverbial before it is set aside, and the tagger's part of speech is not
+    trusted (it often takes "وفد" after a date for an adjective); anything else first ends the search."""
+    agents = canonical_set(tuple(lex["actors"].get("described_agents", ())), lang)
+    words = [w for w in clause.words[clause.trigger + 1 : clause.end] if not any(w.span.overlaps(t) for t in clause.times)]
+    if not agents or not words or canonical(words[0].lemma or words[0].text, lang) not in agents:
+        return None
+    end = 1
+    while end < len(words) and end < lex["syntax"]["max_phrase_words"] and words[end].upos in ("ADJ", "X") and words[end].head in (words[0].head, words[0].index, words[end - 1].index):
+        end += 1
+    span = Span(words[0].span.start, words[end - 1].span.end)
+    surface = span.of(clause.text)
+    return Argument(surface, canonical(surface, lang), span, None, "phrase")
