@@ -30,3 +30,18 @@ def test_a_delegation_after_a_time_adverbial_is_who_arrives(backend):
     text = "يصل صباح غد الخميس وفد وزاري إلى صفاقس للنظر في مطالب العمال."
     arrivals = [e for e in events_of(backend, text) if e.type == "arrival"]
     assert [(e.actor, e.modality) for e in arrivals] == [("وفد وزاري", "planned")]
+
+
+def test_a_circumstantial_participle_is_said_by_the_subject_of_the_verb_before_it(backend):
+    """'قررت الجامعة … مؤكدة تمسكها': the federation decided, and in doing so stated; the
+    weekday after the participle is what it insists on, not when it spoke."""
+    text = "قررت الجامعة التونسية لكرة اليد تأجيل المباراة مؤكدة تمسكها بموعد الأحد."
+    statements = [e for e in events_of(backend, text) if e.type == "announcement"]
+    assert [(e.trigger, e.actor, e.date_start) for e in statements] == [("مؤكدة", "الجامعة التونسية", None)]
+
+
+def test_a_participle_after_a_statement_only_says_how_it_was_made(backend):
+    """'قال … مؤكدا': one statement, the verb's."""
+    text = "وقال وزير الفلاحة سمير الطيب إن الموسم جيد، مؤكدا أهمية دعم الفلاحين."
+    statements = [e for e in events_of(backend, text) if e.type == "announcement"]
+    assert [(e.trigger, e.actor) for e in statements] == [("قال", "سمير الطيب")]

@@ -33,13 +33,15 @@ from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
-from extractors.events.triggers import verbal_ending
+from extractors.events.triggers import is_manner_word, verbal_ending
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Word
 
 
 def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
     """The actor, or ``"pronoun"`` when the subject is a pronoun to resolve."""
+    if query.is_statement and is_manner_word(query.lex)(clause.words[clause.trigger]):
+        return _manner_speaker(clause, entities, query)
     attributive = attributive_head(clause.words, clause.trigger)
     if attributive is not None:
         return _attributive_actor(clause, attributive, entities, query)
@@ -47,6 +49,18 @@ def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
     if found is not None:
         return found
     return _verb_actor(clause, entities, query)
+
+
+def _manner_speaker(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
+    """"قررت الهيئة … مؤكدة": a circumstantial participle is said by the subject of the verb before it."""
+    complementizers = set(query.lex["modality"]["complementizers"])  # "وبين أن تونس ستستقبل … مؤكدا": not the complement's subject
+    opened = next((i for i, w in enumerate(clause.words) if w.text.casefold() in complementizers), clause.trigger)
+    verb = next((w for w in reversed(clause.words[: min(opened, clause.trigger)]) if w.upos in ("VERB", "AUX") and parse_subjects(clause.words, w)), None)
+    subject = parse_subjects(clause.words, verb)[0] if verb is not None else None
+    if subject is None:
+        return None
+    whole = Clause(clause.words, clause.words.index(verb), 0, len(clause.words), clause.text, clause.times)
+    return _subject_actor(whole, [subject], entities, query) or noun_phrase(whole, subject, query.lex, query.lang)
 
 
 def attributive_head(words: Sequence[Word], trigger: int) -> Word | None:

@@ -29,7 +29,7 @@ from extractors.events.modality import modality
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.time_heads import free_time_heads
-from extractors.events.triggers import find_triggers, needs_destination
+from extractors.events.triggers import find_triggers, is_manner_word, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
 
 
@@ -93,8 +93,17 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
+    _undate_manner_content(drafts, is_manner_word(lex))
     plans_by_reference(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
     return drafts
+
+
+def _undate_manner_content(drafts: Sequence[Draft], manner) -> None:
+    """A circumstantial participle ("مؤكدة رفضها اللعب يوم الثلاثاء") shares its verb's time: a date
+    after it is in what was said, never when it was said."""
+    for d in drafts:
+        if d.time is not None and manner(d.trigger) and d.time.span.start > d.trigger.span.start:
+            d.time, d.date_basis = None, "none"
 
 
 def _pronoun_holds(words, position: int) -> bool:

@@ -43,7 +43,25 @@ def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool
             if word.upos in noun_upos and lemmas & light and _light_object(words, word, syntax, lang):
                 found.append((position, event_type, True))
                 break
-    return found
+    return sorted(found + _manner_statements(words, found, lex))
+
+
+def _manner_statements(words: Sequence[Word], found: Sequence[tuple[int, str, bool]], lex: dict) -> list[tuple[int, str, bool]]:
+    """A circumstantial participle of speaking ("قررت الهيئة … مؤكدة رفضها") states something
+    of its own when no statement came before it in the sentence; after one ("قال … مؤكدا")
+    it only says how that statement was made."""
+    manner = is_manner_word(lex)
+    spoken = [p for p, t, _ in found if t == "announcement"]
+    first = next((i for i, w in enumerate(words) if manner(w)), None)
+    if first is None or (spoken and spoken[0] < first) or "announcement" not in lex["types"]:
+        return []
+    return [(first, "announcement", False)]
+
+
+def is_manner_word(lex: dict):
+    """A predicate: the word is a participle of speaking that says how something was said."""
+    keys = _keys(tuple(lex["actors"].get("manner_words", ())), lex["lang"])
+    return lambda w: normalize(w.text, lex["lang"]) in keys
 
 
 @cache
