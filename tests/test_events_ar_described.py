@@ -45,3 +45,13 @@ def test_a_participle_after_a_statement_only_says_how_it_was_made(backend):
     text = "وقال وزير الفلاحة سمير الطيب إن الموسم جيد، مؤكدا أهمية دعم الفلاحين."
     statements = [e for e in events_of(backend, text) if e.type == "announcement"]
     assert [(e.trigger, e.actor) for e in statements] == [("قال", "سمير الطيب")]
+
+
+def test_what_a_named_speaker_reports_is_asserted_and_an_anonymous_source_is_hearsay(backend):
+    """Guidelines: an event attributed to a named or official source is asserted; 'reported'
+    is hearsay, as what 'a security source' says happened."""
+    named = "وقال النائب محمد علي إن تصريحات الوزير سمير الطيب أمس كانت خاطئة."
+    anonymous = "وقال مصدر أمني إن الوزير سمير الطيب التقى أمس بالسفير الفرنسي."
+    said = [e.modality for e in events_of(backend, named) if e.trigger == "تصريحات"]
+    met = [e.modality for e in events_of(backend, anonymous) if e.type == "meeting"]
+    assert (said, met) == (["asserted"], ["reported"])

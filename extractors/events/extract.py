@@ -29,6 +29,7 @@ from extractors.events.modality import modality
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.time_heads import free_time_heads
+from extractors.events.wordsets import canonical_set
 from extractors.events.triggers import find_triggers, is_manner_word, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
 
@@ -139,10 +140,15 @@ def _cue_window_start(words, position: int, lex: dict, limit: int = 6) -> int:
 
 
 def _is_reported(drafts: Sequence[Draft], words, position: int, lex: dict) -> bool:
-    """Inside the complement of an earlier statement in the same sentence."""
+    """Inside the complement of an earlier statement in the same sentence by an unknown or anonymous
+    speaker (guidelines: what a named or official source says is asserted; "reported" is hearsay,
+    "قال مصدر أمني إن …")."""
     complementizers = set(lex["modality"]["complementizers"])
+    anonymous = canonical_set(tuple(lex["modality"].get("anonymous_sources", ())), lex["lang"])
     for d in drafts:
-        if d.type == "announcement" and d.position < position:
+        first = d.actor.resolved.split()[:1] if d.actor is not None else []
+        hearsay = d.actor is None or (d.actor.label is None and any(canonical(w, lex["lang"]) in anonymous for w in first))
+        if d.type == "announcement" and d.position < position and hearsay:
             between = {w.text.casefold() for w in words[d.position + 1 : position]}
             if between & complementizers:
                 return True
