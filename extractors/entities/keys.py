@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from extractors import lexicon
@@ -19,6 +19,12 @@ from extractors import lexicon
 EDGE_PUNCT = "\"'“”‘’«»()[]{}،,.:;!?؟–—-"
 
 
+#: Words recur across sentences and stages (entities, triggers, actors ask for the same words):
+#: a bounded cache of recent ones (a few MB) halves the time spent here.
+NORMALIZED_CACHE = 1 << 15
+
+
+@lru_cache(maxsize=NORMALIZED_CACHE)
 def normalize(text: str, lang: str) -> str:
     """Diacritics/tatweel stripped, letter variants unified, case-folded."""
     text = unicodedata.normalize("NFC", text).translate(_variants(lang))
