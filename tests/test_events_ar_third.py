@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from event_helpers import fixture_events
 
+from extractors.events.clause import Clause, role_of
+from extractors.records import Span, Word
+
 
 def events(backend, text: str):
     return fixture_events(backend, text, "ar")
@@ -58,3 +61,31 @@ def test_laying_the_blame_is_no_meeting(backend):
 def test_delivering_a_speech_is_no_meeting(backend):
     text = "وألقى الرئيس سامي الهادي كلمة أمام البرلمان يوم الأحد."
     assert "meeting" not in types(backend, text)
+
+
+def test_a_described_delegation_in_an_attributive_clause_is_the_visitor(backend):
+    """'وفد برلماني ألماني زار تونس': the delegation visited, not the speaker."""
+    text = "وأكد الوزير سامي الهادي أن مسؤولا أمنيا كان بين أعضاء وفد برلماني ألماني زار تونس مؤخرا."
+    visits = [e for e in events(backend, text) if e.type == "visit"]
+    assert visits and all("وفد" in (e.actor or "") for e in visits)
+
+
+def test_the_outlet_told_is_no_speaker(backend):
+    """'وقال لـ"X"': X is the outlet spoken to; the speaker is the one of the sentence before."""
+    text = 'قال سامي الهادي رئيس حزب النور إن الحزب سيشارك في الانتخابات. وقال لـ"موزاييك أف أم" في برنامج "ميدي شو" إنه تم إقصاؤه من الحزب.'
+    speakers = {e.actor for e in events(backend, text) if e.type == "announcement"}
+    assert speakers and all("موزاييك" not in (s or "") for s in speakers)
+
+
+def test_the_lengthened_preposition_before_a_quoted_name_gives_its_role():
+    """'وقال لـ"الجوهرة"': the stroke and the quotation mark between the preposition and the name
+    do not hide the preposition (the parse of a real analysis often hangs it elsewhere)."""
+    text = 'وقال لـ"الجوهرة" إن القرار نهائي'
+    pieces = [("و", "CCONJ"), ("قال", "VERB"), ("ل", "ADP"), ("ـ", "PUNCT"), ('"', "PUNCT"), ("الجوهرة", "NOUN"), ('"', "PUNCT")]
+    words, at = [], 0
+    for index, (piece, upos) in enumerate(pieces, 1):
+        at = text.index(piece, at)
+        words.append(Word(index, piece, piece, upos, None, 0, "dep", Span(at, at + len(piece)), index))
+        at += len(piece)
+    clause = Clause(words, 1, 0, len(words), text)
+    assert role_of(words[5].span.start, clause, {"recipient": ["ل"], "destination": ["إلى"]}) == "recipient"

@@ -111,6 +111,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
     subjects = subjects or _auxiliary_subjects(clause, query)
     subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
+    told = set(roles["recipient"])  # 'وقال لـ"X"': a noun under the preposition of the one told is never the subject
+    subjects = [w for w in subjects if not any(d.head == w.index and d.deprel == "case" and d.text in told for d in clause.words)]
     if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
