@@ -89,3 +89,14 @@ def test_the_lengthened_preposition_before_a_quoted_name_gives_its_role():
         at += len(piece)
     clause = Clause(words, 1, 0, len(words), text)
     assert role_of(words[5].span.start, clause, {"recipient": ["ل"], "destination": ["إلى"]}) == "recipient"
+
+
+def test_asking_for_something_is_a_statement(backend):
+    """'طلبت النقابة من الوزير …': a request made is a statement, like 'دعا' (called for)."""
+    found = [e for e in events(backend, "وطلبت نقابة الأطباء من وزير الصحة تأجيل تطبيق القرار.") if e.type == "announcement"]
+    assert found and "نقابة" in (found[0].actor or "")
+
+
+def test_a_request_noun_is_no_statement(backend):
+    """'قدم الطالب طلبا': an application handed in, nobody stated anything."""
+    assert "announcement" not in types(backend, "وتم رفض الطلب الذي قدمته الشركة في شهر مارس.")
