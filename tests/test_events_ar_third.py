@@ -100,3 +100,10 @@ def test_asking_for_something_is_a_statement(backend):
 def test_a_request_noun_is_no_statement(backend):
     """'قدم الطالب طلبا': an application handed in, nobody stated anything."""
     assert "announcement" not in types(backend, "وتم رفض الطلب الذي قدمته الشركة في شهر مارس.")
+
+
+def test_a_manner_participle_after_a_relative_clause_is_the_main_speaker(backend):
+    """'شدد X على القانون الذي سيتم تمريره … مؤكدا': the participle describes X, not the relative clause."""
+    text = "وشدد سامي الهادي على تمسكهم بهذا المشروع الذي سيتم تمويله غدا الأربعاء لتوسيع الطريق مؤكدا أنهم سيقدمون مقترحا جديدا."
+    speakers = {e.actor for e in events(backend, text) if e.type == "announcement"}
+    assert speakers and all("تمويل" not in (s or "") for s in speakers)

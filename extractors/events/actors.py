@@ -55,7 +55,8 @@ def _manner_speaker(clause: Clause, entities: Sequence[Entity], query: Query) ->
     """"قررت الهيئة … مؤكدة": a circumstantial participle is said by the subject of the verb before it."""
     complementizers = set(query.lex["modality"]["complementizers"])  # "وبين أن تونس ستستقبل … مؤكدا": not the complement's subject
     opened = next((i for i, w in enumerate(clause.words) if w.text.casefold() in complementizers), clause.trigger)
-    verb = next((w for w in reversed(clause.words[: min(opened, clause.trigger)]) if w.upos in ("VERB", "AUX") and parse_subjects(clause.words, w)), None)
+    # Not a relative clause's verb ("القانون الذي سيتم تمريره … مؤكدا"): the participle describes the main subject.
+    verb = next((w for w in reversed(clause.words[: min(opened, clause.trigger)]) if w.upos in ("VERB", "AUX") and w.deprel != "acl" and parse_subjects(clause.words, w)), None)
     subject = parse_subjects(clause.words, verb)[0] if verb is not None else None
     if subject is None:
         return None
