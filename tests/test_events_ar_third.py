@@ -107,3 +107,11 @@ def test_a_manner_participle_after_a_relative_clause_is_the_main_speaker(backend
     text = "وشدد سامي الهادي على تمسكهم بهذا المشروع الذي سيتم تمويله غدا الأربعاء لتوسيع الطريق مؤكدا أنهم سيقدمون مقترحا جديدا."
     speakers = {e.actor for e in events(backend, text) if e.type == "announcement"}
     assert speakers and all("تمويل" not in (s or "") for s in speakers)
+
+
+def test_a_delegation_after_a_visit_noun_is_the_visitor(backend):
+    """'زيارة وفد جزائري': the genitive of a visit is mostly where ('زيارة تونس'), but a delegation
+    or committee there is who visits, not a name further on."""
+    text = "وأعلنت الوزارة أن زيارة وفد جزائري للتحقيق في حصول الوزير سامي الهادي على أموال تمت يوم الأحد."
+    visits = [e for e in events(backend, text) if e.type == "visit"]
+    assert visits and all("وفد" in (e.actor or "") for e in visits)

@@ -28,7 +28,9 @@ from extractors.events.clause import (
     role_of,
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
-from extractors.events.holders import genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject
+from extractors.events.holders import (
+    described_agent_word, genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject,
+)
 from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
@@ -211,7 +213,7 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     words, trigger = clause.words, clause.words[clause.trigger]
     labels = [x for x in query.labels() if x in ("PER", "ORG")]
     for child in children(words, trigger):
-        if child.deprel not in ("nmod:poss", "nmod"):
+        if child.deprel not in ("nmod:poss", "nmod") and not described_agent_word(child, query):  # the tagger takes "وفد" for an adjective
             continue
         if child.upos == "PRON" and child.deprel == "nmod:poss" and verb_with_subject(words, trigger) is not None:
             break  # "the board held its first meeting": a possessive in the object is the subject's
@@ -223,6 +225,8 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
         if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة", "تصريحات وزير المالية أحمد العلوي"
+            if described_agent_word(child, query):  # "زيارة وفد سوري لتقصي …": the delegation, not a name further on
+                return described_agent(clause, query.lex, query.lang)
             named = name_in_genitive(clause, child, entities)
             return from_entity(named, "parse") if named else noun_phrase(clause, child, query.lex, query.lang)
     pair = _pair(clause, entities, query)
