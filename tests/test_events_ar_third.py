@@ -115,3 +115,10 @@ def test_a_delegation_after_a_visit_noun_is_the_visitor(backend):
     text = "وأعلنت الوزارة أن زيارة وفد جزائري للتحقيق في حصول الوزير سامي الهادي على أموال تمت يوم الأحد."
     visits = [e for e in events(backend, text) if e.type == "visit"]
     assert visits and all("وفد" in (e.actor or "") for e in visits)
+
+
+def test_a_meeting_that_brought_him_together_is_his(backend):
+    """'لقاء جمعه بـX': a meeting that brought him together with X; 'جمعه' is no holder's name."""
+    text = "وكشف سامي الهادي أن رئيس الحزب هدده بالاستقالة في لقاء جمعه بالوزير بقصر قرطاج."
+    meetings = [e for e in events(backend, text) if e.type == "meeting"]
+    assert meetings and all("جمع" not in (e.actor or "") for e in meetings)

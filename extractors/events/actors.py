@@ -29,7 +29,7 @@ from extractors.events.clause import (
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.holders import (
-    described_agent_word, genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject,
+    described_agent_word, gathers, genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject,
 )
 from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import described_agent, noun_phrase
@@ -219,6 +219,8 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
             break  # "the board held its first meeting": a possessive in the object is the subject's
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
+        if gathers(clause, child, query) and any(w.head == child.index and w.upos == "PRON" for w in words):
+            return "pronoun"  # "لقاء جمعه بالوزير": he met; "لقاء جمع الرئيس بـ" names its holder in the genitive
         owner = entity_at(child, entities, labels)
         if issued_by(clause, child, query):  # "بلاغ لوزارة الداخلية"
             return from_entity(owner, "parse") if owner else noun_phrase(clause, child, query.lex, query.lang)

@@ -72,6 +72,14 @@ def described_agent_word(word: Word, query: Query) -> bool:
     return canonical(word.lemma or word.text, query.lang) in canonical_set(tuple(query.lex["actors"]["described_agents"]), query.lang)
 
 
+def gathers(clause: Clause, child: Word, query: Query) -> bool:
+    """A verb of bringing together right after a meeting noun ("لقاء جمعه بالمرزوقي": a meeting that
+    brought him together with X), which the tagger often reads as the noun's genitive: its object,
+    not the verb, holds the meeting (``actors.gathering_verbs``)."""
+    gathering = normalized_set(tuple(query.lex["actors"]["gathering_verbs"]), query.lang)
+    return clause.words.index(child) == clause.trigger + 1 and bool(lemma_keys(child, query.lex["syntax"], query.lang) & gathering)
+
+
 def name_in_genitive(clause: Clause, child: Word, entities: Sequence[Entity]) -> Entity | None:
     """The person or organization a genitive phrase names ("تصريحات وزير المالية أحمد العلوي"
     → "أحمد العلوي"), when the recognizer did not take in its title: the first one in its subtree."""
