@@ -28,7 +28,9 @@ from extractors.events.clause import (
     role_of,
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
-from extractors.events.holders import genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject
+from extractors.events.holders import (
+    described_agent_word, gathers, genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject,
+)
 from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
@@ -55,7 +57,8 @@ def _manner_speaker(clause: Clause, entities: Sequence[Entity], query: Query) ->
     """"قررت الهيئة … مؤكدة": a circumstantial participle is said by the subject of the verb before it."""
     complementizers = set(query.lex["modality"]["complementizers"])  # "وبين أن تونس ستستقبل … مؤكدا": not the complement's subject
     opened = next((i for i, w in enumerate(clause.words) if w.text.casefold() in complementizers), clause.trigger)
-    verb = next((w for w in reversed(clause.words[: min(opened, clause.trigger)]) if w.upos in ("VERB", "AUX") and parse_subjects(clause.words, w)), None)
+    # Not a relative clause's verb ("القانون الذي سيتم تمريره … مؤكدا"): the participle describes the main subject.
+    verb = next((w for w in reversed(clause.words[: min(opened, clause.trigger)]) if w.upos in ("VERB", "AUX") and w.deprel != "acl" and parse_subjects(clause.words, w)), None)
     subject = parse_subjects(clause.words, verb)[0] if verb is not None else None
     if subject is None:
         return None
@@ -111,6 +114,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
     subjects = subjects or _auxiliary_subjects(clause, query)
     subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
+    told = set(roles["recipient"])  # 'وقال لـ"X"': a noun under the preposition of the one told is never the subject
+    subjects = [w for w in subjects if not any(d.head == w.index and d.deprel == "case" and d.text in told for d in clause.words)]
     if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
@@ -208,18 +213,22 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     words, trigger = clause.words, clause.words[clause.trigger]
     labels = [x for x in query.labels() if x in ("PER", "ORG")]
     for child in children(words, trigger):
-        if child.deprel not in ("nmod:poss", "nmod"):
+        if child.deprel not in ("nmod:poss", "nmod") and not described_agent_word(child, query):  # the tagger takes "وفد" for an adjective
             continue
         if child.upos == "PRON" and child.deprel == "nmod:poss" and verb_with_subject(words, trigger) is not None:
             break  # "the board held its first meeting": a possessive in the object is the subject's
         if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
+        if gathers(clause, child, query) and any(w.head == child.index and w.upos == "PRON" for w in words):
+            return "pronoun"  # "لقاء جمعه بالوزير": he met; "لقاء جمع الرئيس بـ" names its holder in the genitive
         owner = entity_at(child, entities, labels)
         if issued_by(clause, child, query):  # "بلاغ لوزارة الداخلية"
             return from_entity(owner, "parse") if owner else noun_phrase(clause, child, query.lex, query.lang)
         if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
             return from_entity(owner, "parse")
         if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة", "تصريحات وزير المالية أحمد العلوي"
+            if described_agent_word(child, query):  # "زيارة وفد سوري لتقصي …": the delegation, not a name further on
+                return described_agent(clause, query.lex, query.lang)
             named = name_in_genitive(clause, child, entities)
             return from_entity(named, "parse") if named else noun_phrase(clause, child, query.lex, query.lang)
     pair = _pair(clause, entities, query)

@@ -19,6 +19,9 @@ MAX_PREP_GAP = 3
 #: ("وزير العلاقة مع الهيئات الدستورية … مهدي بن غربية").
 MAX_APPOSITION_GAP = 12
 _GAP_UPOS = ("NOUN", "ADJ", "PRON", "DET", "PROPN", "X", "NUM")
+#: Typographic marks between a preposition and its name that are no word ('لـ"جوهرة أف أم"': the
+#: Arabic lengthening stroke after a one-letter preposition, quotation marks around an outlet's name).
+_GLUE_MARKS = ("ـ", '"', "«", "“", "'")
 #: What :func:`~extractors.events.actors.find_actor` says when the actor is
 #: known to be no one it reports (nothing to inherit either).
 NO_ACTOR = "none"
@@ -70,7 +73,7 @@ def role_of(entity_start: int, clause: Clause, roles: dict, entities: Sequence[E
     the name ("بالرئيس فلاديمير بوتين", "with his counterpart Wang Yi"), but
     not a verb, another preposition or another name.
     """
-    before = [w for w in clause.words[: clause.end] if w.span.end <= entity_start]
+    before = [w for w in clause.words[: clause.end] if w.span.end <= entity_start and w.text not in _GLUE_MARKS]
     for gap, word in enumerate(reversed(before)):
         key = word.text.casefold()
         role = next((r for r, preps in roles.items() if key in preps), None)

@@ -60,9 +60,24 @@ def genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
     patients = canonical_set(tuple(query.lex["actors"]["genitive_patient_nouns"]), query.lang)
     if canonical(trigger.lemma or trigger.text, query.lang) in patients:
         return False  # "استقبال الطلبة": the students are received, they hold nothing
+    if at == clause.trigger + 1 and described_agent_word(child, query):
+        return True  # "زيارة وفد سوري": a delegation after any event noun is who holds it, even indefinite
     definite = any(f in (child.feats or "") for f in DEFINITE_FEATS)  # "اللجنة", or a title in the construct state: "وزير المالية"
     return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"
             and definite and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
+
+
+def described_agent_word(word: Word, query: Query) -> bool:
+    """A delegation, committee or mission (``actors.described_agents``): a clearly described actor."""
+    return canonical(word.lemma or word.text, query.lang) in canonical_set(tuple(query.lex["actors"]["described_agents"]), query.lang)
+
+
+def gathers(clause: Clause, child: Word, query: Query) -> bool:
+    """A verb of bringing together right after a meeting noun ("لقاء جمعه بالمرزوقي": a meeting that
+    brought him together with X), which the tagger often reads as the noun's genitive: its object,
+    not the verb, holds the meeting (``actors.gathering_verbs``)."""
+    gathering = normalized_set(tuple(query.lex["actors"]["gathering_verbs"]), query.lang)
+    return clause.words.index(child) == clause.trigger + 1 and bool(lemma_keys(child, query.lex["syntax"], query.lang) & gathering)
 
 
 def name_in_genitive(clause: Clause, child: Word, entities: Sequence[Entity]) -> Entity | None:

@@ -3,7 +3,8 @@
 A negated or planned event is never asserted: "ولم يغادر" is not a departure,
 "is expected to meet" is not a meeting. The cues are words of the language's
 ``events.toml`` looked for in the trigger's clause; the most telling one wins
-(negated, then planned, then reported).
+(negated, then planned, then reported). A hypothetical event (under "if" or
+"whether") counts as planned: not held, maybe never.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
         return True  # "is to meet", "is due to arrive", "من المنتظر أن يصل"
     if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"] for w in before):
         return True
+    if any(w.text.casefold() in cues["hypothetical"] for w in before):
+        return True  # "if he visits", "asked whether … would accept a visit": maybe never held
     if not is_noun and _planned_governor(words, words[trigger], cues):
         return True  # "will spend two days in Washington before visiting …"
     previous = words[trigger - 1] if trigger > 0 else None

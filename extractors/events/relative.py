@@ -8,7 +8,11 @@ Two forms, read on words and morphology so that a parse error does not lose them
   unless the verb disagrees with it in gender or has a subject of its own
   ("التحوير الذي أعلنت عنه رئاسة الحكومة": the presidency announced it);
 * an indefinite noun followed by a finite verb that agrees with it, an
-  attributive clause without a relative word ("سائحة بريطانية زارت تونس").
+  attributive clause without a relative word ("سائحة بريطانية زارت تونس");
+* a delegation or committee (``actors.described_agents``), indefinite, whose
+  adjectives a finite verb follows ("وفد برلماني فرنسي زار سوريا"): a clearly
+  described actor of any event type, as after a verb (phrases.described_agent),
+  its phrase running from the noun.
 
 The antecedent is the nearest person or organization named back to the
 previous verb (appositions and one comma allowed: "فتحي بسباس، نائب رئيس
@@ -22,12 +26,15 @@ from collections.abc import Sequence
 
 from extractors.entities import canonical
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity, parse_subjects
+from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Span, Word
 
 #: Words a relative clause's verb may have before it ("الذي لم يزر", "التي قد").
 _BEFORE_VERB_UPOS = ("PART", "AUX")
 #: Words looked at back from the relative word for its antecedent.
 ANTECEDENT_WINDOW = 8
+#: Adjectives a described agent may have before its attributive verb ("وفد برلماني فرنسي زار").
+MAX_ADJECTIVES = 4
 
 
 def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
@@ -41,6 +48,10 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
         if not _agrees(trigger, gender) or _own_subject(clause, entities):
             return None
         end = at
+    elif (agent := _described_antecedent(words, clause.trigger, actors, query.lang)) is not None:
+        span = Span(words[agent].span.start, words[clause.trigger - 1].span.end)
+        surface = span.of(clause.text)
+        return Argument(surface, canonical(surface, query.lang), span, None, "phrase")
     elif _attributive(words, clause.trigger, clause.times):
         end = clause.trigger
     else:
@@ -88,6 +99,25 @@ def _attributive(words: Sequence[Word], position: int, times: Sequence[Span]) ->
         return False
     gender = next((f.split("=")[1] for f in noun_feats if f.startswith("Gender=")), "")
     return _agrees(verb, gender)
+
+
+def _described_antecedent(words: Sequence[Word], position: int, actors: dict, lang: str) -> int | None:
+    """The position of an indefinite described agent right before the finite verb at ``position``,
+    with only adjectives between ("وفد برلماني فرنسي زار"). Read on words, not on the parse: the
+    tagger often takes "وفد" for an adjective and the verb for a conjunct."""
+    verb, agents = words[position], canonical_set(tuple(actors["described_agents"]), lang)
+    if verb.upos != "VERB" or position == 0 or words[position - 1].token_index == verb.token_index:
+        return None
+    for at in range(position - 1, max(-1, position - 1 - MAX_ADJECTIVES), -1):
+        noun = words[at]
+        if canonical(noun.lemma or noun.text, lang) in agents:
+            if "Definite=Def" in (noun.feats or "") or (at > 0 and words[at - 1].token_index == noun.token_index):
+                return None  # "الوفد", "بوفد": a defined or governed noun is no new clause's subject
+            gender = next((f.split("=")[1] for f in (noun.feats or "").split("|") if f.startswith("Gender=")), "")
+            return at if _agrees(verb, gender) else None
+        if noun.upos not in ("ADJ", "X"):
+            return None
+    return None
 
 
 def _named_antecedent(words: Sequence[Word], end: int, entities: Sequence[Entity], hard_breaks: Sequence[str]) -> Entity | None:

@@ -18,6 +18,13 @@ a language that needs none):
   الحكومة", "غادر الحياة"); read on the words right after the verb and its
   subject, since compact models parse and tag such sentences poorly.
 
+* ``other_verb_forms``: written forms of a different verb that the lemmatizer
+  gives a trigger's lemma (form IV "ألقى/يلقي", threw or delivered — "يلقي اللوم",
+  "ألقى كلمة" — is lemmatized like form I "لقي", met): never that event;
+* ``admission_nouns`` / ``admitted_objects``: receiving injured people, patients
+  or files ("استقبال 3 مصابين", "استقبال الطلبات") is admitting them, not meeting
+  anyone; a number may stand between ("استقبال 5 جرحى").
+
 * ``misread_nouns``: a feminine noun with a possessive pronoun that a tokenizer
   splits into a conjunction and a verb ("وزارته", his ministry → و + زارت + ه,
   "and she visited him"): a verb trigger inside such a token is that noun.
@@ -52,9 +59,12 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
     lemma = word.lemma or word.text
     if is_noun and medium_of_verb(words, word, event_type, lex):
         return True
+    if is_noun and _is(lemma, senses["admission_nouns"], lang, senses):
+        if _admits(words, position, senses, lang):
+            return True
     if is_noun:
         return _is(lemma, senses["context_nouns"], lang, senses) and any(_is(w.text, senses["sport_words"], lang, senses) for w in words)
-    if _misread_noun(words, word, senses, lang):
+    if _misread_noun(words, word, senses, lang) or _is(word.text, senses["other_verb_forms"], lang, senses):
         return True
     if position > 0 and _is(words[position - 1].text, senses["place_name_heads"], lang, senses):
         return True
@@ -77,6 +87,12 @@ def medium_of_verb(words: Sequence[Word], noun: Word, event_type: str, lex: dict
     entry = lex["types"][event_type]
     verbs = tuple(entry["verbs"]) + tuple(entry.get("verbs_with_destination", ()))
     return bool(lemma_keys(head, lex["syntax"], lex["lang"]) & _keys(verbs, lex["lang"]))
+
+
+def _admits(words: Sequence[Word], position: int, senses: dict, lang: str) -> bool:
+    """One of the next few words, numbers aside, is someone or something admitted."""
+    after = [w for w in words[position + 1 : position + 1 + OBJECT_REACH] if w.upos != "NUM"][:2]
+    return any(_is(w.text, senses["admitted_objects"], lang, senses) for w in after)
 
 
 def _misread_noun(words: Sequence[Word], word: Word, senses: dict, lang: str) -> bool:
