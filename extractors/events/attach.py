@@ -186,10 +186,22 @@ def _walk_up(words, position, anchor, by_index, predicates, named=frozenset()) -
         word = words[node]
         if node != position and word.deprel in CLAUSE_HEADS and node not in named and not _framing(words, word, by_index, position):
             return None  # the expression is another clause's
+        if node != position and _said_content(word, anchor, by_index, predicates):
+            return None  # "the bank said growth slowed in the first quarter": the date is what was said
         if word.head == 0 or word.head not in by_index:
             return _main_predicate(words, predicates, by_index) if node != position or word.head == 0 else None
         node = by_index[word.head]
     return None
+
+
+def _said_content(word: Word, anchor, by_index, predicates) -> bool:
+    """A verb's open complement under a verb of saying is the reported content:
+    saying takes no xcomp of its own, so the parse gives one only when content
+    without "that" was misread ("said growth slowed ..." as object + xcomp)."""
+    if word.deprel != "xcomp" or word.upos != "VERB" or word.head not in by_index:
+        return False
+    n = anchor.get(by_index[word.head])
+    return n is not None and predicates[n].is_statement
 
 
 def depth(words: Sequence[Word], position: int, by_index: dict[int, int]) -> int:
