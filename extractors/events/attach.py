@@ -186,7 +186,7 @@ def _walk_up(words, position, anchor, by_index, predicates, named=frozenset()) -
         word = words[node]
         if node != position and word.deprel in CLAUSE_HEADS and node not in named and not _framing(words, word, by_index, position):
             return None  # the expression is another clause's
-        if node != position and _said_content(word, anchor, by_index, predicates):
+        if node != position and _said_content(words, word, anchor, by_index, predicates):
             return None  # "the bank said growth slowed in the first quarter": the date is what was said
         if word.head == 0 or word.head not in by_index:
             return _main_predicate(words, predicates, by_index) if node != position or word.head == 0 else None
@@ -194,14 +194,21 @@ def _walk_up(words, position, anchor, by_index, predicates, named=frozenset()) -
     return None
 
 
-def _said_content(word: Word, anchor, by_index, predicates) -> bool:
-    """A verb's open complement under a verb of saying is the reported content:
-    saying takes no xcomp of its own, so the parse gives one only when content
-    without "that" was misread ("said growth slowed ..." as object + xcomp)."""
+def _said_content(words, word: Word, anchor, by_index, predicates) -> bool:
+    """A verb's open complement under a verb of saying, with no infinitive
+    marker, is misread reported content: saying takes no bare xcomp of its own,
+    so the parse gives one only to content without "that" ("said growth slowed
+    ..." as object + xcomp). An infinitive ("told them to leave on Monday") or
+    a passive report's predicate ("were reported killed") without that object
+    stays the statement's own complement."""
     if word.deprel != "xcomp" or word.upos != "VERB" or word.head not in by_index:
         return False
-    n = anchor.get(by_index[word.head])
-    return n is not None and predicates[n].is_statement
+    if any(w.head == word.index and w.deprel == "mark" for w in words):
+        return False
+    head = by_index[word.head]
+    n = anchor.get(head)
+    misread_subject = any(w.head == words[head].index and w.deprel == "obj" for w in words)
+    return n is not None and predicates[n].is_statement and misread_subject
 
 
 def depth(words: Sequence[Word], position: int, by_index: dict[int, int]) -> int:
