@@ -15,11 +15,7 @@ from datetime import date
 
 import pytest
 
-from extractors import entities
-from extractors.entities.gazetteer import canonical
-from extractors.events import extract_events
-from extractors.records import Article
-from extractors.timex import find_time_expressions
+from event_helpers import check_inventory_case, inventory_params
 
 MON, TUE, WED, THU = date(2023, 9, 11), date(2023, 9, 12), date(2023, 9, 13), date(2023, 9, 14)
 
@@ -78,34 +74,9 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 
-def _events(backend, text: str, published: date):
-    article = Article("inventory-en", text, "0" * 64, "mem", "en", "metadata", published, "metadata")
-    analysis = entities.resolve(backend.analyze([article])[0], text)
-    return extract_events(article, analysis, find_time_expressions(text, "en", published, analysis.sentences))
-
-
-def _holds(name: str | None, actor: str) -> bool:
-    """The scorer's actor test: equal canonical forms, or one a run of whole words of the other."""
-    if not name:
-        return False
-    a, b = canonical(name, "en").split(), canonical(actor, "en").split()
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
-
-
-def _params():
-    for case_id, *rest in CASES:
-        marks = [pytest.mark.xfail(reason=KNOWN_FAILURES[case_id], strict=True)] if case_id in KNOWN_FAILURES else []
-        yield pytest.param(*rest, id=case_id, marks=marks)
-
-
-@pytest.mark.parametrize(("text", "published", "type_", "actor", "expected"), list(_params()))
+@pytest.mark.parametrize(("text", "published", "type_", "actor", "expected"), list(inventory_params(CASES, KNOWN_FAILURES)))
 def test_english_event_date(backend, text, published, type_, actor, expected):
-    events = _events(backend, text, published)
-    found = [e for e in events if e.type == type_ and any(
-        _holds(n, actor) for n in (e.actor, e.actor_resolved) + ((e.counterpart, e.counterpart_resolved) if type_ == "meeting" else ()))]
-    assert found, [(e.type, e.trigger, e.actor, e.date) for e in events]
-    assert found[0].date == expected, [(e.type, e.trigger, e.actor, e.date, e.date_text) for e in events]
+    check_inventory_case(backend, "en", text, published, type_, actor, expected)
 
 
 def test_the_inventory_is_large_and_its_ids_unique():
