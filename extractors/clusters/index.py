@@ -56,16 +56,18 @@ def lookup_terms(events) -> tuple[set[str], bool, set[str]]:
     """What a stored event must share with one of ``events`` to be a candidate,
     for the database to filter on before the index decides: the first and last
     words of their parties' names, whether one name is made of spaces (it
-    matches any name), and their coded ``country|role`` pairs."""
+    matches any name), and their coded ``country|role`` pairs. Read off the
+    keys those events look up, so that both filters follow one definition."""
     words, any_name, coded = set(), False, set()
     for event in events:
-        for party in event.parties:
-            parts = party.name.split()
-            words.update(parts[:1] + parts[-1:])
-            any_name = any_name or (bool(party.name) and not parts)
-            pair = _coded(party)
-            if pair:
-                coded.add("|".join(pair))
+        for key in _keys(event, lookup=True):
+            scope, rest = key[2], key[3:]  # after the type family and modality group: a language, or "coded"
+            if scope == "coded":
+                coded.add("|".join(rest))
+            elif rest[0] in ("first", "last"):
+                words.add(rest[1])
+            elif rest[0] == ALL_NAMES:
+                any_name = True
     return words, any_name, coded
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from extractors.clusters import ClusterEvent, Party
 from extractors.clusters.assign import PREFIX
-from extractors.clusters.criteria import FAMILIES
+from extractors.clusters.criteria import FAMILIES, VAGUE_ROLES
 from extractors.clusters.index import lookup_terms
 
 #: Existing events further than this from every new event cannot match one.
@@ -49,7 +49,10 @@ def _words_match(column: str) -> str:
 
 
 def _coded_match(country: str, role: str) -> str:
-    return f"({country} IS NOT NULL AND {role} IS NOT NULL AND {role} <> 'other' AND list_contains($coded, {country} || '|' || {role}))"
+    """SQL: the party's country and role are coded (``criteria._coded``) and one of a new event's."""
+    vague = ", ".join(f"'{r}'" for r in VAGUE_ROLES if r is not None)
+    return (f"({country} IS NOT NULL AND {role} IS NOT NULL AND {role} NOT IN ({vague})"
+            f" AND list_contains($coded, {country} || '|' || {role}))")
 
 
 _CANDIDATES = _EVENTS + f"""
