@@ -95,3 +95,18 @@ def test_one_old_date_in_a_batch_does_not_read_the_years_between(tmp_path):
     assert len(new) == 2
     assert [e.article_id for e in existing] == ["near"]
     assert CANDIDATE_MARGIN_DAYS < (date(2024, 3, 2) - date(2010, 6, 1)).days
+
+
+def test_a_new_name_made_of_spaces_reads_every_name_of_the_window(tmp_path):
+    """``same_name`` lets a name of spaces match any name, so the database must
+    not filter on words for it (the random cases above rarely hit it alone)."""
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.migrate()
+        for i, (article, actor, cluster) in enumerate([("old", "olaf scholz", "c-e0"), ("new", "\u00a0 ", None)]):
+            store.con.execute("INSERT INTO articles (article_id, lang, published) VALUES (?, 'en', ?)", [article, START])
+            store.con.execute(
+                "INSERT INTO events (event_id, article_id, lang, type, modality, date_start, date_end, granularity, actor_resolved,"
+                " confidence, cluster_id) VALUES (?, ?, 'en', 'meeting', 'asserted', ?, ?, 'day', ?, 0.5, ?)",
+                [f"e{i}", article, START, START, actor, cluster])
+        new, existing, _ = cluster_inputs(store, ["new"])
+    assert compatible(new[0], existing[0]) and [e.article_id for e in existing] == ["old"]
