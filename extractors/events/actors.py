@@ -29,7 +29,7 @@ from extractors.events.clause import (
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.holders import (
-    described_agent_word, gathers, genitive_holder, is_light, issued_by, name_in_genitive, light_verb_object, verb_with_subject,
+    described_agent_word, gathers, genitive_holder, is_light, issued_by, name_in_genitive, verb_with_subject,
 )
 from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import described_agent, noun_phrase
@@ -234,9 +234,8 @@ def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     pair = _pair(clause, entities, query)
     if pair:
         return pair
-    noun = light_verb_object(words, trigger)
-    head = next((w for w in words if w.index == noun.head), None)
-    if head is None or noun.deprel != "obj" or head.upos not in ("VERB", "AUX"):
+    head = verb_with_subject(words, trigger)  # the verb the event noun is the object of ("held talks")
+    if head is None:
         return None
     in_clause = clause.words[clause.start : clause.end]
     for subject in parse_subjects(words, head):

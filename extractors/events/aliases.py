@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.entities import canonical
+from extractors.entities.keys import NORMALIZED_CACHE
 from extractors.events.draft import Draft
 
 #: Words looked at before a name for its title ("وزير العلاقة مع الهيئات … مهدي بن غربية").
@@ -38,7 +39,7 @@ def _keys(titles: tuple[str, ...], lang: str) -> frozenset[str]:
     return frozenset(_key(t, lang) for t in titles)
 
 
-@cache
+@lru_cache(maxsize=NORMALIZED_CACHE)  # called on any word before a name: bounded, as normalize is
 def _key(title: str, lang: str) -> str:
     """A title without its article: "الوزيرة" and "وزيرة الصحة" share "وزيره"."""
     words = canonical(title, lang).split()

@@ -17,10 +17,10 @@ Two fallbacks, both read on the tree and the entity mentions, never on words:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from extractors.entities import canonical
 from extractors.events.clause import Clause, parse_subjects
+from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Word
 
 #: Predicates whose missing subject is their governor's.
@@ -104,7 +104,7 @@ def complement_topic(words: Sequence[Word], position: int, entities: Sequence[En
     ("غير أن ناجي جلول … لم يلتزم … وكشف … وقال"): the subject of that clause,
     which its later coordinated verbs without a subject continue. Returns its
     word position, to weigh against the previous event of the sentence."""
-    keys = _keys(tuple(complementizers), lang)
+    keys = canonical_set(tuple(complementizers), lang)
     longest = max((len(c) for c in complementizers), default=0) + 1
     for at in range(position - 1, 0, -1):
         if len(words[at - 1].text) > longest or canonical(words[at - 1].text, lang) not in keys:
@@ -114,8 +114,3 @@ def complement_topic(words: Sequence[Word], position: int, entities: Sequence[En
         if named is not None:
             return at, named
     return None
-
-
-@cache
-def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
-    return frozenset(canonical(w, lang) for w in words)

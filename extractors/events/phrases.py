@@ -42,7 +42,7 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
         return None  # "ودعا الى …": a preposition the tagger took for a noun never acts
     if start > 0 and words[start - 1].text in lex["actors"]["existentials"]:
         return None  # "وقال هناك دراسة": the noun is what there is, not who said it
-    if canonical(words[start].text, lang) in {canonical(x, lang) for x in lex["actors"]["manner_words"]}:
+    if canonical(words[start].text, lang) in canonical_set(tuple(lex["actors"]["manner_words"]), lang):
         return None  # "أضافت قائلة": the participle says how, not who
     if canonical(words[start].lemma or words[start].text, lang) in canonical_set(tuple(lex["actors"]["content_nouns"]), lang):
         return None  # "ونفى وجود أي قضية": what was denied, not who denied it

@@ -38,10 +38,10 @@ of means makes it so (``medium_prepositions``: "قال في بيان", "أعلن
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from extractors.entities.keys import normalize
 from extractors.events.triggers import lemma_keys
+from extractors.events.wordsets import normalized_set
 from extractors.records import Word
 
 #: Words after a departure verb its object may stand at, behind the subject ("غادر سامي الهادي فريق …").
@@ -86,7 +86,7 @@ def medium_of_verb(words: Sequence[Word], noun: Word, event_type: str, lex: dict
         return False
     entry = lex["types"][event_type]
     verbs = tuple(entry["verbs"]) + tuple(entry.get("verbs_with_destination", ()))
-    return bool(lemma_keys(head, lex["syntax"], lex["lang"]) & _keys(verbs, lex["lang"]))
+    return bool(lemma_keys(head, lex["syntax"], lex["lang"]) & normalized_set(verbs, lex["lang"]))
 
 
 def _admits(words: Sequence[Word], position: int, senses: dict, lang: str) -> bool:
@@ -143,9 +143,4 @@ def forms(text: str, lang: str, senses: dict) -> set[str]:
 
 
 def _is(text: str, words: Sequence[str], lang: str, senses: dict) -> bool:
-    return bool(forms(text, lang, senses) & _keys(tuple(words), lang))
-
-
-@cache
-def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
-    return frozenset(normalize(w, lang) for w in words)
+    return bool(forms(text, lang, senses) & normalized_set(tuple(words), lang))

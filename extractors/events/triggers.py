@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractors.entities.keys import normalize
+from extractors.events.wordsets import normalized_set
 from extractors.records import Word
 
 #: A verb used as an adjective ("the visiting delegation") names no event of its own.
@@ -60,14 +61,14 @@ def _manner_statements(words: Sequence[Word], found: Sequence[tuple[int, str, bo
 
 def is_manner_word(lex: dict):
     """A predicate: the word is a participle of speaking that says how something was said."""
-    keys = _keys(tuple(lex["actors"].get("manner_words", ())), lex["lang"])
+    keys = normalized_set(tuple(lex["actors"].get("manner_words", ())), lex["lang"])
     return lambda w: normalize(w.text, lex["lang"]) in keys
 
 
 @cache
 def _trigger_table(lang: str, entries: tuple) -> tuple:
     """(type, verb keys, noun keys, light-verb noun keys) per event type, computed once."""
-    return tuple((t, _keys(v, lang), _keys(n, lang), _keys(lt, lang)) for t, v, n, lt in entries)
+    return tuple((t, normalized_set(v, lang), normalized_set(n, lang), normalized_set(lt, lang)) for t, v, n, lt in entries)
 
 
 def needs_destination(word: Word, event_type: str, lex: dict, words: Sequence[Word] = ()) -> bool:
@@ -75,13 +76,13 @@ def needs_destination(word: Word, event_type: str, lex: dict, words: Sequence[Wo
     entry = lex["types"][event_type]
     token = "".join(w.text for w in words if w.token_index == word.token_index)
     keys = _stems(word, lemma_keys(word, lex["syntax"], lex["lang"]), lex["syntax"], lex["lang"], token)
-    return bool(keys & _keys(tuple(entry.get("verbs_with_destination", ())), lex["lang"]))
+    return bool(keys & normalized_set(tuple(entry.get("verbs_with_destination", ())), lex["lang"]))
 
 
 def _light_object(words: Sequence[Word], noun: Word, syntax: dict, lang: str) -> bool:
     """The object of a light verb ("had contacts", "opened talks")."""
     head = next((w for w in words if w.index == noun.head), None)
-    return head is not None and noun.deprel == "obj" and bool(lemma_keys(head, syntax, lang) & _keys(tuple(syntax["light_verbs"]), lang))
+    return head is not None and noun.deprel == "obj" and bool(lemma_keys(head, syntax, lang) & normalized_set(tuple(syntax["light_verbs"]), lang))
 
 
 def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
@@ -91,7 +92,7 @@ def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
     return {lemma} | {lemma[len(c):] for c in syntax["lemma_proclitics"] if lemma.startswith(c) and len(lemma) > len(c) + 1}
 
 
-def surface_keys(word: Word, syntax: dict, lang: str, token: str = "") -> set[str]:
+def surfacenormalized_set(word: Word, syntax: dict, lang: str, token: str = "") -> set[str]:
     """Stems of the written word and of its whole written ``token``, for a tokenizer or lemmatizer that split or lemmatized a
     verb wrongly ("ويتوجه" → "و" + "يتوج" + "ه"): proclitics ("و", "ف", "س" …) and then the person prefix or
     ending of a verb ("يتوجه" → "توجه", "وعبروا" → "عبر") taken off, keeping
@@ -112,7 +113,7 @@ def surface_keys(word: Word, syntax: dict, lang: str, token: str = "") -> set[st
 def _stems(word: Word, lemmas: set[str], syntax: dict, lang: str, token: str) -> set[str]:
     """The lemma keys, and the written stems unless the lemma is one of them (a
     lemma the written form bears out is trusted: "تبين" stays "it appeared")."""
-    surface = surface_keys(word, syntax, lang, token)
+    surface = surfacenormalized_set(word, syntax, lang, token)
     return lemmas if lemmas & surface else lemmas | surface
 
 
@@ -121,8 +122,3 @@ def verbal_ending(word: Word, syntax: dict, lang: str) -> bool:
     gave; in Arabic a plural verb ending also means the subject is in the verb."""
     text = normalize(word.text, lang)
     return any(text.endswith(normalize(x, lang)) for x in syntax.get("verb_only_endings", ()))
-
-
-@cache
-def _keys(words: tuple[str, ...], lang: str) -> frozenset[str]:
-    return frozenset(normalize(w, lang) for w in words)
