@@ -92,12 +92,12 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     owner: dict[int, tuple[int, int]] = {}  # expression → (predicate, steps up the tree)
     named = _in_names(words, names)
     at = {p.position: n for n, p in enumerate(predicates)}
+    statements = [p.position for p in predicates if p.is_statement]
     for t, span in enumerate(spans):
-        found = _owner(words, predicates, span, anchor, by_index, named, cues, at)
+        found = _owner(words, predicates, span, anchor, by_index, named, cues, at, statements)
         if found is not None:
             head = expression_head(words, span)
             owner[t] = (found, depth(words, head, by_index) - depth(words, predicates[found].position, by_index))
-    statements = [p.position for p in predicates if p.is_statement]
     for t, span in enumerate(spans):  # "a statement issued on Monday said …"
         verb = verb_right_after(words, span, statements) if t not in owner else None
         if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index):
@@ -109,7 +109,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     return {t: n for n, t in taken.items()}
 
 
-def _owner(words, predicates, span, anchor, by_index, named, cues, at) -> int | None:
+def _owner(words, predicates, span, anchor, by_index, named, cues, at, statements) -> int | None:
     """The predicate the expression at ``span`` dates, or None."""
     head = expression_head(words, span)
     if head is None:
@@ -121,7 +121,7 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at) -> int | 
     if found is None:  # the parse lost it: an event noun right before it ("talks earlier today")
         noun = noun_before(words, span, [p.position for p in predicates if p.is_noun])
         found = at[noun] if noun is not None else None
-    statement = statement_before_content(words, span, [p.position for p in predicates if p.is_statement], cues)
+    statement = statement_before_content(words, span, statements, cues)
     if statement is not None:  # "قال الوزير اليوم إن …": before the content's first word
         found = at[statement]
     if found is None and _sentence_initial(words, span):

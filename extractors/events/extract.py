@@ -146,9 +146,10 @@ def _is_reported(drafts: Sequence[Draft], words, position: int, lex: dict) -> bo
     complementizers = set(lex["modality"]["complementizers"])
     anonymous = canonical_set(tuple(lex["modality"].get("anonymous_sources", ())), lex["lang"])
     for d in drafts:
+        if d.type != "announcement" or d.position >= position:
+            continue
         first = d.actor.resolved.split()[:1] if d.actor is not None else []
-        hearsay = d.actor is None or (d.actor.label is None and any(canonical(w, lex["lang"]) in anonymous for w in first))
-        if d.type == "announcement" and d.position < position and hearsay:
+        if d.actor is None or (d.actor.label is None and any(canonical(w, lex["lang"]) in anonymous for w in first)):  # hearsay
             between = {w.text.casefold() for w in words[d.position + 1 : position]}
             if between & complementizers:
                 return True

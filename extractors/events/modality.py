@@ -39,10 +39,9 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
     said = " " + " ".join(w.text.casefold() for w in before) + " "
     if any(f" {phrase} " in said for phrase in cues["planned_phrases"]):
         return True  # "is to meet", "is due to arrive", "من المنتظر أن يصل"
-    if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"] for w in before):
-        return True
-    if any(w.text.casefold() in cues["hypothetical"] for w in before):
-        return True  # "if he visits", "asked whether … would accept a visit": maybe never held
+    if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"]
+           or w.text.casefold() in cues["hypothetical"] for w in before):
+        return True  # hypothetical too: "if he visits", "asked whether … would accept a visit": maybe never held
     if not is_noun and _planned_governor(words, words[trigger], cues):
         return True  # "will spend two days in Washington before visiting …"
     previous = words[trigger - 1] if trigger > 0 else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractors.events.attach import has_tree
 from extractors.records import Sentence, Span, Word
 
 #: The relation a freed time word takes to the predicate of its old phrase.
@@ -28,7 +29,7 @@ def free_time_heads(sentence: Sentence, spans: Sequence[Span]) -> Sentence:
     """``sentence`` with every time expression that heads a compound noun before
     it re-attached below that noun's new place (see the module docstring)."""
     words = list(sentence.words)
-    if not words or any(w.head is None for w in words):
+    if not has_tree(words):
         return sentence
     changed = False
     for span in spans:

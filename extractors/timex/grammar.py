@@ -102,7 +102,7 @@ class Grammar:
             for name, rx in (
                 ("numeric_date", rf"(?<![\d/.-])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])"),
                 ("numeric_ymd", rf"(?<![\d/.-])(?P<y>{_YEAR})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])"),
-                ("day_of_month", rf"{_B}(?P<d>{_DAY})\s+{_alt(data['day_of_month']['joiners'])}\s+(?P<rel>{_alt(k for k, v in data['relative'].items() if v.startswith('month:'))}){_E}"),
+                ("day_of_month", rf"{_B}(?P<d>{_DAY})\s+{joiners}\s+(?P<rel>{_alt(k for k, v in data['relative'].items() if v.startswith('month:'))}){_E}"),
                 ("iso_date", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
                 ("day_range", rf"{_B}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
                 ("month_day_range", rf"{b}(?P<month>{months})\.?\s+(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
