@@ -54,6 +54,14 @@ def _folded(lang: str, table: str) -> dict:
     return {" ".join(fold(k, lang).split()): v for k, v in lexicon.load(lang, "time")[table].items()}
 
 
+@cache
+def folded_words(lang: str, section: str, *keys: str) -> frozenset[str]:
+    """The words of lists ``keys`` of the ``[section]`` table, folded, once per language
+    (name and word checks run for every month, weekday and "today" found)."""
+    table = lexicon.load(lang, "time")[section]
+    return frozenset(fold(w, lang) for key in keys for w in table.get(key, ()))
+
+
 def count(ctx: Context, text: str | None, unit: str | None) -> int | str:
     """An int, or "X" for "several"; a unit alone counts 1, an Arabic dual 2,
     a plural alone ("for weeks", "لمدة أيام") an unspecified number."""
@@ -131,11 +139,10 @@ def name_is_date(ctx: Context, name: str, span: Span, prefixed: bool) -> bool:
     word that only follows a date (:func:`_date_follows`)."""
     if ctx.data["case"]["names_capitalized"] and not name[:1].isupper():
         return False
-    ambiguous = {fold(n, ctx.lang) for n in ctx.data["ambiguous"]["names"]}
-    if fold(name, ctx.lang).rstrip(".") not in ambiguous or prefixed:
+    if fold(name, ctx.lang).rstrip(".") not in folded_words(ctx.lang, "ambiguous", "names") or prefixed:
         return True
     before = ctx.text[max(0, span.start - 25) : span.start].split()
-    preps = {fold(p, ctx.lang) for p in ctx.data["prepositions"]["date"]}
+    preps = folded_words(ctx.lang, "prepositions", "date")
     if bool(before) and (fold(before[-1], ctx.lang) in preps or before[-1][-1:] in preps):
         return True
     return _date_follows(ctx, span)
@@ -147,12 +154,11 @@ def _date_follows(ctx: Context, span: Span) -> bool:
     "أعلنت الوزارة الأحد،"): "the one" and "the two" end no clause and
     introduce no content. A week word ("السبت الماضي") makes it a date too."""
     ambiguous = ctx.data["ambiguous"]
-    week = ctx.data["weekday_week"]
     rest = ctx.text[span.end : span.end + 30].lstrip()
     if rest[:1] and rest[:1] in ambiguous.get("date_before_marks", ()):
         return True
     words = rest.split(maxsplit=1)
-    follows = {fold(w, ctx.lang) for w in (*ambiguous.get("date_before", ()), *week["last_after"], *week["next_after"])}
+    follows = folded_words(ctx.lang, "ambiguous", "date_before") | folded_words(ctx.lang, "weekday_week", "last_after", "next_after")
     return bool(words) and fold(words[0].rstrip("".join(ambiguous.get("date_before_marks", ()))), ctx.lang) in follows
 
 

@@ -15,6 +15,7 @@ from extractors.timex.context import (
     add_months,
     count,
     expr,
+    folded_words,
     iso_week,
     lookup,
     month_bounds,
@@ -87,14 +88,13 @@ def _day_noun(ctx, word: str, span: Span) -> bool:
     "اليوم التالي", "اليوم العالمي للمرأة", "اليوم الدراسي"): a word of
     ``[day_noun]`` right before or after it, or an adjective the parse hangs on
     it, makes it a day already named or an occasion, not the publication day."""
-    nouns = ctx.data["day_noun"]
-    if fold(word, ctx.lang) not in {fold(w, ctx.lang) for w in nouns["words"]}:
+    if fold(word, ctx.lang) not in folded_words(ctx.lang, "day_noun", "words"):
         return False
     before = ctx.text[max(0, span.start - 20) : span.start].split()[-1:]
     after = ctx.text[span.end : span.end + 30].split()[:1]
-    if before and fold(before[0], ctx.lang) in {fold(w, ctx.lang) for w in nouns["before"]}:
+    if before and fold(before[0], ctx.lang) in folded_words(ctx.lang, "day_noun", "before"):
         return True
-    if after and fold(after[0].strip(".,،"), ctx.lang) in {fold(w, ctx.lang) for w in nouns["after"]}:
+    if after and fold(after[0].strip(".,،"), ctx.lang) in folded_words(ctx.lang, "day_noun", "after"):
         return True
     return any(w.upos == "ADJ" and w.deprel == "amod" and _head_span(s, w) == (span.start, span.end)
                for s in ctx.sentences if s.span.start <= span.start < s.span.end for w in s.words)
