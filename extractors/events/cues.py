@@ -87,6 +87,11 @@ def first_word(words: Sequence[Word], span: Span) -> int:
     return next((i for i, w in enumerate(words) if w.span.end > span.start), len(words))
 
 
+def word_after(words: Sequence[Word], span: Span) -> int:
+    """Position of the first word after ``span`` (``len(words)`` when none)."""
+    return next((i for i, w in enumerate(words) if w.span.start >= span.end), len(words))
+
+
 def opens_content(words: Sequence[Word], trigger: int, span: Span, cues: DateCues) -> bool:
     """A word opening reported content stands between the statement verb and the expression."""
     return any(is_word(w, cues.statement_content) for w in words[trigger + 1 : first_word(words, span)])
@@ -131,7 +136,7 @@ def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: in
 def verb_right_after(words: Sequence[Word], span: Span, verbs: Sequence[int]) -> int | None:
     """The statement verb (a position in ``verbs``) right after the expression,
     with at most an adverb or adjective between ("issued on Monday said")."""
-    j = next((i for i, w in enumerate(words) if w.span.start >= span.end), len(words))
+    j = word_after(words, span)
     while j < len(words) and j not in verbs and words[j].upos in VERB_GAP_UPOS:
         j += 1
     return j if j in verbs else None
@@ -144,7 +149,7 @@ def statement_before_content(words: Sequence[Word], span: Span, statements: Sequ
     expression before it is the statement's, whatever the parse says. Only a
     comma may stand between the expression and that word, and no other verb or
     content opener between the statement verb and the expression."""
-    j = next((i for i, w in enumerate(words) if w.span.start >= span.end), len(words))
+    j = word_after(words, span)
     while j < len(words) and words[j].upos == "PUNCT" and words[j].text in (",", "،"):
         j += 1
     if j >= len(words) or not is_word(words[j], cues.statement_content):

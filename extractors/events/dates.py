@@ -48,7 +48,7 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
     if not has_tree(words):
         _by_surface(drafts, times)
         return
-    predicates = [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
+    predicates = _predicates(drafts)
     owned = attach(words, predicates, [t.span for t in times], names, cues)
     for t, n in owned.items():
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
@@ -81,7 +81,7 @@ def plans_by_reference(drafts: Sequence[Draft], times: Sequence[TimeExpression],
     refs = [t for t in times if t.value == FUTURE_REFERENCE]
     if not drafts or not refs or not has_tree(drafts[0].sentence.words):
         return
-    predicates = [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
+    predicates = _predicates(drafts)
     for n in attach(drafts[0].sentence.words, predicates, [t.span for t in refs], names, cues).values():
         if drafts[n].modality == "asserted" and drafts[n].type != "announcement" and drafts[n].time is None:
             drafts[n].modality = "planned"
@@ -177,3 +177,8 @@ def _week_later(t: TimeExpression) -> TimeExpression:
 def publication_day(published: date) -> TimeExpression:
     """The publication day as a date with no text of its own."""
     return TimeExpression("", Span(0, 0), "date", published.isoformat(), "day", published, published, "publication", published)
+
+
+def _predicates(drafts: Sequence[Draft]) -> list[Predicate]:
+    """The drafts as the attachment sees them: position, noun or verb, statement or not."""
+    return [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]
