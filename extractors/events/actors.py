@@ -37,14 +37,14 @@ from extractors.events.relative import relative_actor
 from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
 from extractors.events.triggers import is_manner_word, verbal_ending
 from extractors.events.wordsets import canonical_set
-from extractors.records import Entity, Word
+from extractors.records import Entity, Span, Word
 
 
 def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
     """The actor, or ``"pronoun"`` when the subject is a pronoun to resolve."""
     if query.is_statement and is_manner_word(query.lex)(clause.words[clause.trigger]):
         return _manner_speaker(clause, entities, query)
-    attributive = attributive_head(clause.words, clause.trigger)
+    attributive = attributive_head(clause.words, clause.trigger, clause.times)
     if attributive is not None:
         return _attributive_actor(clause, attributive, entities, query)
     found = _noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
@@ -66,12 +66,13 @@ def _manner_speaker(clause: Clause, entities: Sequence[Entity], query: Query) ->
     return _subject_actor(whole, [subject], entities, query) or noun_phrase(whole, subject, query.lex, query.lang)
 
 
-def attributive_head(words: Sequence[Word], trigger: int) -> Word | None:
+def attributive_head(words: Sequence[Word], trigger: int, times: Sequence[Span] = ()) -> Word | None:
     """The noun a participle trigger modifies ("a visiting Ghanaian
     delegation", "officials and visiting foreigners"): its head when parsed as
     a modifier, else — the parse often reads it as a verb or a compound — the
     noun after an active participle that follows a determiner, adjective or
-    conjunction, where no clause can start."""
+    conjunction, where no clause can start. A time word before it starts no
+    noun phrase, whatever its tag ("is today visiting Bonn": a progressive)."""
     word = words[trigger]
     if word.deprel == "amod":
         return next((w for w in words if w.index == word.head and w.upos in ("NOUN", "PROPN")), None)
@@ -79,6 +80,8 @@ def attributive_head(words: Sequence[Word], trigger: int) -> Word | None:
     if ("VerbForm=Part" not in feats or "Tense=Past" in feats) and not (word.upos == "NOUN" and word.deprel == "compound"):
         return None
     if trigger == 0 or words[trigger - 1].upos not in ("DET", "ADJ", "CCONJ"):
+        return None
+    if any(words[trigger - 1].span.overlaps(t) for t in times):
         return None
     after = [w for w in words[trigger + 1 : trigger + 4]]
     run = []
@@ -111,7 +114,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     free = [e for e in inside if role_of(e.span.start, clause, roles, inside) is None]
     in_clause = clause.words[clause.start : clause.end]
     broken = implausible(clause.words, trigger)
-    subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause]
+    subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause or _just_before(clause.words, w, trigger)]
+    subjects = _passive_agents(clause.words, trigger, subjects)
     subjects = subjects or _auxiliary_subjects(clause, query)
     subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
     told = set(roles["recipient"])  # 'وقال لـ"X"': a noun under the preposition of the one told is never the subject
@@ -155,6 +159,23 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         return None if query.is_noun else described_agent(clause, query.lex, query.lang)  # save a delegation
     subject = subjects[0] if subjects else None
     return noun_phrase(clause, subject, query.lex, query.lang)
+
+
+def _passive_agents(words: Sequence[Word], trigger: Word, subjects: list[Word]) -> list[Word]:
+    """A passive verb is done by its agent ("was announced by the ministry"),
+    never by its passive subject, which is what was said, visited or met ("the
+    plan was announced", "other countries could be added")."""
+    agents = [w for w in words if w.head == trigger.index and w.deprel == "obl:agent"]
+    return agents or [w for w in subjects if w.deprel != "nsubj:pass"]
+
+
+def _just_before(words: Sequence[Word], subject: Word, trigger: Word) -> bool:
+    """The subject's phrase ends right before the verb, past its own commas ("Paul
+    Cain, a vice president at X, said", parsed with the title as the subject):
+    the clause break between them is the apposition's, not a clause's."""
+    lo, hi = subtree_span(words, subject)
+    between = [w for w in words if hi <= w.span.start < trigger.span.start]
+    return hi <= trigger.span.start and all(w.upos == "PUNCT" for w in between)
 
 
 def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:

@@ -29,6 +29,7 @@ from extractors.events.cues import (
     noun_before,
     occasion_noun,
     postposed_start,
+    reduced_relative,
     statement_before_content,
     statement_may_take,
     verb_right_after,
@@ -114,6 +115,9 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     head = expression_head(words, span)
     if head is None:
         return None
+    participle = reduced_relative(words, span)
+    if participle is not None:
+        return at.get(participle)  # its own event's, or nobody's
     if _predicative(words, head) and head not in anchor:
         found = _subject_event(words, head, predicates)
     else:

@@ -133,6 +133,22 @@ def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: in
     return None
 
 
+def reduced_relative(words: Sequence[Word], span: Span) -> int | None:
+    """The participle right before the expression that modifies the noun before
+    it ("the computers announced yesterday by IBM", "a plan approved on
+    Monday"): a reduced relative clause, so the expression is its time, never
+    the time of the verb the noun belongs to. Not on the subject or an oblique
+    of a verb: that noun is the event's medium or occasion, whose day it shares
+    ("a statement issued Tuesday said", "said in a statement issued Tuesday")."""
+    at = first_word(words, span) - 1
+    if at < 1:
+        return None
+    word, noun = words[at], words[at - 1]
+    participle = word.upos == "VERB" and "VerbForm=Part" in (word.feats or "") and word.deprel in ("acl", "amod")
+    framing = noun.deprel in ("nsubj", "nsubj:pass", "obl", "root")
+    return at if participle and noun.upos in ("NOUN", "PROPN") and not framing else None
+
+
 def verb_right_after(words: Sequence[Word], span: Span, verbs: Sequence[int]) -> int | None:
     """The statement verb (a position in ``verbs``) right after the expression,
     with at most an adverb or adjective between ("issued on Monday said")."""

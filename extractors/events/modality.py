@@ -40,7 +40,7 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
     if any(f" {phrase} " in said for phrase in cues["planned_phrases"]):
         return True  # "is to meet", "is due to arrive", "من المنتظر أن يصل"
     if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"]
-           or w.text.casefold() in cues["hypothetical"] for w in before):
+           or w.text.casefold() in cues["hypothetical"] for w in before if not _argument_noun(w)):
         return True  # hypothetical too: "if he visits", "asked whether … would accept a visit": maybe never held
     if not is_noun and _planned_governor(words, words[trigger], cues):
         return True  # "will spend two days in Washington before visiting …"
@@ -51,6 +51,13 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
         after = words[trigger + 1 : min(clause[1], trigger + 3)]
         return any(w.text in cues["planned_after_noun"] for w in after) or _planned_predicate(words, words[trigger], cues)
     return False
+
+
+def _argument_noun(word: Word) -> bool:
+    """A planning word that is a noun argument ("The plan was announced", "the
+    plans, he said") names a plan; only a verb or an adjective plans ("plans to
+    visit", "is expected to")."""
+    return word.upos in ("NOUN", "PROPN") and word.deprel in ("nsubj", "nsubj:pass", "obj", "iobj")
 
 
 def _planned_predicate(words: Sequence[Word], noun: Word, cues: dict) -> bool:

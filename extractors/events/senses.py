@@ -25,6 +25,10 @@ a language that needs none):
   or files ("استقبال 3 مصابين", "استقبال الطلبات") is admitting them, not meeting
   anyone; a number may stand between ("استقبال 5 جرحى").
 
+* ``nominal_object_verbs``: statement verbs that report speech only without a
+  nominal object ("he added", "added that …", but "would add caution to
+  trading", "added 5 pct"): with a noun as object they do something else;
+
 * ``misread_nouns``: a feminine noun with a possessive pronoun that a tokenizer
   splits into a conjunction and a verb ("وزارته", his ministry → و + زارت + ه,
   "and she visited him"): a verb trigger inside such a token is that noun.
@@ -69,6 +73,9 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
     if position > 0 and _is(words[position - 1].text, senses["place_name_heads"], lang, senses):
         return True
     if _is(lemma, senses["perfect_only"], lang, senses) and "Aspect=Imp" in (word.feats or ""):
+        return True
+    if _is(lemma, senses["nominal_object_verbs"], lang, senses) and any(
+            w.head == word.index and w.deprel == "obj" and w.upos in ("NOUN", "NUM") for w in words):
         return True
     needed = next((v for k, v in senses["verbs_with_preposition"].items() if _is(lemma, (k,), lang, senses)), None)
     if needed is not None and not _preposition_after(words, position, needed, lex):

@@ -9,6 +9,13 @@ writes no compound whose last member is a time expression, so the compound
 noun is the phrase's head: it takes the time word's place in the tree, and the
 time word becomes a temporal modifier of what the phrase hung on.
 
+A time word between an auxiliary and its participle ("The Commission is today
+visiting Bonn") is also often parsed as the predicate: "is" its copula, the
+subject its own, the participle a complement of the time word. No English
+predicate is a bare time word followed by a participle, so the participle is
+the predicate: it takes the time word's place and its subject, the copula
+becomes its auxiliary, and the time word modifies it.
+
 Pure: a sentence and the spans of its time expressions in, a sentence out.
 """
 
@@ -33,7 +40,7 @@ def free_time_heads(sentence: Sentence, spans: Sequence[Span]) -> Sentence:
         return sentence
     changed = False
     for span in spans:
-        changed |= _free(words, span)
+        changed |= _free(words, span) or _free_predicate(words, span)
     return replace(sentence, words=tuple(words)) if changed else sentence
 
 
@@ -54,6 +61,24 @@ def _free(words: list[Word], span: Span) -> bool:
     for i, w in enumerate(words):
         if w.head == t.index and i != noun and i not in inside and (i < noun or i > inside[-1]):
             words[i] = replace(w, head=n.index)  # "A Portuguese", "with the rebels": the noun's, not the time's
+    return True
+
+
+def _free_predicate(words: list[Word], span: Span) -> bool:
+    inside = [i for i, w in enumerate(words) if span.start <= w.span.start and w.span.end <= span.end]
+    indices = {words[i].index for i in inside}
+    time = next((i for i in inside if words[i].head not in indices), None)
+    after = inside[-1] + 1 if inside else len(words)
+    if time is None or after >= len(words) or not any(w.head == words[time].index and w.deprel == "cop" for w in words):
+        return False
+    t, verb = words[time], words[after]
+    if verb.head != t.index or verb.upos != "VERB" or "VerbForm=Part" not in (verb.feats or ""):
+        return False
+    words[after] = replace(verb, head=t.head, deprel=t.deprel)
+    words[time] = replace(t, head=verb.index, deprel=TEMPORAL)
+    for i, w in enumerate(words):
+        if w.head == t.index and i != after and i not in inside:
+            words[i] = replace(w, head=verb.index, deprel="aux" if w.deprel == "cop" else w.deprel)
     return True
 
 
