@@ -14,10 +14,10 @@ def events_of(backend, text: str):
 def test_a_time_word_parsed_as_the_predicate_gives_the_participle_back(backend):
     """"is today visiting": the tagger calls "today" an adjective and the parse
     makes it the predicate, with "visiting" below it. The visit is the
-    Commission's, not Bonn's (no "today visiting Bonn" noun phrase), and today's."""
-    visit = only(events_of(backend, "The entire Commission is today visiting Bonn in an attempt to overcome differences."), "visit")
-    assert (visit.actor, visit.date, visit.date_basis) == ("Commission", "2023-09-12", "explicit")
-    assert visit.destination == "Bonn"
+    delegation's, not Cairo's (no "today visiting Cairo" noun phrase), and today's."""
+    visit = only(events_of(backend, "The whole delegation is today visiting Cairo, once a close ally."), "visit")
+    assert (visit.actor, visit.date, visit.date_basis) == ("whole delegation", "2023-09-12", "explicit")
+    assert visit.destination == "Cairo"
 
 
 def test_a_name_before_its_title_speaks_when_the_parse_makes_the_title_the_subject(backend):
@@ -33,17 +33,17 @@ def test_a_passive_statement_is_made_by_its_agent_not_by_what_was_said(backend):
 
 
 def test_an_agentless_passive_has_no_speaker(backend):
-    events = events_of(backend, "Other countries could be added to the list, officials said.")
+    events = events_of(backend, "More names could be added to the register, officials said.")
     assert [(e.trigger, e.actor) for e in events] == [("said", "officials")]
 
 
 def test_add_with_a_noun_as_object_is_no_statement(backend):
-    events = events_of(backend, "Analysts said the change would add caution to trading.")
-    assert [(e.trigger, e.actor) for e in events] == [("said", "Analysts")]
+    events = events_of(backend, "Brokers said the new rule would add risk to lending.")
+    assert [(e.trigger, e.actor) for e in events] == [("said", "Brokers")]
 
 
 def test_a_date_in_a_reduced_relative_is_not_the_statement_s(backend):
-    """"the computers announced yesterday by Apex": yesterday is when they were
-    announced, not when Digital Systems spoke."""
-    said = only(events_of(backend, "Digital Systems said the new computers announced yesterday by Apex Corp are expected to have little effect on its sales."), "announcement")
-    assert (said.actor, said.date, said.date_basis) == ("Digital Systems", None, "none")
+    """"the cereals launched yesterday by Hallam Mills": yesterday is when they
+    were launched, not when Norvik Foods spoke."""
+    said = only(events_of(backend, "Norvik Foods said the new cereals launched yesterday by Hallam Mills would hardly dent its sales."), "announcement")
+    assert (said.actor, said.date, said.date_basis) == ("Norvik Foods", None, "none")

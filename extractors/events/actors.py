@@ -34,7 +34,7 @@ from extractors.events.holders import (
 from extractors.events.names import apposition, name_after_title, told_in_phrase
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
-from extractors.events.tree import children, descendants, relative_antecedent, subtree_span
+from extractors.events.tree import children, descendants, ends_right_before, passive_agents, relative_antecedent, subtree_span
 from extractors.events.triggers import is_manner_word, verbal_ending
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Span, Word
@@ -72,7 +72,7 @@ def attributive_head(words: Sequence[Word], trigger: int, times: Sequence[Span] 
     a modifier, else — the parse often reads it as a verb or a compound — the
     noun after an active participle that follows a determiner, adjective or
     conjunction, where no clause can start. A time word before it starts no
-    noun phrase, whatever its tag ("is today visiting Bonn": a progressive)."""
+    noun phrase, whatever its tag ("is today visiting Cairo": a progressive)."""
     word = words[trigger]
     if word.deprel == "amod":
         return next((w for w in words if w.index == word.head and w.upos in ("NOUN", "PROPN")), None)
@@ -114,8 +114,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     free = [e for e in inside if role_of(e.span.start, clause, roles, inside) is None]
     in_clause = clause.words[clause.start : clause.end]
     broken = implausible(clause.words, trigger)
-    subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause or _just_before(clause.words, w, trigger)]
-    subjects = _passive_agents(clause.words, trigger, subjects)
+    subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause or ends_right_before(clause.words, w, trigger)]
+    subjects = passive_agents(clause.words, trigger, subjects)
     subjects = subjects or _auxiliary_subjects(clause, query)
     subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
     told = set(roles["recipient"])  # 'وقال لـ"X"': a noun under the preposition of the one told is never the subject
@@ -159,23 +159,6 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         return None if query.is_noun else described_agent(clause, query.lex, query.lang)  # save a delegation
     subject = subjects[0] if subjects else None
     return noun_phrase(clause, subject, query.lex, query.lang)
-
-
-def _passive_agents(words: Sequence[Word], trigger: Word, subjects: list[Word]) -> list[Word]:
-    """A passive verb is done by its agent ("was announced by the ministry"),
-    never by its passive subject, which is what was said, visited or met ("the
-    plan was announced", "other countries could be added")."""
-    agents = [w for w in words if w.head == trigger.index and w.deprel == "obl:agent"]
-    return agents or [w for w in subjects if w.deprel != "nsubj:pass"]
-
-
-def _just_before(words: Sequence[Word], subject: Word, trigger: Word) -> bool:
-    """The subject's phrase ends right before the verb, past its own commas ("Paul
-    Cain, a vice president at X, said", parsed with the title as the subject):
-    the clause break between them is the apposition's, not a clause's."""
-    lo, hi = subtree_span(words, subject)
-    between = [w for w in words if hi <= w.span.start < trigger.span.start]
-    return hi <= trigger.span.start and all(w.upos == "PUNCT" for w in between)
 
 
 def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:

@@ -135,7 +135,7 @@ def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: in
 
 def reduced_relative(words: Sequence[Word], span: Span) -> int | None:
     """The participle right before the expression that modifies the noun before
-    it ("the computers announced yesterday by IBM", "a plan approved on
+    it ("the cereals launched yesterday by X", "a plan approved on
     Monday"): a reduced relative clause, so the expression is its time, never
     the time of the verb the noun belongs to. Not on the subject or an oblique
     of a verb: that noun is the event's medium or occasion, whose day it shares

@@ -9,8 +9,8 @@ writes no compound whose last member is a time expression, so the compound
 noun is the phrase's head: it takes the time word's place in the tree, and the
 time word becomes a temporal modifier of what the phrase hung on.
 
-A time word between an auxiliary and its participle ("The Commission is today
-visiting Bonn") is also often parsed as the predicate: "is" its copula, the
+A time word between an auxiliary and its participle ("The delegation is today
+visiting Cairo") is also often parsed as the predicate: "is" its copula, the
 subject its own, the participle a complement of the time word. No English
 predicate is a bare time word followed by a participle, so the participle is
 the predicate: it takes the time word's place and its subject, the copula

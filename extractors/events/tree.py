@@ -54,3 +54,20 @@ def relative_antecedent(words: Sequence[Word], verb: Word) -> Word | None:
     if verb.deprel != "acl:relcl" or verb.head in (None, 0):
         return None
     return next((w for w in words if w.index == verb.head), None)
+
+
+def passive_agents(words: Sequence[Word], trigger: Word, subjects: list[Word]) -> list[Word]:
+    """A passive verb is done by its agent ("was announced by the ministry"),
+    never by its passive subject, which is what was said, visited or met ("the
+    plan was announced", "other countries could be added")."""
+    agents = [w for w in words if w.head == trigger.index and w.deprel == "obl:agent"]
+    return agents or [w for w in subjects if w.deprel != "nsubj:pass"]
+
+
+def ends_right_before(words: Sequence[Word], subject: Word, trigger: Word) -> bool:
+    """The subject's phrase ends right before the verb, past its own commas ("Mark
+    Dole, a vice president at X, said", parsed with the title as the subject):
+    the clause break between them is the apposition's, not a clause's."""
+    lo, hi = subtree_span(words, subject)
+    between = [w for w in words if hi <= w.span.start < trigger.span.start]
+    return hi <= trigger.span.start and all(w.upos == "PUNCT" for w in between)
