@@ -166,6 +166,7 @@ def score_article(doc: dict, events: Sequence[Event]) -> tuple[dict[str, Counter
             _count_match(c, required[i], event)
         elif any(matches(g, event, lang) for g in required):
             c["dup"] += 1
+            errors.append(f"DUP {_show(event)}")
         elif any(matches(g, event, lang) for g in doc.get("optional", [])):
             c["optional"] += 1
         else:

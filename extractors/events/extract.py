@@ -56,7 +56,8 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     if article.published_source not in GUESSED_PUBLICATION:
         scheduled_present(kept, article.published, lex["dates"]["present_feats"])
         publication_dates(kept, article.published, lex["dates"]["present_feats"])
-    return tuple(merge(article, analysis.lang, kept))
+    names = [e.resolved or e.text for e in analysis.entities if e.label in ("PER", "ORG")]
+    return tuple(merge(article, analysis.lang, kept, names, lex.get("senses", {}).get("articles", ())))
 
 
 # --- per sentence ------------------------------------------------------------

@@ -3,7 +3,10 @@
 Two mentions are one event when type, actor (resolved name) and factuality
 agree, their counterparts do not conflict and their dates overlap. Statements
 are one event per speaker and day: repeated "said" of one speaker merge unless
-their dates conflict, and the event keeps every mention as evidence.
+their dates conflict, and the event keeps every mention as evidence. A short
+form of a name of the article ("Thatcher", "the spokesman", "الوزيرة") is the
+speaker of the one longer name it belongs to (:mod:`.speakers`); the event
+then shows the fullest name its mentions give.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.events.clause import Argument
 from extractors.events.confidence import Evidence, score
 from extractors.events.draft import Draft
+from extractors.events.speakers import same_speaker, speaker_keys
 from extractors.records import Article, Event, EventMention, TimeExpression
 
 #: Modalities whose mentions may describe the same event; "planned" and
@@ -24,10 +28,13 @@ BASIS_RANK = ("explicit", "sentence", "context", "publication", "none")
 MERGEABLE = {"asserted": "factual", "reported": "factual", "planned": "planned", "negated": "negated"}
 
 
-def merge(article: Article, lang: str, drafts: Sequence[Draft]) -> list[Event]:
+def merge(article: Article, lang: str, drafts: Sequence[Draft], names: Sequence[str] = (), articles: Sequence[str] = ()) -> list[Event]:
+    """``names`` are the article's other names of people and organizations, and
+    ``articles`` the language's definite articles, for :func:`speaker_keys`."""
+    keys = speaker_keys([_name(d.actor) for d in drafts] + list(names), lang, articles)
     groups: list[list[Draft]] = []
     for d in drafts:
-        group = next((g for g in groups if _same_event(g[0], d) and all(_dates_agree(x, d) for x in g)), None)
+        group = next((g for g in groups if _same_event(g[0], d, keys) and all(_dates_agree(x, d) for x in g)), None)
         if group is None:
             groups.append([d])
         else:
@@ -35,8 +42,12 @@ def merge(article: Article, lang: str, drafts: Sequence[Draft]) -> list[Event]:
     return [_event(article, lang, g) for g in groups]
 
 
-def _same_event(a: Draft, b: Draft) -> bool:
-    if a.type != b.type or a.actor.resolved != b.actor.resolved or MERGEABLE[a.modality] != MERGEABLE[b.modality]:
+def _name(actor: Argument) -> str:
+    return actor.resolved or actor.text
+
+
+def _same_event(a: Draft, b: Draft, keys: dict) -> bool:
+    if a.type != b.type or not same_speaker(keys, _name(a.actor), _name(b.actor)) or MERGEABLE[a.modality] != MERGEABLE[b.modality]:
         return False
     ca, cb = (x.roles.get("counterpart") for x in (a, b))
     if ca and cb and ca.resolved != cb.resolved:
@@ -55,6 +66,7 @@ def _dates_agree(a: Draft, b: Draft) -> bool:
 
 def _event(article: Article, lang: str, group: list[Draft]) -> Event:
     first = group[0]
+    named = max(group, key=lambda d: len(_name(d.actor).split()))  # the fullest name of the speaker
     dated = min((d for d in group if d.time), key=lambda d: BASIS_RANK.index(d.date_basis), default=None)
     modality_ = "asserted" if any(d.modality == "asserted" for d in group) else first.modality
     role = lambda name: next((d.roles[name] for d in group if d.roles.get(name)), None)  # noqa: E731
@@ -76,8 +88,8 @@ def _event(article: Article, lang: str, group: list[Draft]) -> Event:
         sentence_index=first.sentence.index,
         modality=modality_,
         confidence=score(evidence, mentions=len(group)),
-        actor=first.actor.text,
-        actor_resolved=first.actor.resolved,
+        actor=named.actor.text,
+        actor_resolved=named.actor.resolved,
         counterpart=counterpart.text if counterpart else None,
         counterpart_resolved=counterpart.resolved if counterpart else None,
         origin=_text(role("origin")),

@@ -1,0 +1,38 @@
+"""One speaker, several names in one article: statements merge per speaker
+and day (extractors/events/speakers.py, merge.py)."""
+
+from __future__ import annotations
+
+from event_helpers import fixture_events
+
+from extractors.events.speakers import same_speaker, speaker_keys
+
+
+def test_a_surname_or_a_title_is_the_one_longer_name_that_contains_it():
+    keys = speaker_keys(["Margaret Thatcher", "Thatcher", "GM spokesman", "spokesman"], "en")
+    assert same_speaker(keys, "Thatcher", "Margaret Thatcher")
+    assert same_speaker(keys, "spokesman", "GM spokesman")
+    assert not same_speaker(keys, "Thatcher", "GM spokesman")
+
+
+def test_a_short_name_two_longer_names_contain_stays_itself():
+    keys = speaker_keys(["Kim Jong Un", "Kim Yo Jong", "Kim"], "en")
+    assert not same_speaker(keys, "Kim", "Kim Jong Un") and not same_speaker(keys, "Kim", "Kim Yo Jong")
+
+
+def test_an_arabic_title_with_its_article_is_the_titled_phrase():
+    keys = speaker_keys(["وزيرة السياحة", "الوزيرة"], "ar", ["ال"])
+    assert same_speaker(keys, "الوزيرة", "وزيرة السياحة")
+
+
+def test_a_later_statement_by_the_spokesman_merges_into_the_gm_spokesman_s(backend):
+    text = "A GM spokesman said on Monday that sales rose. The spokesman added that the plant would stay open."
+    said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
+    assert [(e.actor, e.date, len(e.mentions)) for e in said] == [("GM spokesman", "2023-09-11", 2)]
+
+
+def test_a_later_statement_by_the_minister_title_merges_into_the_minister_s(backend):
+    text = "قالت وزيرة السياحة سلمى الرحال يوم الاثنين إن الحجوزات ارتفعت. وأكدت الوزيرة أن الموسم سيكون طويلا."
+    said = [e for e in fixture_events(backend, text, "ar") if e.type == "announcement"]
+    assert [(e.date, len(e.mentions)) for e in said] == [("2023-09-11", 2)]
+    assert said[0].actor.startswith("وزيرة السياحة")
