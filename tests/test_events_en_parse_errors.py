@@ -47,3 +47,19 @@ def test_a_date_in_a_reduced_relative_is_not_the_statement_s(backend):
     were launched, not when Norvik Foods spoke."""
     said = only(events_of(backend, "Norvik Foods said the new cereals launched yesterday by Hallam Mills would hardly dent its sales."), "announcement")
     assert (said.actor, said.date, said.date_basis) == ("Norvik Foods", None, "none")
+
+
+def test_proposed_acknowledged_and_accused_are_statements_as_the_guidelines_list(backend):
+    events = events_of(backend, "Senator Ann Vale proposed a freeze on farm prices on Friday. "
+                                "The ministry acknowledged the plan would fail. Ruth Oduya accused the board of waste.")
+    said = [(e.trigger, e.actor, e.date) for e in events if e.type == "announcement"]
+    assert said == [("proposed", "Ann Vale", "2023-09-08"), ("acknowledged", "ministry", None), ("accused", "Ruth Oduya", None)]
+
+
+def test_a_proposed_merger_is_no_statement(backend):
+    assert [e for e in events_of(backend, "The proposed merger of the two banks was approved by shareholders.") if e.type == "announcement"] == []
+
+
+def test_a_share_of_those_polled_is_no_speaker(backend):
+    events = events_of(backend, "Some 52 pct said they would vote for the mayor, the pollster said.")
+    assert [(e.trigger, e.actor) for e in events] == [("said", "pollster")]

@@ -49,6 +49,8 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
     if any(w.text in lex["actors"]["quote_marks"] for w in words[clause.trigger + 1 : start]):
         return None  # 'كتب "الوطن أولا"': a quotation after the verb is what was said
     head = subject if subject is not None and subject.upos in syntax["phrase_upos"] else words[start]
+    if canonical(head.lemma or head.text, lang) in canonical_set(tuple(lex["actors"]["share_nouns"]), lang):
+        return None  # "46 pct said": a share of those asked, not a speaker
     if _accusative(head, lex["actors"]):
         return None  # "يعتبر مؤشرا إيجابيا": an indefinite accusative is a complement, never the subject
     span = Span(words[start].span.start, words[end - 1].span.end)
