@@ -63,3 +63,27 @@ def test_a_proposed_merger_is_no_statement(backend):
 def test_a_share_of_those_polled_is_no_speaker(backend):
     events = events_of(backend, "Some 52 pct said they would vote for the mayor, the pollster said.")
     assert [(e.trigger, e.actor) for e in events] == [("said", "pollster")]
+
+
+def _words(rows):
+    from extractors.records import Span, Word
+
+    out, at = [], 0
+    for index, (text, upos, feats, head, deprel) in enumerate(rows, start=1):
+        out.append(Word(index, text, text, upos, feats, head, deprel, Span(at, at + len(text)), index - 1))
+        at += len(text) + 1
+    return out
+
+
+def test_only_a_passive_verb_has_an_agent():
+    """"officers met with the advisor", misparsed with the advisor as an agent:
+    an active verb keeps its subject; "was received by X" is X's."""
+    from extractors.events.tree import passive_agents
+
+    active = _words([("officers", "NOUN", "", 2, "nsubj"), ("met", "VERB", "VerbForm=Part", 0, "root"),
+                     ("with", "ADP", "", 4, "case"), ("advisor", "NOUN", "", 2, "obl:agent")])
+    assert passive_agents(active, active[1], [active[0]]) == [active[0]]
+    passive = _words([("envoy", "NOUN", "", 3, "nsubj:pass"), ("was", "AUX", "", 3, "aux:pass"),
+                      ("received", "VERB", "VerbForm=Part|Voice=Pass", 0, "root"), ("by", "ADP", "", 5, "case"),
+                      ("king", "NOUN", "", 3, "obl:agent")])
+    assert passive_agents(passive, passive[2], [passive[0]]) == [passive[4]]

@@ -59,8 +59,10 @@ def relative_antecedent(words: Sequence[Word], verb: Word) -> Word | None:
 def passive_agents(words: Sequence[Word], trigger: Word, subjects: list[Word]) -> list[Word]:
     """A passive verb is done by its agent ("was announced by the ministry"),
     never by its passive subject, which is what was said, visited or met ("the
-    plan was announced", "other countries could be added")."""
-    agents = [w for w in words if w.head == trigger.index and w.deprel == "obl:agent"]
+    plan was announced", "other countries could be added"). Only a passive verb has
+    an agent: "met with X" misparsed as one keeps X a counterpart."""
+    passive = "Voice=Pass" in (trigger.feats or "") or any(w.head == trigger.index and w.deprel.endswith(":pass") for w in words)
+    agents = [w for w in words if w.head == trigger.index and w.deprel == "obl:agent"] if passive else []
     return agents or [w for w in subjects if w.deprel != "nsubj:pass"]
 
 
