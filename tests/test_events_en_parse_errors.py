@@ -87,3 +87,14 @@ def test_only_a_passive_verb_has_an_agent():
                       ("received", "VERB", "VerbForm=Part|Voice=Pass", 0, "root"), ("by", "ADP", "", 5, "case"),
                       ("king", "NOUN", "", 3, "obl:agent")])
     assert passive_agents(passive, passive[2], [passive[0]]) == [passive[4]]
+
+
+def test_a_possessive_day_dates_its_noun_not_the_verb_above(backend):
+    """"for today's Evening Courier": today is the newspaper's day, not the survey's statement's."""
+    said = only(events_of(backend, "The survey, by Morland Polls for today's Evening Courier, said voters backed the mayor."), "announcement")
+    assert (said.actor, said.date) == ("Morland Polls", None)
+
+
+def test_a_day_the_recognizer_calls_a_person_is_no_actor(backend):
+    events = events_of(backend, "Monday's meeting between the two leaders went well, officials said.")
+    assert not any((e.actor or "").startswith("Monday") for e in events), [(e.type, e.actor) for e in events]

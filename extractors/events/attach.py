@@ -118,6 +118,9 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     participle = reduced_relative(words, span)
     if participle is not None:
         return at.get(participle)  # its own event's, or nobody's
+    possessed = _possessed(words, head, by_index)
+    if possessed is not None:  # "Monday's meeting", "today's newspaper": the noun's own day
+        return next((n for n, p in enumerate(predicates) if p.is_noun and p.position == possessed), None)
     if _predicative(words, head) and head not in anchor:
         found = _subject_event(words, head, predicates)
     else:
@@ -136,6 +139,16 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     if found is not None and predicates[found].is_statement and not statement_may_take(words, predicates[found].position, span, cues, by_index):
         return None
     return found
+
+
+def _possessed(words: Sequence[Word], head: int, by_index) -> int | None:
+    """The noun a possessive expression dates ("today's London Daily News",
+    "Monday's talks"): the day belongs to that noun, never to the verb above it."""
+    word = words[head]
+    if word.deprel != "nmod:poss" or word.head not in by_index:
+        return None
+    marked = any(w.head == word.index and w.deprel == "case" and w.upos == "PART" for w in words)
+    return by_index[word.head] if marked else None
 
 
 def _predicative(words: Sequence[Word], head: int) -> bool:

@@ -67,8 +67,9 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     """The events of one sentence; ``previous`` is the actor a subjectless verb
     continues when no earlier event of the sentence has one (pro-drop languages)."""
     words = sentence.words
-    ents = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end]
     sentence_times = tuple(t.span for t in times if sentence.span.contains(t.span))
+    ents = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end
+            and not any(e.span.overlaps(t) for t in sentence_times)]  # "Monday's" tagged as a person is a day
     drafts = []
     for position, event_type, is_noun in find_triggers(words, lex):
         if other_sense(words, position, event_type, is_noun, lex):
