@@ -66,6 +66,31 @@ class Terminated(BaseException):
     ``TerminationSignal`` first and then sends the signal again to us."""
 
 
+def entry() -> None:
+    """The ``dateline`` console script: :func:`main`, then a prompt exit.
+
+    Tearing down the interpreter after a run frees torch's and Stanza's modules
+    one by one (about 0.2 s of every run). Once the command has finished,
+    nothing is left to do but the exit handlers: they run, the output is
+    flushed, and the process ends without the teardown. A traceback from an
+    unexpected exception still unwinds the normal way."""
+    try:
+        main()
+    except SystemExit as done:
+        code = done.code
+        if not isinstance(code, int) and code is not None:
+            print(code, file=sys.stderr)
+            code = 1
+        import atexit
+        import logging
+
+        atexit._run_exitfuncs()  # Prefect's and our own exit handlers, in order
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code or 0)
+
+
 def main() -> None:
     quiet.configure(verbose="--verbose" in sys.argv or "-v" in sys.argv)
     _register_commands()

@@ -32,7 +32,8 @@ def test_every_command_has_help(command):
 
 
 def dateline(*args):
-    return subprocess.run([sys.executable, "-c", "from dateline.cli import main; main()", *args],
+    """The console script's own entry point (a prompt exit after the command)."""
+    return subprocess.run([sys.executable, "-c", "from dateline.cli import entry; entry()", *args],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
