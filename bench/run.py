@@ -374,3 +374,7 @@ if __name__ == "__main__":
         cli_child(*sys.argv[2:4], int(sys.argv[4]))
     else:
         cli()
+        sys.exit()
+    from dateline.cli import exit_now
+
+    exit_now()  # a child ends as the `dateline` console script does (dateline.cli.entry)

@@ -81,14 +81,20 @@ def entry() -> None:
         if not isinstance(code, int) and code is not None:
             print(code, file=sys.stderr)
             code = 1
-        import atexit
-        import logging
+        exit_now(code or 0)
 
-        atexit._run_exitfuncs()  # Prefect's and our own exit handlers, in order
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code or 0)
+
+def exit_now(code: int = 0) -> None:
+    """Run the exit handlers, flush the output and end the process without
+    the interpreter's teardown (see :func:`entry`)."""
+    import atexit
+    import logging
+
+    atexit._run_exitfuncs()  # Prefect's and our own exit handlers, in order
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main() -> None:
