@@ -98,3 +98,12 @@ def test_a_possessive_day_dates_its_noun_not_the_verb_above(backend):
 def test_a_day_the_recognizer_calls_a_person_is_no_actor(backend):
     events = events_of(backend, "Monday's meeting between the two leaders went well, officials said.")
     assert not any((e.actor or "").startswith("Monday") for e in events), [(e.type, e.actor) for e in events]
+
+
+def test_likely_could_and_agreed_to_plan_an_event_that_has_not_happened(backend):
+    """Guidelines: "is likely to visit" and an agreement to hold talks are plans;
+    "could meet" may never happen."""
+    visit = only(events_of(backend, "Foreign Minister Lea Marsh is likely to visit Oslo soon, officials said."), "visit")
+    meeting = only(events_of(backend, "Dan Ortiz could meet the mayor next week."), "meeting")
+    talks = only(events_of(backend, "Ana Ruiz agreed to talks with Tom Hale on Friday."), "meeting")
+    assert [e.modality for e in (visit, meeting, talks)] == ["planned"] * 3
