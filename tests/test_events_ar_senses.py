@@ -65,3 +65,9 @@ def test_and_she_visited_stays_a_visit(backend):
     """Without a possessive pronoun, 'وزارت' is the conjunction and the verb."""
     text = "وزارت الوزيرة ليلى سالم معرض الكتاب بالعاصمة يوم الأحد."
     assert "visit" in types(backend, text)
+
+
+def test_the_passive_yudaa_names_someone_and_calls_for_nothing(backend):
+    """"شابا يدعى سامي الهادي": a young man named Sami Hadi (يُدعى, passive of دعا), no statement."""
+    events = fixture_events(backend, "أوقفت الشرطة شابا يدعى سامي الهادي في صفاقس.", "ar")
+    assert [e for e in events if e.type == "announcement"] == []
