@@ -70,7 +70,6 @@ CASES = [
 
 #: Cases Dateline still gets wrong, with the reason (strict: a fix makes them XPASS).
 KNOWN_FAILURES: dict[str, str] = {
-    "speaking_on_tuesday": "no announcement found: the participle clause ', speaking in Geneva on Tuesday,' between subject and 'said' loses the actor",
 }
 
 

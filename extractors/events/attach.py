@@ -30,6 +30,7 @@ from extractors.events.cues import (
     occasion_noun,
     postposed_start,
     reduced_relative,
+    speech_occasion,
     statement_before_content,
     statement_may_take,
     verb_right_after,
@@ -121,6 +122,9 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     possessed = _possessed(words, head, by_index)
     if possessed is not None:  # "Monday's meeting", "today's newspaper": the noun's own day
         return next((n for n, p in enumerate(predicates) if p.is_noun and p.position == possessed), None)
+    speaking = speech_occasion(words, head, statements, cues, by_index)
+    if speaking is not None:
+        return at[speaking]
     if _predicative(words, head) and head not in anchor:
         found = _subject_event(words, head, predicates)
     else:

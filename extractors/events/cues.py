@@ -46,10 +46,12 @@ class DateCues:
     statement_content: tuple[str, ...] = ()
     occasion_prepositions: tuple[str, ...] = ()
     bound_prepositions: tuple[str, ...] = ()
+    speech_participles: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, dates: Mapping) -> DateCues:
-        return cls(*(tuple(w.casefold() for w in dates.get(k, ())) for k in ("statement_content", "occasion_prepositions", "bound_prepositions")))
+        keys = ("statement_content", "occasion_prepositions", "bound_prepositions", "speech_participles")
+        return cls(*(tuple(w.casefold() for w in dates.get(k, ())) for k in keys))
 
 
 def is_word(word: Word, cues: Sequence[str]) -> bool:
@@ -147,6 +149,22 @@ def reduced_relative(words: Sequence[Word], span: Span) -> int | None:
     participle = word.upos == "VERB" and "VerbForm=Part" in (word.feats or "") and word.deprel in ("acl", "amod")
     framing = noun.deprel in ("nsubj", "nsubj:pass", "obl", "root")
     return at if participle and noun.upos in ("NOUN", "PROPN") and not framing else None
+
+
+def speech_occasion(words: Sequence[Word], position: int, statements: Sequence[int], cues: DateCues,
+                    by_index: Mapping[int, int]) -> int | None:
+    """The statement a participle of speaking frames ("X, speaking in Geneva on
+    Tuesday, said"): an expression inside it dates the saying, which the tree
+    puts in a clause of its own. Returns the statement's position."""
+    node, seen = position, set()
+    while node not in seen and words[node].head in by_index:
+        seen.add(node)
+        word = words[node]
+        if word.deprel == "advcl" and (word.lemma or word.text).casefold() in cues.speech_participles:
+            head = by_index[word.head]
+            return head if head in statements else None
+        node = by_index[word.head]
+    return None
 
 
 def verb_right_after(words: Sequence[Word], span: Span, verbs: Sequence[int]) -> int | None:

@@ -48,7 +48,15 @@ def implausible(words: Sequence[Word], trigger: Word) -> bool:
 
 def governor_subjects(words: Sequence[Word], trigger: Word) -> list[Word]:
     """The subjects of the predicate a subjectless one depends on, up the chain
-    of controlled predicates ("left and then headed to Rome")."""
+    of controlled predicates ("left and then headed to Rome"); first, those of
+    a participle clause before it that the parse gave the shared subject ("X,
+    speaking in Geneva on Tuesday, said": X is made the subject of "speaking")."""
+    fronted = [w for w in words if w.head == trigger.index and w.deprel == "advcl" and w.index < trigger.index
+               and "VerbForm=Part" in (w.feats or "")]
+    for participle in fronted:
+        subjects = [w for w in parse_subjects(words, participle) if w.index < participle.index]
+        if subjects:
+            return subjects
     by_index = {w.index: w for w in words}
     node, seen = trigger, set()
     while node.deprel in CONTROLLED and node.head in by_index and node.index not in seen:
