@@ -66,6 +66,11 @@ class Query:
         return tuple(self.lex["actors"]["labels"]) + tuple(extra)
 
 
+#: The ``[roles]`` entry of nouns that join a title to what it speaks for ("الناطق باسم",
+#: "المتحدث باسم": on behalf of): the preposition before them gives a name after them no role.
+TITLE_LINK = "title_link"
+
+
 def role_of(entity_start: int, clause: Clause, roles: dict, entities: Sequence[Entity] = ()) -> str | None:
     """The role its preposition gives a mention starting at ``entity_start``.
 
@@ -77,6 +82,8 @@ def role_of(entity_start: int, clause: Clause, roles: dict, entities: Sequence[E
     for gap, word in enumerate(reversed(before)):
         key = word.text.casefold()
         role = next((r for r, preps in roles.items() if key in preps), None)
+        if role == TITLE_LINK:  # "المتحدث باسم الكرملين ديمتري بيسكوف": the Kremlin is what the title speaks for,
+            return role if gap == 0 else None  # the name after it holds the title, under no preposition
         if role or gap >= MAX_PREP_GAP or word.upos not in _GAP_UPOS:
             return role
         if any(e.span.start < entity_start and e.span.overlaps(word.span) for e in entities):
