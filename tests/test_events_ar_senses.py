@@ -71,3 +71,9 @@ def test_the_passive_yudaa_names_someone_and_calls_for_nothing(backend):
     """"شابا يدعى سامي الهادي": a young man named Sami Hadi (يُدعى, passive of دعا), no statement."""
     events = fixture_events(backend, "أوقفت الشرطة شابا يدعى سامي الهادي في صفاقس.", "ar")
     assert [e for e in events if e.type == "announcement"] == []
+
+
+def test_form_v_taakkada_made_sure_and_confirmed_nothing(backend):
+    """"حين تأكّد الحارس أنّ الباب مغلق": when the guard made sure (تأكّد, form V), not confirmed (أكّد)."""
+    events = fixture_events(backend, "وحين تأكّد الحارس أنّ الباب مغلق غادر المبنى.", "ar")
+    assert [e for e in events if e.type == "announcement"] == []
