@@ -107,3 +107,8 @@ def test_likely_could_and_agreed_to_plan_an_event_that_has_not_happened(backend)
     meeting = only(events_of(backend, "Dan Ortiz could meet the mayor next week."), "meeting")
     talks = only(events_of(backend, "Ana Ruiz agreed to talks with Tom Hale on Friday."), "meeting")
     assert [e.modality for e in (visit, meeting, talks)] == ["planned"] * 3
+
+
+def test_a_quarter_is_what_a_statement_reports_on_not_when_it_was_made(backend):
+    said = only(events_of(backend, "Halden Stores said net income in the quarter totaled 90.6 mln dlrs."), "announcement")
+    assert (said.actor, said.date) == ("Halden Stores", None)

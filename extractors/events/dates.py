@@ -34,6 +34,8 @@ BARE_YEAR_RULES = ("year_bare",)
 CONTEXT_SENTENCES = 2
 #: Granularities precise enough to carry to the next sentences.
 CARRIED_GRANULARITIES = ("day", "time")
+#: Periods a statement reports on but is never made in: a quarter or a half year.
+REPORTED_PERIODS = ("quarter",)
 
 
 def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = (),
@@ -51,6 +53,8 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
     predicates = _predicates(drafts)
     owned = attach(words, predicates, [t.span for t in times], names, cues)
     for t, n in owned.items():
+        if drafts[n].type == "announcement" and times[t].granularity in REPORTED_PERIODS:
+            continue  # "said income in the quarter totaled …": the period reported on, not when it was said
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
     _share_with_noun_before(drafts, [times[t] for t in owned])
     inherit(drafts, predicates)
