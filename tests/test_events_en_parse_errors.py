@@ -112,3 +112,12 @@ def test_likely_could_and_agreed_to_plan_an_event_that_has_not_happened(backend)
 def test_a_quarter_is_what_a_statement_reports_on_not_when_it_was_made(backend):
     said = only(events_of(backend, "Halden Stores said net income in the quarter totaled 90.6 mln dlrs."), "announcement")
     assert (said.actor, said.date) == ("Halden Stores", None)
+
+
+def test_a_year_after_the_verb_is_the_period_of_what_was_said(backend):
+    said = only(events_of(backend, "Halden Stores reported a loss for 2022."), "announcement")
+    assert (said.actor, said.date) == ("Halden Stores", None)
+    arabic = only(fixture_events(backend, "وأعلنت الوزارة حصيلة الصادرات هذا العام.", "ar"), "announcement")
+    assert arabic.date is None
+    earlier = only(events_of(backend, "Earlier this year, Halden Stores said its output rose."), "announcement")
+    assert earlier.date == "2023"
