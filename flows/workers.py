@@ -20,11 +20,14 @@ from collections.abc import Iterable, Sequence
 
 from extractors.nlp import NlpBackend
 from extractors.records import Analysis, Article
+from flows.resources import keep_tensors_in_heap
 
 
 @functools.cache
 def _resident(spec: bytes) -> NlpBackend:
-    """The backend of ``spec`` in this process: built on the first batch, kept."""
+    """The backend of ``spec`` in this process: built on the first batch, kept
+    (in a Dask worker, with glibc's heap made fit for Stanza's tensors again)."""
+    keep_tensors_in_heap()
     return pickle.loads(spec)
 
 

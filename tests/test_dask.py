@@ -170,3 +170,46 @@ def test_a_worker_finds_models_where_its_own_stanza_resources_dir_says(tmp_path,
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(worker))
     received = pickle.loads(spec)
     assert received.directory == worker and set(received.inventory) == {"ar"}
+
+
+def test_a_worker_with_dasks_fixed_malloc_setting_gets_the_heap_back_for_tensors(monkeypatch):
+    """Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_``, which stops
+    glibc from raising its mmap threshold: every Stanza tensor over 128 KiB is
+    then mapped and unmapped (bench/dask_speedup.py: +15% CPU per worker). The
+    worker's backend, built once, raises the threshold back; a process without
+    such a setting, or with its own mmap threshold, is left alone."""
+    import ctypes
+    import functools
+
+    from flows import resources, workers
+
+    calls = []
+
+    class Libc:
+        def mallopt(self, param, value):
+            calls.append((param, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda *_a, **_k: Libc())
+    for name in ("MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_", "MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    assert not resources.keep_tensors_in_heap() and not calls  # glibc's own dynamic threshold works
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    monkeypatch.setattr(workers, "_resident", functools.cache(workers._resident.__wrapped__))
+    handle = workers.PerProcessBackend(EnglishOnly())
+    assert handle.supports("en") and handle.backend is handle.backend
+    assert calls == [(-3, 32 * 1024 * 1024)]  # M_MMAP_THRESHOLD, once per process and backend
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert not resources.keep_tensors_in_heap() and len(calls) == 1
+    monkeypatch.setattr(ctypes, "CDLL", lambda *_a, **_k: (_ for _ in ()).throw(OSError("no libc.so.6")))
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
+    assert not resources.keep_tensors_in_heap()  # another C library: nothing to do, no error
+
+
+class EnglishOnly:
+    """A picklable stand-in backend (no models)."""
+
+    inventory = {"en": ("tokenize",)}
+
+    def supports(self, lang):
+        return lang == "en"

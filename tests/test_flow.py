@@ -240,3 +240,56 @@ def test_freed_memory_goes_back_to_the_system_after_every_batch(prefect_harness,
     assert len(batches) >= 2 and len(trims) == len(batches)
     monkeypatch.setattr(ctypes, "CDLL", lambda *_a, **_k: (_ for _ in ()).throw(OSError("no libc.so.6")))
     resources.release_freed_memory()
+
+
+def test_a_writer_behind_writes_finished_batches_in_one_opening_with_the_same_results(prefect_harness, backend, drop,
+                                                                                       tmp_path, monkeypatch):
+    """When batches finish faster than the writer writes them (workers on
+    other cores), the finished ones share one opening of the database: the
+    same tables, the read copy published after the same batches with the same
+    article counts, and progress reported batch by batch as before."""
+    from flows import ingest
+
+    for i in range(4):
+        (drop / f"berlin{i}.txt").write_text(EN, encoding="utf-8")
+        (drop / f"berlin{i}.meta.json").write_text(json.dumps({"id": f"b{i}", "lang": "en", "published": "2023-09-12"}))
+
+    write_session = ingest._write_session
+
+    def observed(name):
+        progress, sessions = [], []
+        monkeypatch.setattr(ingest, "_write_session", lambda *a: sessions.append(len(a[2])) or write_session(*a))
+        db = tmp_path / f"{name}.duckdb"
+        summary = ingest_articles(input_dir=str(drop), db_path=str(db), batch_size=1, publish_every=3, backend=backend,
+                                  on_progress=lambda *call: progress.append(call))
+        con = duckdb.connect(str(db.with_name(f"{name}.read.duckdb")), read_only=True)
+        published = con.execute("SELECT stage, articles FROM publications ORDER BY published_at").fetchall()
+        con.close()
+        return _without_times(db), published, progress, sessions, summary["articles_written"]
+
+    one_by_one = observed("one")
+    results = ingest._results
+
+    def all_finished(*args):  # every later batch already done when the writer takes one
+        triples = list(results(*args))
+        return ((batch, tables, i < len(triples) - 1) for i, (batch, tables, _) in enumerate(triples))
+
+    monkeypatch.setattr(ingest, "_results", all_finished)
+    behind = observed("behind")
+    assert one_by_one[3] == [1] * 8 and behind[3] == [3, 3, 2]  # never past a publication (after batches 3 and 6)
+    assert behind[:3] == one_by_one[:3] and behind[4] == one_by_one[4] == 7
+    assert one_by_one[1] == [("during run", 3), ("during run", 6), ("end of run", 7)]
+    assert [done for _, done, _ in one_by_one[2]] == [0, 1, 2, 3, 4, 5, 5, 6, 7]  # the feed's two parts count once
+
+
+def _without_times(db):
+    """Every table's rows without the columns saying when (or in which run) they were written."""
+    con = duckdb.connect(str(db), read_only=True)
+    names = [r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('runs', 'schema_migrations', 'publications')").fetchall()]
+    data = {}
+    for name in sorted(names):
+        columns = [c[0] for c in con.execute(f"DESCRIBE {name}").fetchall() if not c[1].startswith("TIMESTAMP") and c[0] != "run_id"]
+        data[name] = con.execute(f"SELECT {', '.join(columns)} FROM {name} ORDER BY ALL").fetchall()
+    con.close()
+    return data
