@@ -46,6 +46,7 @@ from flows.plan import REPROCESS, pending_files, plan_run, require_models
 from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
 from flows.resources import default_backend, release_freed_memory
 from flows.workers import PerProcessBackend, submit, task_runner
+from flows.writer import BehindWriter
 
 __all__ = ["LARGE_FILE_BYTES", "REPROCESS", "ingest_articles", "pending_files", "plan_batches", "plan_run"]
 
@@ -128,7 +129,8 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
              workers: int, notify: Notifier, publish_every: int = 0, budget_s: float = DEFAULT_BUDGET_S,
              dask: str | None = None) -> dict:
     """Run the batches (in ``workers`` processes when > 1) and write each
-    result from this process, the single writer, in submission order; every
+    result from this process, the single writer, in submission order, one
+    batch behind the analysis (:mod:`flows.writer`); every
     ``publish_every`` batches (0: never) publish the read copy. Files whose
     names are not valid UTF-8 are recorded here, never handed to Prefect
     (which cannot serialize them)."""
@@ -142,17 +144,22 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
         sessions = itertools.chain([[first]], sessions)
     n_batches = len(batches) + bool(badly_named)
     notify("process", 0, len(todo))
-    done = number = 0
-    for session in sessions:
+    count = {"batches": 0, "files": 0}
+
+    def write(session: list) -> None:
         written = _write_session(db, split, session, totals["timings"])
         release_freed_memory()
         for batch, result in written:
-            number += 1
-            if publish_every > 0 and number % publish_every == 0 and number < n_batches:
+            count["batches"] += 1
+            if publish_every > 0 and count["batches"] % publish_every == 0 and count["batches"] < n_batches:
                 totals["timings"]["publish"] += db.publish(run_id, "during run")["publish_s"]
             _add(totals, result)
-            done += sum(part.last for part in batch)
-            notify("process", done, len(todo))
+            count["files"] += sum(part.last for part in batch)
+            notify("process", count["files"], len(todo))
+
+    with BehindWriter() as writer:  # each session is written while the next batch is analysed
+        for session in sessions:
+            writer.submit(write, session)
     totals["timings"] = {k: round(v, 3) for k, v in totals["timings"].items()}
     return totals
 
