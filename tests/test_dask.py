@@ -5,9 +5,9 @@ import pickle
 import pickletools
 
 import distributed  # with prefect-dask, in the dev extras
-import duckdb
 import pytest
 
+from db_helpers import table_rows
 from extractors.pipeline import run_batch
 from extractors.store import Store
 from flows.batches import Part
@@ -26,15 +26,7 @@ VISITS = {
 
 def tables(db):
     """Every table's rows, without the timestamps of when they were written."""
-    con = duckdb.connect(str(db), read_only=True)
-    names = [r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('runs', 'schema_migrations', 'publications')").fetchall()]
-    data = {}
-    for name in sorted(names):
-        columns = [c[0] for c in con.execute(f"DESCRIBE {name}").fetchall() if not c[1].startswith("TIMESTAMP")]
-        data[name] = con.execute(f"SELECT {', '.join(columns)} FROM {name} ORDER BY ALL").fetchall()
-    con.close()
-    return data
+    return table_rows(db, without_times=True)
 
 
 def pickled_modules(obj) -> set[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from db_helpers import table_rows
 from flows.ingest import ingest_articles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,11 +38,7 @@ def run(folder, db, **kw):
 
 
 def snapshot(db):
-    con = duckdb.connect(str(db), read_only=True)
-    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('runs', 'schema_migrations', 'publications')").fetchall()]
-    data = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in sorted(tables)}
-    con.close()
-    return data
+    return table_rows(db)
 
 
 def test_mixed_good_and_bad_files(prefect_harness, backend, drop, tmp_path):
@@ -284,12 +281,4 @@ def test_a_writer_behind_writes_finished_batches_in_one_opening_with_the_same_re
 
 def _without_times(db):
     """Every table's rows without the columns saying when (or in which run) they were written."""
-    con = duckdb.connect(str(db), read_only=True)
-    names = [r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('runs', 'schema_migrations', 'publications')").fetchall()]
-    data = {}
-    for name in sorted(names):
-        columns = [c[0] for c in con.execute(f"DESCRIBE {name}").fetchall() if not c[1].startswith("TIMESTAMP") and c[0] != "run_id"]
-        data[name] = con.execute(f"SELECT {', '.join(columns)} FROM {name} ORDER BY ALL").fetchall()
-    con.close()
-    return data
+    return table_rows(db, without_times=True, drop=("run_id",))
