@@ -121,3 +121,25 @@ def test_a_year_after_the_verb_is_the_period_of_what_was_said(backend):
     assert arabic.date is None
     earlier = only(events_of(backend, "Earlier this year, Halden Stores said its output rose."), "announcement")
     assert earlier.date == "2023"
+
+
+def test_a_verb_with_its_own_subject_is_a_clause_however_the_parse_attaches_it(backend):
+    """"…, ministry officials told Reuters", parsed as a relative clause of a noun
+    before it: the verb's own subject speaks, never the one told."""
+    text = "Trade Minister Ada Kell has left for Oslo to discuss a loan facility of up to 2 billion crowns, ministry officials told Reuters."
+    told = only(events_of(backend, text), "announcement")
+    assert told.actor == "ministry officials"
+
+
+def test_a_relative_clause_verb_with_a_subject_of_its_own_is_plausible():
+    """The tree of "…, ministry officials told Reuters" when "told" is attached
+    as a relative clause of the noun before it: its own subject makes it a clause
+    to read, unlike "met" hanging subjectless on "group"."""
+    from extractors.events.fallback import implausible
+
+    with_subject = _words([("loan", "NOUN", "", 0, "root"), ("officials", "NOUN", "", 3, "nsubj"),
+                           ("told", "VERB", "VerbForm=Fin", 1, "acl:relcl"), ("Reuters", "PROPN", "", 3, "obj")])
+    assert not implausible(with_subject, with_subject[2])
+    subjectless = _words([("group", "NOUN", "", 0, "root"), ("met", "VERB", "VerbForm=Fin", 1, "acl:relcl"),
+                          ("Reuters", "PROPN", "", 2, "obj")])
+    assert implausible(subjectless, subjectless[1])

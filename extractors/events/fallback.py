@@ -34,15 +34,16 @@ TOPIC_REACH = 2
 
 def implausible(words: Sequence[Word], trigger: Word) -> bool:
     """A proper noun made the root with the event verb below it, or the verb
-    made a modifier of a noun with no relative word to justify it."""
+    made a modifier of a noun with no subject of its own (no relative word, no
+    "officials" in "…, ministry officials told Reuters" misread as a relative)."""
     if trigger.head in (None, 0):
         return False
     root = next((w for w in words if w.head == 0), None)
     if root is not None and root.upos == "PROPN" and trigger.deprel not in ("conj",):
         return True
-    if trigger.deprel in ("acl", "acl:relcl"):
-        relative = any(w.head == trigger.index and w.upos == "PRON" and w.deprel.startswith("nsubj") for w in words)
-        return not relative and "VerbForm=Fin" in (trigger.feats or "")
+    if trigger.deprel in ("acl", "acl:relcl"):  # a verb with a subject of its own is a clause, however attached
+        own_subject = any(w.head == trigger.index and w.deprel.startswith("nsubj") for w in words)
+        return not own_subject and "VerbForm=Fin" in (trigger.feats or "")
     return False
 
 
