@@ -143,3 +143,8 @@ def test_a_relative_clause_verb_with_a_subject_of_its_own_is_plausible():
     subjectless = _words([("group", "NOUN", "", 0, "root"), ("met", "VERB", "VerbForm=Fin", 1, "acl:relcl"),
                           ("Reuters", "PROPN", "", 2, "obj")])
     assert implausible(subjectless, subjectless[1])
+
+
+def test_a_planning_word_in_a_title_plans_nothing(backend):
+    departure = only(events_of(backend, "Finance and Planning Minister Ana Vale has left for Washington to discuss a loan."), "departure")
+    assert (departure.actor, departure.modality) == ("Ana Vale", "asserted")

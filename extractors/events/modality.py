@@ -40,7 +40,7 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
     if any(f" {phrase} " in said for phrase in cues["planned_phrases"]):
         return True  # "is to meet", "is due to arrive", "من المنتظر أن يصل"
     if any(w.text.casefold() in cues["planned"] or (w.lemma or "").casefold() in cues["planned"]
-           or w.text.casefold() in cues["hypothetical"] for w in before if not _argument_noun(w)):
+           or w.text.casefold() in cues["hypothetical"] for w in before if not _argument_noun(w) and not _in_name(w)):
         return True  # hypothetical too: "if he visits", "asked whether … would accept a visit": maybe never held
     if not is_noun and _planned_governor(words, words[trigger], cues):
         return True  # "will spend two days in Washington before visiting …"
@@ -58,6 +58,12 @@ def _argument_noun(word: Word) -> bool:
     plans, he said") names a plan; only a verb or an adjective plans ("plans to
     visit", "is expected to")."""
     return word.upos in ("NOUN", "PROPN") and word.deprel in ("nsubj", "nsubj:pass", "obj", "iobj")
+
+
+def _in_name(word: Word) -> bool:
+    """A capitalized word inside the sentence is part of a name or title
+    ("Finance and Planning Minister"), not a cue (no effect on scripts without case)."""
+    return word.index > 1 and word.text[:1].isupper()
 
 
 def _planned_predicate(words: Sequence[Word], noun: Word, cues: dict) -> bool:
