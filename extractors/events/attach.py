@@ -79,14 +79,16 @@ def expression_head(words: Sequence[Word], span: Span) -> int | None:
 
 
 def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequence[Span], names: Sequence[Span] = (),
-           cues: DateCues = DateCues()) -> dict[int, int]:
+           cues: DateCues = DateCues(), granularities: Sequence[str] = ()) -> dict[int, int]:
     """Expression number → predicate number, for each expression the tree gives
     to one of ``predicates``; when two compete, the one closest in the tree
     (then on the surface) wins.
 
     ``names`` are the spans of named entities: a word inside one heads no
     clause, whatever the parse says ("وانغ يي" tagged as a verb). ``cues`` are
-    the language's words for statements and occasions (:mod:`.cues`)."""
+    the language's words for statements and occasions (:mod:`.cues`), and
+    ``granularities`` those of the expressions, when known: a statement takes
+    no period it reports on (:func:`~.cues.statement_may_take`)."""
     if not predicates or not has_tree(words):
         return {}
     anchor = anchors(words, predicates)
@@ -95,14 +97,15 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     named = _in_names(words, names)
     at = {p.position: n for n, p in enumerate(predicates)}
     statements = [p.position for p in predicates if p.is_statement]
+    grains = list(granularities) or [None] * len(spans)
     for t, span in enumerate(spans):
-        found = _owner(words, predicates, span, anchor, by_index, named, cues, at, statements)
+        found = _owner(words, predicates, span, anchor, by_index, named, cues, at, statements, grains[t])
         if found is not None:
             head = expression_head(words, span)
             owner[t] = (found, depth(words, head, by_index) - depth(words, predicates[found].position, by_index))
     for t, span in enumerate(spans):  # "a statement issued on Monday said …"
         verb = verb_right_after(words, span, statements) if t not in owner else None
-        if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index):
+        if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index, grains[t]):
             owner[t] = (at[verb], 1)
     taken: dict[int, int] = {}
     closest = lambda item: (abs(item[1][1]), abs(spans[item[0]].start - words[predicates[item[1][0]].position].span.start))  # noqa: E731
@@ -111,7 +114,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     return {t: n for n, t in taken.items()}
 
 
-def _owner(words, predicates, span, anchor, by_index, named, cues, at, statements) -> int | None:
+def _owner(words, predicates, span, anchor, by_index, named, cues, at, statements, granularity=None) -> int | None:
     """The predicate the expression at ``span`` dates, or None."""
     head = expression_head(words, span)
     if head is None:
@@ -140,7 +143,7 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     occasion = occasion_noun(words, span, cues)
     if occasion is not None and (found is None or predicates[found].position < occasion):
         return None  # the occasion's date ("on the occasion of X on May 1"), not the event's around it
-    if found is not None and predicates[found].is_statement and not statement_may_take(words, predicates[found].position, span, cues, by_index):
+    if found is not None and predicates[found].is_statement and not statement_may_take(words, predicates[found].position, span, cues, by_index, granularity):
         return None
     return found
 

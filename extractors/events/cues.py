@@ -34,6 +34,11 @@ REPORTED = ("ccomp", "parataxis", "xcomp", "csubj")
 NOUN_GAP_UPOS = ("ADP", "DET", "ADV", "ADJ", "PART", "PRON")
 #: Words that may stand between an expression and the statement verb it frames.
 VERB_GAP_UPOS = ("ADV", "ADJ", "PART")
+#: Periods a statement reports on but is never made in: a quarter or a half year.
+REPORTED_PERIODS = ("quarter",)
+#: Periods that date a statement only from before its verb ("Earlier this year, X said"); after it, they
+#: are the period of what was said ("أعلن المعهد نسبة النمو هذا العام", "said output rose in 1986").
+PERIODS_BEFORE_ONLY = ("year", "decade")
 #: Proclitics an Arabic word may carry before a cue word ("بمناسبة", "وأن").
 PROCLITICS = ("و", "ف", "ب", "ل", "وب", "فب")
 CLITIC_LETTERS = frozenset(p[0] for p in PROCLITICS)
@@ -220,9 +225,15 @@ def postposed_start(words: Sequence[Word], position: int, by_index: Mapping[int,
     return None
 
 
-def statement_may_take(words: Sequence[Word], trigger: int, span: Span, cues: DateCues, by_index: Mapping[int, int]) -> bool:
-    """Whether the statement at ``trigger`` may be dated by the expression at ``span``."""
-    if span.start > words[trigger].span.start and opens_content(words, trigger, span, cues):
+def statement_may_take(words: Sequence[Word], trigger: int, span: Span, cues: DateCues, by_index: Mapping[int, int],
+                       granularity: str | None = None) -> bool:
+    """Whether the statement at ``trigger`` may be dated by the expression at
+    ``span`` (of ``granularity``, when known): not by a period it reports on
+    (:data:`REPORTED_PERIODS`, or :data:`PERIODS_BEFORE_ONLY` after the verb)."""
+    after = span.start > words[trigger].span.start
+    if granularity in REPORTED_PERIODS or (after and granularity in PERIODS_BEFORE_ONLY):
+        return False  # "said income in the quarter totaled …": the period reported on, not when it was said
+    if after and opens_content(words, trigger, span, cues):
         return False
     start = postposed_start(words, trigger, by_index)
     if start is not None and span.end <= words[start].span.start:

@@ -34,11 +34,6 @@ BARE_YEAR_RULES = ("year_bare",)
 CONTEXT_SENTENCES = 2
 #: Granularities precise enough to carry to the next sentences.
 CARRIED_GRANULARITIES = ("day", "time")
-#: Periods a statement reports on but is never made in: a quarter or a half year.
-REPORTED_PERIODS = ("quarter",)
-#: Periods that date a statement only from before its verb ("Earlier this year, X said"); after it, they
-#: are the period of what was said ("أعلن المعهد نسبة النمو هذا العام", "said output rose in 1986").
-PERIODS_BEFORE_ONLY = ("year", "decade")
 
 
 def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = (),
@@ -54,18 +49,11 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
         _by_surface(drafts, times)
         return
     predicates = _predicates(drafts)
-    owned = attach(words, predicates, [t.span for t in times], names, cues)
+    owned = attach(words, predicates, [t.span for t in times], names, cues, [t.granularity for t in times])
     for t, n in owned.items():
-        if drafts[n].type == "announcement" and _reported_period(drafts[n], times[t]):
-            continue  # "said income in the quarter totaled …": the period reported on, not when it was said
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
     _share_with_noun_before(drafts, [times[t] for t in owned])
     inherit(drafts, predicates)
-
-
-def _reported_period(draft: Draft, time: TimeExpression) -> bool:
-    after = time.span.start > draft.trigger.span.start
-    return time.granularity in REPORTED_PERIODS or (after and time.granularity in PERIODS_BEFORE_ONLY)
 
 
 def _share_with_noun_before(drafts: Sequence[Draft], owned: Sequence[TimeExpression]) -> None:
