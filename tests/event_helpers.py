@@ -38,6 +38,13 @@ def inventory_params(cases, known_failures: dict[str, str]):
         yield pytest.param(*rest, id=case_id, marks=marks)
 
 
+def check_inventory_ids(cases, known_failures: dict[str, str], minimum: int) -> None:
+    """An inventory has at least ``minimum`` cases, unique ids, and known failures only among them."""
+    ids = [c[0] for c in cases]
+    assert len(ids) >= minimum and len(set(ids)) == len(ids)
+    assert set(known_failures) <= set(ids)
+
+
 def check_inventory_case(backend, lang: str, text: str, published: date, type_: str, actor: str, expected: str | None):
     """The first event of ``type_`` whose actor (or, for a meeting, counterpart)
     the scorer would accept for ``actor`` carries the ``expected`` date."""

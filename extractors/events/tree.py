@@ -59,7 +59,7 @@ def relative_antecedent(words: Sequence[Word], verb: Word) -> Word | None:
 def passive_agents(words: Sequence[Word], trigger: Word, subjects: list[Word]) -> list[Word]:
     """A passive verb is done by its agent ("was announced by the ministry"),
     never by its passive subject, which is what was said, visited or met ("the
-    plan was announced", "other countries could be added"). Only a passive verb has
+    plan was announced", "more names could be added"). Only a passive verb has
     an agent: "met with X" misparsed as one keeps X a counterpart."""
     passive = "Voice=Pass" in (trigger.feats or "") or any(w.head == trigger.index and w.deprel.endswith(":pass") for w in words)
     agents = [w for w in words if w.head == trigger.index and w.deprel == "obl:agent"] if passive else []
@@ -70,6 +70,6 @@ def ends_right_before(words: Sequence[Word], subject: Word, trigger: Word) -> bo
     """The subject's phrase ends right before the verb, past its own commas ("Mark
     Dole, a vice president at X, said", parsed with the title as the subject):
     the clause break between them is the apposition's, not a clause's."""
-    lo, hi = subtree_span(words, subject)
+    _, hi = subtree_span(words, subject)
     between = [w for w in words if hi <= w.span.start < trigger.span.start]
     return hi <= trigger.span.start and all(w.upos == "PUNCT" for w in between)
