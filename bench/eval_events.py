@@ -132,9 +132,11 @@ def forbidden_hit(gold: dict, event: Event, lang: str) -> bool:
 
 def _fit(gold: dict, event: Event, lang: str) -> int:
     """How well a matching prediction fits: ties between gold events of one
-    actor (a planned and a past visit) go to the one with the same details."""
+    actor (a planned and a past visit) go to the one with the same details,
+    then to the one with the gold trigger."""
     places = sum(bool(gold.get(a)) and same_name([gold[a]], [getattr(event, a)], lang) for a in ARGUMENTS)
-    return 2 * (gold.get("date") == event.date) + (gold.get("modality", "asserted") == event.modality) + places
+    trigger = bool(gold.get("trigger")) and same_name([gold["trigger"]], [event.trigger], lang)
+    return 2 * (gold.get("date") == event.date) + (gold.get("modality", "asserted") == event.modality) + places + trigger
 
 
 # ---- scoring ------------------------------------------------------------------
@@ -151,19 +153,17 @@ def score_article(doc: dict, events: Sequence[Event]) -> tuple[dict[str, Counter
     lang, required = doc["lang"], doc["required"]
     tally: dict[str, Counter] = defaultdict(Counter)
     errors: list[str] = []
-    matched: dict[int, Event] = {}
-    for event in events:
+    forbidden = [any(forbidden_hit(g, e, lang) for g in doc.get("forbidden", [])) for e in events]
+    matched = _align(required, events, forbidden, lang)
+    by_event = {id(e): i for i, e in matched.items()}
+    for event, is_forbidden in zip(events, forbidden):
         c = tally[event.type]
-        if any(forbidden_hit(g, event, lang) for g in doc.get("forbidden", [])):
+        if is_forbidden:
             c["fp"] += 1
             c["forbidden"] += 1
             errors.append(f"FORBIDDEN {_show(event)}")
-            continue
-        free = [i for i, g in enumerate(required) if i not in matched and matches(g, event, lang)]
-        if free:
-            i = max(free, key=lambda j: _fit(required[j], event, lang))
-            matched[i] = event
-            _count_match(c, required[i], event)
+        elif id(event) in by_event:
+            _count_match(c, required[by_event[id(event)]], event)
         elif any(matches(g, event, lang) for g in required):
             c["dup"] += 1
             errors.append(f"DUP {_show(event)}")
@@ -179,6 +179,22 @@ def score_article(doc: dict, events: Sequence[Event]) -> tuple[dict[str, Counter
         else:
             errors.extend(_attribute_errors(gold, matched[i]))
     return tally, errors
+
+
+def _align(required: Sequence[dict], events: Sequence[Event], forbidden: Sequence[bool], lang: str) -> dict[int, Event]:
+    """Gold event → the prediction it is matched with: the best-fitting pairs
+    first (:func:`_fit`, then text order), each side used once, so that a
+    prediction matching a gold event only through an alternative actor does
+    not take it from the prediction that also has its date and trigger."""
+    pairs = sorted(((-_fit(g, e, lang), k, i) for i, g in enumerate(required) for k, e in enumerate(events)
+                    if not forbidden[k] and matches(g, e, lang)))
+    matched: dict[int, Event] = {}
+    used: set[int] = set()
+    for _, k, i in pairs:
+        if i not in matched and k not in used:
+            matched[i] = events[k]
+            used.add(k)
+    return matched
 
 
 def _count_match(c: Counter, gold: dict, event: Event) -> None:

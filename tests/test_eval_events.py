@@ -154,6 +154,19 @@ def test_two_events_of_one_actor_go_to_the_gold_with_the_same_details():
     assert not errors
 
 
+def test_a_gold_event_goes_to_the_best_fitting_prediction_not_the_first():
+    """The first prediction matches only through an alternative actor and has
+    no date; the second is the gold's own trigger and date: it is the match,
+    and the first counts as a duplicate."""
+    d = doc([gold("announcement", "the ministry", trigger="stated", date="1987-03-30", actor_alt=["Tunisia"])])
+    predictions = [event("announcement", "Tunisia", trigger="expressed"),
+                   event("announcement", "the ministry", trigger="stated", date="1987-03-30")]
+    tally, errors = ev.score_article(d, predictions)
+    t = totals(tally)
+    assert (t["tp"], t["tp_full"], t["date_ok"], t["dup"]) == (1, 1, 1, 1)
+    assert [e.split()[0] for e in errors] == ["DUP"]
+
+
 def test_missed_events_and_wrong_attributes_are_listed():
     d = doc([gold("visit", "Kinnock", trigger="trip", date="1987-W13"), gold("announcement", "Harper", date="1987-03-23")])
     tally, errors = ev.score_article(d, [event("announcement", "Harper", modality="reported")])
