@@ -51,3 +51,28 @@ def test_a_meeting_of_theirs_is_held_by_the_subject_before_its_apposition(backen
     text = "ولم تتوصل لجنة المالية، بمجلس النواب، خلال اجتماعها يوم الاثنين إلى اتفاق حول الميزانية."
     found = actors(backend, text, "meeting")
     assert any("لجنة المالية" in a for a in found), found
+
+
+def dated(backend, text: str, type_: str) -> list:
+    return [(e.actor, e.date) for e in fixture_events(backend, text, "ar") if e.type == type_]
+
+
+def test_a_day_after_a_meeting_noun_is_its_date_not_its_holder(backend):
+    """'عقدت اللجنة اجتماعا يوم الأحد': "يوم" in the construct state reads as a
+    definite genitive, yet a time word is the meeting's day, never who held it."""
+    text = "وعقدت اللجنة اجتماعا يوم الأحد."
+    assert dated(backend, text, "meeting") == [("اللجنة", "2023-09-10")]
+
+
+def test_a_bare_oblique_after_a_light_verb_is_its_object(backend):
+    """The parse makes the accusative 'اجتماعا' an oblique after a time word: with no
+    preposition it is still what the committee held."""
+    text = "وعقدت اللجنة يوم الأحد اجتماعا."
+    assert dated(backend, text, "meeting") == [("اللجنة", "2023-09-10")]
+
+
+def test_a_meeting_it_held_is_held_by_the_subject_of_the_sentence(backend):
+    """'خلال اجتماع عقدته أمس': the relative light verb drops its subject, the union of
+    the verb the phrase belongs to; control: a meeting the relative names its holder of."""
+    assert dated(backend, "وأصدرت النقابة خلال اجتماع عقدته أمس بيانا.", "meeting") == [("النقابة", "2023-09-11")]
+    assert dated(backend, "وتحدث الوزير خلال اجتماع عقده رئيس الحكومة يوسف الشاهد أمس.", "meeting") == [("يوسف الشاهد", "2023-09-11")]

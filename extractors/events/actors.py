@@ -22,19 +22,16 @@ from extractors.events.clause import (
     Query,
     best,
     clause_entities,
-    entity_at,
     from_entity,
     parse_subjects,
     role_of,
 )
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
-from extractors.events.holders import (
-    described_agent_word, gathers, genitive_holder, is_light, issued_by, name_in_genitive, verb_with_subject,
-)
-from extractors.events.names import apposition, name_after_title, told_in_phrase
+from extractors.events.noun_actors import noun_actor
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
-from extractors.events.tree import children, descendants, ends_right_before, passive_agents, relative_antecedent, subtree_span
+from extractors.events.subjects import subject_actor
+from extractors.events.tree import descendants, ends_right_before, passive_agents
 from extractors.events.triggers import is_manner_word, verbal_ending
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Span, Word
@@ -47,7 +44,7 @@ def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
     attributive = attributive_head(clause.words, clause.trigger, clause.times)
     if attributive is not None:
         return _attributive_actor(clause, attributive, entities, query)
-    found = _noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
+    found = noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
     if found is not None:
         return found
     return _verb_actor(clause, entities, query)
@@ -63,7 +60,7 @@ def _manner_speaker(clause: Clause, entities: Sequence[Entity], query: Query) ->
     if subject is None:
         return None
     whole = Clause(clause.words, clause.words.index(verb), 0, len(clause.words), clause.text, clause.times)
-    return _subject_actor(whole, [subject], entities, query) or noun_phrase(whole, subject, query.lex, query.lang)
+    return subject_actor(whole, [subject], entities, query) or noun_phrase(whole, subject, query.lex, query.lang)
 
 
 def attributive_head(words: Sequence[Word], trigger: int, times: Sequence[Span] = ()) -> Word | None:
@@ -124,12 +121,12 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
             group = _group_subject(clause, query)
-            return _subject_actor(clause, [group], entities, query) or "pronoun" if group else "pronoun"
-    by_subject = _subject_actor(clause, subjects, entities, query)
+            return subject_actor(clause, [group], entities, query) or "pronoun" if group else "pronoun"
+    by_subject = subject_actor(clause, subjects, entities, query)
     if by_subject is not None:
         return by_subject
     if not subjects and not broken:  # "arrived in Rome before visiting the Pope": the governor's subject
-        by_governor = _subject_actor(clause, governor_subjects(clause.words, trigger), entities, query)
+        by_governor = subject_actor(clause, governor_subjects(clause.words, trigger), entities, query)
         if by_governor is not None:
             return by_governor
     described = next((w for w in subjects if w.upos in syntax["phrase_upos"] and w.upos != "PROPN"), None)
@@ -182,97 +179,6 @@ def _group_subject(clause: Clause, query: Query) -> Word | None:
         if "Number=Plur" in (subject.feats or "") or any(w.index in below and w.deprel == "conj" for w in words):
             return subject
     return None
-
-
-def _subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[Entity], query: Query) -> Argument | str | None:
-    """The actor the parse names: a subject pronoun, the entity at the subject
-    or in apposition to it ("Foreign Minister Wang Yi", "وزير الخارجية … بلينكن")."""
-    pronouns = query.lex["actors"]["pronouns"]
-    if any(w.upos == "PRON" and w.text.casefold() in pronouns for w in subjects):
-        return "pronoun"
-    labels = query.labels()
-    people = [x for x in labels if x in ("PER", "ORG")]
-    found: list[Entity] = []
-    titled: Argument | None = None
-    for subject in subjects:  # a bad parse may give several
-        covering = [e for e in entities if e.span.start <= subject.span.start < e.span.end]
-        if covering:
-            found += covering
-            continue
-        lo, hi = subtree_span(clause.words, subject)
-        inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
-        named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
-        named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
-        found += [named] if named else []
-        if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
-            titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
-    chosen = best(found, labels)
-    return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
-
-
-def _noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
-    """Who holds a meeting or makes a visit named by a noun: the possessor
-    ("Kinnock's trip", "زيارته"), else the subject of the verb it is the object
-    of ("held talks", "who had talks" → the relative's antecedent)."""
-    words, trigger = clause.words, clause.words[clause.trigger]
-    labels = [x for x in query.labels() if x in ("PER", "ORG")]
-    for child in children(words, trigger):
-        if child.deprel not in ("nmod:poss", "nmod") and not described_agent_word(child, query):  # the tagger takes "وفد" for an adjective
-            continue
-        if child.upos == "PRON" and child.deprel == "nmod:poss" and verb_with_subject(words, trigger) is not None:
-            break  # "the board held its first meeting": a possessive in the object is the subject's
-        if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
-            return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
-        if gathers(clause, child, query) and any(w.head == child.index and w.upos == "PRON" for w in words):
-            return "pronoun"  # "لقاء جمعه بالوزير": he met; "لقاء جمع الرئيس بـ" names its holder in the genitive
-        owner = entity_at(child, entities, labels)
-        if issued_by(clause, child, query):  # "بلاغ لوزارة الداخلية"
-            return from_entity(owner, "parse") if owner else noun_phrase(clause, child, query.lex, query.lang)
-        if owner and role_of(owner.span.start, clause, query.lex["roles"], entities) is None:
-            return from_entity(owner, "parse")
-        if not owner and genitive_holder(clause, child, query):  # "اجتماع اللجنة", "تصريحات وزير المالية أحمد العلوي"
-            if described_agent_word(child, query):  # "زيارة وفد سوري لتقصي …": the delegation, not a name further on
-                return described_agent(clause, query.lex, query.lang)
-            named = name_in_genitive(clause, child, entities)
-            return from_entity(named, "parse") if named else noun_phrase(clause, child, query.lex, query.lang)
-    pair = _pair(clause, entities, query)
-    if pair:
-        return pair
-    head = verb_with_subject(words, trigger)  # the verb the event noun is the object of ("held talks")
-    if head is None:
-        return None
-    in_clause = clause.words[clause.start : clause.end]
-    for subject in parse_subjects(words, head):
-        if subject.upos == "PRON" and (antecedent := relative_antecedent(words, head)) is not None:
-            subject = antecedent
-        named = _subject_actor(clause, [subject], entities, query)
-        if named is not None:
-            return named
-        if subject.upos == "PRON":
-            return "pronoun"
-        if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause and is_light(head, query):
-            return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
-    return None
-
-
-def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | None:
-    """"رئيس الحكومة عند استقباله …": a noun trigger in a prepositional phrase
-    that modifies a noun phrase belongs to that phrase (upon his receiving …)."""
-    head = next((w for w in clause.words if w.index == trigger.head), None)
-    if head is not None and head.upos in ("VERB", "AUX"):  # "… عند استقباله … لم يتحدث": the verb's subject
-        head = next((w for w in parse_subjects(clause.words, head)), None)
-    in_phrase = any(w.head == trigger.index and w.deprel == "case" for w in clause.words)
-    if head is None or not in_phrase or head.upos not in (*query.lex["syntax"]["phrase_upos"], "PROPN") or head not in clause.words[: clause.trigger]:
-        return None  # the parse links them: the subject may stand before commas of its own apposition ("اللجنة، بالمجلس، خلال اجتماعها")
-    named = _subject_actor(clause, [head], entities, query)
-    return named if isinstance(named, Argument) else noun_phrase(clause, head, query.lex, query.lang)
-
-
-def _pair(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | None:
-    """"talks between X and Y", "قمة بين X و Y": the first of the pair acts."""
-    inside = clause_entities(entities, clause)
-    pair = [e for e in inside if e.label in ("PER", "ORG", "LOC") and role_of(e.span.start, clause, query.lex["roles"], inside) == "pair"]
-    return from_entity(pair[0], "entity") if pair else None
 
 
 def _adjacent_place(clause: Clause, free: Sequence[Entity], labels: Sequence[str]) -> list[Entity]:

@@ -24,10 +24,14 @@ DEFINITE_FEATS = ("Definite=Def", "Definite=Cons", "Definite=Red")
 
 
 def verb_with_subject(words: Sequence[Word], trigger: Word) -> Word | None:
-    """The verb whose object the event noun is, when that verb has a subject."""
+    """The verb whose object the event noun is, when that verb has a subject.
+    An oblique without a preposition counts as the object: the parse gives
+    that relation to an accusative noun after a time word ("عقدت اللجنة يوم
+    الأحد اجتماعا"), and no preposition means no other role."""
     noun = light_verb_object(words, trigger)
     head = next((w for w in words if w.index == noun.head), None)
-    if head is None or noun.deprel != "obj" or head.upos not in ("VERB", "AUX") or not parse_subjects(words, head):
+    bare = noun.deprel == "obl" and not any(w.head == noun.index and w.deprel == "case" for w in words)
+    if head is None or (noun.deprel != "obj" and not bare) or head.upos not in ("VERB", "AUX") or not parse_subjects(words, head):
         return None
     return head
 
@@ -54,7 +58,11 @@ def is_light(verb: Word, query: Query) -> bool:
 
 
 def genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
-    """The definite common noun right after the event noun, with no preposition of its own."""
+    """The definite common noun right after the event noun, with no preposition
+    of its own. Never a time word: "اجتماعا يوم الأحد" is the meeting's day
+    (the construct state of "يوم" reads as definite), not who held it."""
+    if any(child.span.overlaps(t) for t in clause.times):
+        return False
     at = clause.words.index(child)
     trigger = clause.words[clause.trigger]
     patients = canonical_set(tuple(query.lex["actors"]["genitive_patient_nouns"]), query.lang)

@@ -1,0 +1,39 @@
+"""The actor a parse's subject names: a subject pronoun, the entity at the
+subject, in its phrase or in apposition to it ("Foreign Minister Wang Yi",
+"وزير الخارجية … بلينكن"). Shared by verb and noun triggers (:mod:`.actors`,
+:mod:`.noun_actors`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.events.clause import Argument, Clause, Query, best, from_entity
+from extractors.events.names import apposition, name_after_title, told_in_phrase
+from extractors.events.tree import subtree_span
+from extractors.records import Entity, Word
+
+
+def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[Entity], query: Query) -> Argument | str | None:
+    """The actor the parse names: a subject pronoun, the entity at the subject
+    or in apposition to it ("Foreign Minister Wang Yi", "وزير الخارجية … بلينكن")."""
+    pronouns = query.lex["actors"]["pronouns"]
+    if any(w.upos == "PRON" and w.text.casefold() in pronouns for w in subjects):
+        return "pronoun"
+    labels = query.labels()
+    people = [x for x in labels if x in ("PER", "ORG")]
+    found: list[Entity] = []
+    titled: Argument | None = None
+    for subject in subjects:  # a bad parse may give several
+        covering = [e for e in entities if e.span.start <= subject.span.start < e.span.end]
+        if covering:
+            found += covering
+            continue
+        lo, hi = subtree_span(clause.words, subject)
+        inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
+        named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
+        named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
+        found += [named] if named else []
+        if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
+            titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
+    chosen = best(found, labels)
+    return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
