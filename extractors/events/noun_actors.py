@@ -66,7 +66,7 @@ def noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
 
 
 def _held_in_relative(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | str | None:
-    """"خلال اجتماع عقدته اليوم", "at a meeting it held today": a light verb in
+    """"خلال اجتماع عقدته أمس", "at a meeting it held yesterday": a light verb in
     a relative clause on the event noun, whose object is the noun itself (a
     resumptive pronoun, or none), says who holds it: that verb's subject, or —
     when the verb drops its subject — the subject of the verb the noun's
