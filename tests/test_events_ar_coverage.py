@@ -3,6 +3,7 @@ short Arabic sentences of our own, through recorded analyses (``backend``)."""
 
 from __future__ import annotations
 
+import pytest
 from event_helpers import fixture_events
 
 from extractors import lexicon
@@ -112,3 +113,30 @@ def test_upon_receiving_someone_belongs_to_the_subject_it_is_said_of(backend):
     the minister, not the source who reports it."""
     text = "وأوضح المصدر أن رئيس الحكومة عند استقباله وزير التربية لم يتحدث عن الإقالة."
     assert actors(events_of(backend, text), "meeting") == ["رئيس الحكومة"]
+
+
+@pytest.mark.parametrize("text", [
+    "وشدد الوزير سامي الهادي على أهمية الحوار بين النقابات والحكومة.",
+    "ولاحظ الوزير سامي الهادي أن الأسعار ارتفعت خلال الشهر الماضي.",
+    "وحذر الوزير سامي الهادي من ارتفاع الأسعار خلال الصيف.",
+    "وتطرقت الوزيرة سامية الهادي إلى وضع المستشفيات في الجهة.",
+])
+def test_stressing_noting_warning_and_addressing_are_statements(backend, text):
+    """The guidelines count any statement attributed to an actor: stressed, noted, warned, addressed
+    (English has "note" and "warn" too)."""
+    speakers = actors(events_of(backend, text), "announcement")
+    assert len(speakers) == 1 and "سامي" in speakers[0]  # the recorded entity may be the first name only
+
+
+def test_a_participle_of_stressing_is_said_by_the_subject_before_it(backend):
+    """'…، مشددا على': how the subject of the verb before it spoke."""
+    text = "وقررت النقابة تأجيل الإضراب، مشددة على ضرورة الحوار مع الحكومة."
+    assert actors(events_of(backend, text), "announcement") == ["النقابة"]
+
+
+def test_a_meeting_that_is_only_possible_is_not_asserted(backend):
+    """'يمكن للهيئة أن تجتمع': the body can meet, like "could meet"; control: it met."""
+    possible = "وقال الوزير سامي الهادي إنه يمكن للهيئة أن تجتمع بأربعة أعضاء."
+    held = "وقال الوزير سامي الهادي إن الهيئة اجتمعت بأربعة أعضاء."
+    assert [e.modality for e in events_of(backend, possible) if e.type == "meeting"] in ([], ["planned"])
+    assert [e.modality for e in events_of(backend, held) if e.type == "meeting"] in (["asserted"], ["reported"])
