@@ -90,16 +90,23 @@ MOVEMENT_TYPES = ("departure", "arrival")
 
 def figurative_motion(clause: Clause, entities: Sequence[Entity], event_type: str, lex: dict) -> bool:
     """A movement verb whose object is not a place is not a movement ("reached
-    a decision"); a passive subject is that object ("no accord was reached")."""
+    a decision"). A passive one moves only a place ("the border was reached
+    at dawn"): whatever the parse makes of its subject ("an accord is
+    reached", "the resolution reached by the nations"), anything else was
+    reached or left figuratively."""
     if event_type not in MOVEMENT_TYPES:
         return False
-    trigger = clause.words[clause.trigger]
+    words, trigger = clause.words, clause.words[clause.trigger]
     places = _place_noun_keys(lex["lang"], tuple(lex["syntax"]["place_nouns"]))
-    for obj in (w for w in children(clause.words, trigger) if w.deprel in ("obj", "nsubj:pass") and w.upos in ("NOUN", "NUM")):
-        named = any(e.label == "LOC" and e.span.start <= obj.span.start < e.span.end for e in entities)
-        if not named and canonical(obj.lemma or obj.text, lex["lang"]) not in places:
-            return True
-    return False
+    below = children(words, trigger)
+    is_place = lambda w: any(e.label == "LOC" and e.span.start <= w.span.start < e.span.end for e in entities) or (  # noqa: E731
+        canonical(w.lemma or w.text, lex["lang"]) in places)
+    feats = (trigger.feats or "").split("|")
+    reduced = "Voice=Pass" in feats and "VerbForm=Part" in feats and not any(w.deprel.startswith("aux") for w in below)
+    if reduced or any(w.deprel == "aux:pass" for w in below):  # "has left" (an auxiliary) is active, whatever its tag
+        said_of = [w for w in below if w.deprel.startswith("nsubj")] + [w for w in words if w.index == trigger.head]
+        return not any(is_place(w) for w in said_of if w.upos in ("NOUN", "PROPN"))
+    return any(not is_place(w) for w in below if w.deprel in ("obj", "nsubj:pass") and w.upos in ("NOUN", "NUM"))
 
 
 @functools.cache
