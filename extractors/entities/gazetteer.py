@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors import lexicon
 from extractors.entities import geodata
@@ -192,6 +192,9 @@ def _longest_place(tokens, i, text, lang, proclitics) -> tuple[Span, int] | None
     window's key: most tokens start no place name, so most positions cost one
     lookup instead of one per window length."""
     best = None
+    first = tokens[i][0]
+    if lang == "en" and not text[slice(*strip_edges(text, first.start, first.end))][:1].isupper():
+        return None  # an English place name starts with a capital: no window from here can match
     for n in range(1, min(MAX_PLACE_TOKENS, len(tokens) - i) + 1):
         window = tokens[i : i + n]
         span = Span(window[0][0].start, window[-1][0].end)
@@ -201,17 +204,26 @@ def _longest_place(tokens, i, text, lang, proclitics) -> tuple[Span, int] | None
         for skip in _proclitic_skips(span.of(text), proclitics):
             candidate = Span(*strip_edges(text, span.start + skip, span.end))
             surface = candidate.of(text)
-            key = normalize(surface, lang)
-            grows = grows or not key or _starts_a_place(key, lang)
+            key, starts, known = _key_facts(surface, lang)
+            grows = grows or not key or starts
             if closed or best is not None and best[1] == n:
                 continue
-            if key[:1].isalpha() and is_place(key, lang) and (lang != "en" or surface[:1].isupper()):
+            if key[:1].isalpha() and known and (lang != "en" or surface[:1].isupper()):
                 if n == 1 and not upos & NAME_UPOS and not is_territory(key, lang):
                     continue  # a one-word city must be tagged as a name: "حصار" (siege) is a noun
                 best = candidate, n
         if not grows:
             break
     return best
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_facts(surface: str, lang: str) -> tuple[str, bool, bool]:
+    """A window's key, whether a place name starts with it, whether it is one:
+    the same words recur from article to article, so the answers are kept
+    (bounded, so that a long run's memory stays flat)."""
+    key = normalize(surface, lang)
+    return key, bool(key) and _starts_a_place(key, lang), bool(key) and is_place(key, lang)
 
 
 def _starts_a_place(key: str, lang: str) -> bool:
