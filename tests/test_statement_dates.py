@@ -39,6 +39,17 @@ def test_a_coordinated_statement_with_its_own_content_is_not_postposed(backend):
     assert only(events, "announcement").date == "2023-09-08"  # coordinated: it inherits, as "arrived and said" does
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("اصطدمت طائرة الثلاثاء بمركز للتسوق في مدينة صفاقس، وقالت الشرطة إن ركابها الخمسة لقوا حتفهم.", "ar"),
+    ("A small plane crashed into a warehouse near Porto on Monday, and police said all five people on board died.", "en"),
+])
+def test_a_statement_coordinated_after_a_dated_clause_of_no_event_takes_nothing(backend, text, lang):
+    """The day is the crash's (a clause with no event type); the police's statement is a clause of
+    its own, coordinated with its own subject: it is not the main clause's event."""
+    said = only(events_of(backend, text, lang), "announcement")
+    assert (said.date, said.date_basis) == (None, "none")
+
+
 def test_a_bare_year_dates_no_event(backend):
     e = only(events_of(backend, "Pedro Alves visited the Expo 2020 fair."), "visit")
     assert (e.date, e.date_basis) == (None, "none")

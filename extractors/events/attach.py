@@ -246,7 +246,9 @@ def depth(words: Sequence[Word], position: int, by_index: dict[int, int]) -> int
 def _main_predicate(words, predicates, by_index) -> int | None:
     """The event highest in the tree, for an expression of a main clause whose
     predicate is no event; none when an event's path to the root crosses a
-    reported complement (that event is not the main clause's)."""
+    reported complement or a coordinated clause with a subject of its own
+    ("a plane crashed on Tuesday, and the police said": that event is not the
+    main clause's)."""
     main = [n for n, p in enumerate(predicates) if not _below_complement(words, p.position, by_index)]
     return min(main, key=lambda n: depth(words, predicates[n].position, by_index), default=None)
 
@@ -256,6 +258,8 @@ def _below_complement(words, position, by_index) -> bool:
     while words[node].head not in (0, None) and words[node].head in by_index and node not in seen:
         seen.add(node)
         if words[node].deprel in ("ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis"):
+            return True
+        if words[node].deprel == "conj" and any(w.head == words[node].index and w.deprel.startswith("nsubj") for w in words):
             return True
         node = by_index[words[node].head]
     return False
