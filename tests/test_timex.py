@@ -214,6 +214,16 @@ def test_arabic_future_clitic_is_read_from_the_parse(backend):
 THU = date(2017, 3, 30)
 
 
+@pytest.mark.parametrize("text,lang,expected_text,value", [
+    ('وقال رئيس الشرطة الخميس "إنه شيء لن نتسامح معه".', "ar", "الخميس", "2023-09-07"),
+    ('Police chief Ana Costa on Thursday called it "a thing we will never tolerate".', "en", "Thursday", "2023-09-07"),
+])
+def test_a_quotation_is_not_the_tense_of_the_clause_that_reports_it(text, lang, expected_text, value):
+    """The future inside the quoted words ("لن", "will") is the speaker's, not the day's: the
+    quotation marks end the clause the weekday's direction is read from."""
+    assert _one(text, lang, TUE, expected_text).value == value
+
+
 @pytest.mark.parametrize("text,lang,anchor,value", [
     ("The minister arrived last Thursday.", "en", THU, "2017-03-23"),  # a week ago, not today
     ("The minister arrived on Thursday.", "en", THU, "2017-03-30"),  # a bare weekday is still today
