@@ -148,3 +148,20 @@ def test_a_relative_clause_verb_with_a_subject_of_its_own_is_plausible():
 def test_a_planning_word_in_a_title_plans_nothing(backend):
     departure = only(events_of(backend, "Finance and Planning Minister Ana Vale has left for Washington to discuss a loan."), "departure")
     assert (departure.actor, departure.modality) == ("Ana Vale", "asserted")
+
+
+def test_a_name_in_apposition_before_the_verb_speaks_whatever_the_parse_hangs_it_on(backend):
+    """The parse makes "leader" an oblique and the name its modifier: the name closed by the comma
+    right before the verb is still the subject's."""
+    text = "The delegation's leader, Pedro Alves, told reporters last night he was leaving with a heavy heart."
+    told = only(events_of(backend, text), "announcement")
+    assert (told.actor, told.date) == ("Pedro Alves", "2023-09-11")
+
+
+def test_a_departure_in_the_progressive_is_a_schedule(backend):
+    """"was leaving", "is arriving": the progressive of a verb naming a moment has not happened yet;
+    control: the simple past left."""
+    leaving = events_of(backend, "Pedro Alves told reporters last night he was leaving for Madrid.")
+    assert [e.modality for e in leaving if e.type == "departure"] == ["planned"]
+    left = events_of(backend, "Pedro Alves told reporters last night he left for Madrid.")
+    assert [e.modality for e in left if e.type == "departure"] in (["asserted"], ["reported"])

@@ -25,7 +25,7 @@ from extractors.events.fallback import complement_topic
 from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, plans_by_reference, publication_dates, scheduled_present
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
-from extractors.events.modality import modality
+from extractors.events.modality import modality, scheduled_progressive
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.time_heads import free_time_heads
@@ -93,6 +93,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
             continue  # "goes on", "headed the list": travel only with a destination
         cue_start = _cue_window_start(words, position, lex)
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
+        if draft.modality in ("asserted", "reported") and scheduled_progressive(words, position, event_type):
+            draft.modality = "planned"
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])

@@ -88,10 +88,20 @@ def nearest_preceding_actor(clause: Clause, entities: Sequence[Entity], lex: dic
     candidates = [e for e in entities if lo <= e.span.start and e.span.end <= trigger.span.start and e.label in ACTOR_LABELS]
     for entity in sorted(candidates, key=lambda e: -e.span.start):
         head = _head_word(words, entity)
-        if head is None or head.deprel in NOT_ACTOR or _governed(words, entity, head, prepositions):
+        if head is None or _governed(words, entity, head, prepositions):
+            continue
+        if head.deprel in NOT_ACTOR and not (head.deprel == "nmod" and _apposed_before(words, entity, clause.trigger)):
             continue
         return entity
     return None
+
+
+def _apposed_before(words: Sequence[Word], entity: Entity, trigger: int) -> bool:
+    """The name is an apposition closed by the comma right before the verb
+    ("The delegation's leader, Vincent Siew, told reporters"): whatever the
+    parse hangs it on, the phrase it names is the verb's subject."""
+    after = [w for w in words[:trigger] if w.span.start >= entity.span.end]
+    return len(after) == 1 and after[0].upos == "PUNCT" and after[0].text in (",", "،")
 
 
 def _head_word(words: Sequence[Word], entity: Entity) -> Word | None:

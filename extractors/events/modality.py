@@ -90,3 +90,18 @@ def _planned_governor(words: Sequence[Word], verb: Word, cues: dict) -> bool:
     if any(w.head == verb.index and w.deprel.startswith("aux") for w in words):
         return False
     return any(w.head == verb.head and w.deprel == "aux" and w.text.casefold() in cues["planned"] for w in words)
+
+
+#: Event types whose verbs name a moment (achievements): their progressive is a schedule.
+MOMENT_TYPES = ("departure", "arrival")
+
+
+def scheduled_progressive(words: Sequence[Word], trigger: int, event_type: str) -> bool:
+    """A departure or arrival in the progressive ("is leaving for Washington",
+    "told reporters he was leaving") has not happened yet: the progressive of
+    a verb that names a moment is a schedule, not a movement under way."""
+    word = words[trigger]
+    feats = (word.feats or "").split("|")
+    if event_type not in MOMENT_TYPES or "VerbForm=Part" not in feats or "Tense=Pres" not in feats:
+        return False
+    return any(w.head == word.index and w.deprel == "aux" for w in words)
