@@ -98,7 +98,7 @@ def nearest_preceding_actor(clause: Clause, entities: Sequence[Entity], lex: dic
 
 def _apposed_before(words: Sequence[Word], entity: Entity, trigger: int) -> bool:
     """The name is an apposition closed by the comma right before the verb
-    ("The delegation's leader, Vincent Siew, told reporters"): whatever the
+    ("The mission's head, Ana Costa, told the press"): whatever the
     parse hangs it on, the phrase it names is the verb's subject."""
     after = [w for w in words[:trigger] if w.span.start >= entity.span.end]
     return len(after) == 1 and after[0].upos == "PUNCT" and after[0].text in (",", "،")
