@@ -161,3 +161,17 @@ def test_an_unanalysed_word_heads_a_described_speaker_unless_its_ending_is_accus
     assert noun_phrase(spokesman, spokesman.words[1], lex, "ar").text == "متحدث"
     matter = _clause([("اعتبر", "VERB"), ("شأنا", "X")])
     assert noun_phrase(matter, matter.words[1], lex, "ar") is None
+
+
+def test_went_to_is_a_departure_and_turned_into_is_not(backend):
+    """'تحوّل إلى مطار' (went to the airport), found by its written form V even when the lemmatizer
+    gives the form II root 'حوّل'; 'تحولت الاحتجاجات إلى مواجهات' (turned into) has no place to go to."""
+    went = events_of(backend, "تحوّل وزير النقل سامي الهادي صباح اليوم الخميس إلى مطار تونس قرطاج الدولي.")
+    assert [e.type for e in went] == ["departure"]
+    assert [e.type for e in events_of(backend, "وتحولت الاحتجاجات إلى مواجهات عنيفة مع قوات الأمن.")] == []
+
+
+def test_a_form_v_statement_verb_is_found_by_its_written_form(backend):
+    """'وتطرق' (addressed): the lemmatizer gives the root's form I 'طرق' (knocked)."""
+    speakers = actors(events_of(backend, "وتطرق الوزير سامي الهادي إلى وضع المستشفيات في الجهة."), "announcement")
+    assert len(speakers) == 1 and "سامي" in speakers[0]

@@ -34,8 +34,9 @@ def find_triggers(words: Sequence[Word], lex: dict) -> list[tuple[int, str, bool
             continue
         lemmas = lemma_keys(word, syntax, lang)
         stems = _stems(word, lemmas, syntax, lang, tokens.get(word.token_index, ""))
+        written = _written_stems(word, syntax, lang, tokens.get(word.token_index, ""))
         for event_type, verbs, nouns, light in table:
-            if stems & verbs and (word.upos in verb_upos or verbal_ending(word, syntax, lang)):
+            if (stems | written) & verbs and (word.upos in verb_upos or verbal_ending(word, syntax, lang)):
                 found.append((position, event_type, False))
                 break
             if word.upos in noun_upos and lemmas & nouns:
@@ -108,6 +109,21 @@ def surfacenormalized_set(word: Word, syntax: dict, lang: str, token: str = "") 
     forms |= {f[len(p):] for f in forms for p in prefixes if f.startswith(p) and len(f) - len(p) >= least}
     forms |= {f[: -len(x)] for f in forms for x in suffixes if f.endswith(x) and len(f) - len(x) >= least}
     return forms
+
+
+def _written_stems(word: Word, syntax: dict, lang: str, token: str) -> set[str]:
+    """The written word and token without proclitics and verb endings but with
+    any prefix: a listed verb whose first letter looks like a person prefix
+    ("تحوّل", "تطرقت": form V) is found even when the lemmatizer gives the
+    root's other form ("حوّل") and the written stems therefore trust it."""
+    proclitics, suffixes = syntax.get("surface_proclitics", ()), syntax.get("verb_suffixes", ())
+    if not (proclitics or suffixes):
+        return set()
+    least = syntax.get("min_stem", 3)
+    forms = {normalize(word.text, lang)} | ({normalize(token, lang)} if token else set())
+    for _ in range(2):
+        forms |= {f[len(c):] for f in forms for c in proclitics if f.startswith(c) and len(f) - len(c) >= least}
+    return forms | {f[: -len(x)] for f in forms for x in suffixes if f.endswith(x) and len(f) - len(x) >= least}
 
 
 def _stems(word: Word, lemmas: set[str], syntax: dict, lang: str, token: str) -> set[str]:
