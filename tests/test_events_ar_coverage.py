@@ -7,8 +7,6 @@ import pytest
 from event_helpers import fixture_events
 
 from extractors import lexicon
-from extractors.events.clause import Clause
-from extractors.events.phrases import noun_phrase
 from extractors.events.triggers import find_triggers
 from extractors.records import Span, Word
 
@@ -142,25 +140,6 @@ def test_a_meeting_that_is_only_possible_is_not_asserted(backend):
     held = "وقال الوزير سامي الهادي إن الهيئة اجتمعت بأربعة أعضاء."
     assert [e.modality for e in events_of(backend, possible) if e.type == "meeting"] in ([], ["planned"])
     assert [e.modality for e in events_of(backend, held) if e.type == "meeting"] in (["asserted"], ["reported"])
-
-
-def _clause(texts_upos: list[tuple[str, str]]) -> Clause:
-    """A one-clause sentence: the first word the verb (the root), the others its subjects, no features."""
-    words, at = [], 0
-    for i, (text, upos) in enumerate(texts_upos, start=1):
-        words.append(Word(i, text, text, upos, None, 0 if i == 1 else 1, "root" if i == 1 else "nsubj", Span(at, at + len(text)), i - 1))
-        at += len(text) + 1
-    return Clause(words, 0, 0, len(words), " ".join(t for t, _ in texts_upos), ())
-
-
-def test_an_unanalysed_word_heads_a_described_speaker_unless_its_ending_is_accusative():
-    """The tagger gives 'X' and no features to words it cannot analyse: 'متحدث' (a spokesman)
-    still heads the speaker's phrase; 'شأنا' (tanween alif: an accusative complement) never does."""
-    lex = {**lexicon.load("ar", "events"), "lang": "ar"}
-    spokesman = _clause([("قال", "VERB"), ("متحدث", "X")])
-    assert noun_phrase(spokesman, spokesman.words[1], lex, "ar").text == "متحدث"
-    matter = _clause([("اعتبر", "VERB"), ("شأنا", "X")])
-    assert noun_phrase(matter, matter.words[1], lex, "ar") is None
 
 
 def test_went_to_is_a_departure_and_turned_into_is_not(backend):

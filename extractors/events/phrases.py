@@ -59,14 +59,9 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> A
 
 
 def _accusative(noun: Word, actors: dict) -> bool:
-    """Indefinite and accusative, by the tagger or by its written ending ("مؤشرا");
-    a word the tagger could not analyse (no features) by its ending alone."""
+    """Indefinite and accusative, by the tagger or by its written ending ("مؤشرا")."""
     feats = set((noun.feats or "").split("|"))
-    if not actors["indefinite_feats"]:
-        return False
-    if not noun.feats:
-        return any(noun.text.endswith(e) for e in actors["accusative_endings"])
-    if not feats.issuperset(actors["indefinite_feats"]):
+    if not actors["indefinite_feats"] or not feats.issuperset(actors["indefinite_feats"]):
         return False
     return bool(feats & set(actors["accusative_feats"])) or any(noun.text.endswith(e) for e in actors["accusative_endings"])
 
