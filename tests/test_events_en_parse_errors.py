@@ -4,6 +4,7 @@ errors (issue 15), on short sentences of our own run through recorded analyses
 
 from __future__ import annotations
 
+import pytest
 from event_helpers import fixture_events, only
 
 
@@ -165,3 +166,32 @@ def test_a_departure_in_the_progressive_is_a_schedule(backend):
     assert [e.modality for e in leaving if e.type == "departure"] == ["planned"]
     left = events_of(backend, "Pedro Alves told reporters last night he left for Madrid.")
     assert [e.modality for e in left if e.type == "departure"] in (["asserted"], ["reported"])
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Bank of Portugal Governor Pedro Alves said inflation would slow.", "Pedro Alves"),
+    ("Lisbon Dairy Board spokesman Pedro Alves said prices would rise.", "Pedro Alves"),
+])
+def test_the_person_after_an_organization_and_a_title_speaks(backend, text, speaker):
+    """"<organization> <title> <person> said": the parse may make the organization's word the subject;
+    the person named last, right before the verb, is who spoke."""
+    assert only(events_of(backend, text), "announcement").actor == speaker
+
+
+def test_an_organization_split_by_the_tagger_stays_the_speaker():
+    """No title between the two parts: "American Can" is one company's name, which the tagger split
+    into an organization and a person; the person rule leaves it alone."""
+    from extractors import lexicon
+    from extractors.events.clause import Clause, Query
+    from extractors.events.subjects import subject_actor
+    from extractors.records import Entity, Span, Word
+
+    text = "American Can said"
+    words = [Word(1, "American", "American", "PROPN", None, 3, "nsubj", Span(0, 8), 0),
+             Word(2, "Can", "Can", "PROPN", None, 1, "flat", Span(9, 12), 1),
+             Word(3, "said", "say", "VERB", None, 0, "root", Span(13, 17), 2)]
+    entities = [Entity("American", "ORG", Span(0, 8), 0, "american", "american"), Entity("Can", "PER", Span(9, 12), 0, "can", "can")]
+    lex = {**lexicon.load("en", "events"), "lang": "en"}
+    clause = Clause(words, 2, 0, 3, text, ())
+    actor = subject_actor(clause, [words[0]], entities, Query("announcement", False, lex, "en"))
+    assert actor.text == "American"

@@ -25,10 +25,12 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
     titled: Argument | None = None
     for subject in subjects:  # a bad parse may give several
         covering = [e for e in entities if e.span.start <= subject.span.start < e.span.end]
+        lo, hi = subtree_span(clause.words, subject)
+        if covering and covering[0].label != "PER":  # "Bank of Japan Governor Satoshi Sumita said": the person speaks
+            covering = _person_before_verb(clause, entities, covering[0]) or covering
         if covering:
             found += covering
             continue
-        lo, hi = subtree_span(clause.words, subject)
         inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
         named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
         named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
@@ -37,3 +39,18 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
     chosen = best(found, labels)
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
+
+
+def _person_before_verb(clause: Clause, entities: Sequence[Entity], organization: Entity) -> list[Entity]:
+    """A person named last in the subject phrase, right before the verb, with
+    a title between the organization the subject word belongs to and the name
+    ("<organization> <title> <person> said"): the organization and the title
+    describe the person who spoke. With no title between ("American Can"),
+    the two are one name split by the tagger."""
+    words, trigger = clause.words, clause.words[clause.trigger]
+    for person in (e for e in entities if e.label == "PER" and organization.span.end <= e.span.start and e.span.end <= trigger.span.start):
+        after = [w for w in words if person.span.end <= w.span.start < trigger.span.start]
+        title = [w for w in words if organization.span.end <= w.span.start < person.span.start and w.upos in ("NOUN", "PROPN")]
+        if not after and title:
+            return [person]
+    return []
