@@ -50,6 +50,15 @@ def test_a_statement_coordinated_after_a_dated_clause_of_no_event_takes_nothing(
     assert (said.date, said.date_basis) == (None, "none")
 
 
+def test_an_expression_in_a_relative_clause_before_a_statement_verb_is_the_clause_s(backend):
+    """'التفجيرات التي جدت مساء أمس تعلن': the evening is the explosions' (a relative clause of its own);
+    the letter's statement right after it is undated. A statement's own subject described by such a
+    clause ("a statement issued on Monday said") still lends it its day (tested below)."""
+    text = "وعثرت الشرطة على رسالة في موقع التفجيرات التي جدت مساء أمس تعلن فيها جماعة مسلحة مسؤوليتها عن الهجوم."
+    said = [e for e in events_of(backend, text, "ar") if e.type == "announcement"]
+    assert [(e.date, e.date_basis) for e in said] in ([], [(None, "none")])
+
+
 def test_a_bare_year_dates_no_event(backend):
     e = only(events_of(backend, "Pedro Alves visited the Expo 2020 fair."), "visit")
     assert (e.date, e.date_basis) == (None, "none")

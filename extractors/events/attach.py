@@ -105,6 +105,8 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
             owner[t] = (found, depth(words, head, by_index) - depth(words, predicates[found].position, by_index))
     for t, span in enumerate(spans):  # "a statement issued on Monday said …"
         verb = verb_right_after(words, span, statements) if t not in owner else None
+        if verb is not None and _in_other_clause(words, expression_head(words, span), verb, by_index):
+            continue  # "التفجيرات التي جدت مساء أمس تعلن": the explosions' evening, not the statement's
         if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index, grains[t]):
             owner[t] = (at[verb], 1)
     taken: dict[int, int] = {}
@@ -146,6 +148,22 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     if found is not None and predicates[found].is_statement and not statement_may_take(words, predicates[found].position, span, cues, by_index, granularity):
         return None
     return found
+
+
+def _in_other_clause(words: Sequence[Word], head: int | None, verb: int, by_index) -> bool:
+    """The expression lies in a clause of its own on the way up to the statement
+    verb after it, other than one describing that verb's subject ("a statement
+    issued on Monday said": the medium's day is the statement's)."""
+    node, seen = head, set()
+    while node is not None and node != verb and node not in seen:
+        seen.add(node)
+        word = words[node]
+        if word.deprel in CLAUSE_HEADS:
+            noun = by_index.get(word.head)
+            subject = noun is not None and words[noun].deprel.startswith("nsubj") and by_index.get(words[noun].head) == verb
+            return not (word.deprel in ("acl", "acl:relcl") and subject)
+        node = by_index.get(word.head)
+    return False
 
 
 def _possessed(words: Sequence[Word], head: int, by_index) -> int | None:
