@@ -134,3 +134,16 @@ def test_a_plural_verb_takes_the_coordinated_subject_of_the_verb_before(backend)
     text = "وأعلنت وزارة الخارجية الحداد. وقدم كل من الوزير محمد علي والسفير أحمد الطاهر التعازي لعائلات الضحايا وعبروا عن تضامنهم."
     expressed = [e.actor for e in events_of(backend, text) if "عبروا" in e.trigger]
     assert len(expressed) == 1 and expressed[0] in "الوزير محمد علي والسفير أحمد الطاهر", expressed
+
+
+def test_the_name_between_commas_after_a_title_and_its_phrase_speaks(backend):
+    """'أفاد الناطق الرسمي باسم وزارة الدفاع، المقدم بلحسن الوسلاتي، أن': the title governs a phrase
+    with a preposition, then the person comes between commas, after a word of rank."""
+    text = "أفاد الناطق الرسمي باسم وزارة الدفاع الوطني، المقدم بلحسن الوسلاتي، أن خافرة تمكنت من إنقاذ 11 مهاجرا."
+    assert [a for a in actors(events_of(backend, text), "announcement")] == ["لحسن الوسلاتي"]
+
+
+def test_a_name_told_something_after_the_title_does_not_speak(backend):
+    """Control: 'لنظيره الفرنسي X' with no comma is the one told, not the name of the title."""
+    text = "وقال وزير الخارجية التونسي لنظيره الفرنسي جان إيف لودريان إن الزيارة ستتم قريبا."
+    assert "لودريان" not in " ".join(a or "" for a in actors(events_of(backend, text), "announcement"))

@@ -25,13 +25,21 @@ NAME_UPOS = ("PROPN", "X")
 COMMAS = ("،", ",")
 
 
-def name_after_title(clause: Clause, subject: Word, entities: Sequence[Entity], lang: str, quote_marks: Sequence[str] = ()) -> Argument | None:
+def name_after_title(clause: Clause, subject: Word, entities: Sequence[Entity], lang: str, quote_marks: Sequence[str] = (),
+                     recipient: Sequence[str] = ()) -> Argument | None:
+    """The name after a title subject; none past the preposition of the one
+    told on a noun that points back to the speaker ("قال وزير الخارجية لنظيره
+    الفرنسي جان إيف لودريان": the name is his counterpart's, whatever the parse
+    hangs on the title). The same preposition before a bare noun is the
+    title's own link ("الأمين العام للاتحاد … NAME")."""
     words = clause.words
     at = words.index(subject)
     below = descendants(words, subject)
     end = at + 1
     while end < len(words) and words[end].index in below and words[end].text not in COMMAS:
         end += 1
+    if any(_told(words, i, recipient) for i in range(at + 1, end)):
+        return None
     inside = _last_run(words, at + 1, end, entities)
     if inside is not None:
         return _argument(clause, words, inside, entities, lang)
@@ -113,3 +121,44 @@ def apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Seq
         if named:
             return named if role_of(named.span.start, clause, roles, inside) is None else None
     return None
+
+
+#: Words a title's own phrase ("الناطق الرسمي باسم وزارة الدفاع الوطني") may run over before its comma.
+TITLE_PHRASE_UPOS = ("NOUN", "ADJ", "ADP", "DET", "PROPN", "X")
+#: How far a title's phrase may run before the comma that opens the name.
+MAX_TITLE_PHRASE = 8
+
+
+def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[Entity]) -> Entity | None:
+    """The person named between commas after a title and the phrase it governs
+    ("أفاد الناطق الرسمي باسم وزارة الدفاع الوطني، المقدم بلحسن الوسلاتي،
+    أن"): ``end`` is where the parsed subject's phrase ends. The title's phrase
+    runs over nouns, adjectives and prepositions only, up to a comma; after it
+    at most one word of rank ("المقدم") stands before the recognized person.
+    Only for a subject after its verb (a title standing for a name), and only
+    a phrase with a preposition in it."""
+    at = next((i for i, w in enumerate(words) if w.span.start >= end), len(words))
+    first, limit = at, min(len(words), at + MAX_TITLE_PHRASE)
+    while at < limit and words[at].text not in COMMAS and words[at].upos in TITLE_PHRASE_UPOS:
+        at += 1
+    if at >= limit or words[at].text not in COMMAS or not any(w.upos == "ADP" for w in words[first:at]):
+        return None  # the phrase a title governs opens with a preposition ("باسم", "لحزب")
+    tokens = sorted({w.token_index for w in words[at + 1 : at + 4]})[:2]  # the name, or one word of rank before it
+    for n, token in enumerate(tokens):
+        inside = [w for w in words if w.token_index == token]
+        lo, hi = inside[0].span.start, inside[-1].span.end  # "بلحسن": the name may start past a glued letter
+        person = next((e for e in entities if e.label == "PER" and lo <= e.span.start < hi), None)
+        if person is not None:
+            return person
+        if n == 0 and inside[-1].upos not in ("NOUN", "ADJ"):
+            return None
+    return None
+
+
+def _told(words: Sequence[Word], i: int, recipient: Sequence[str]) -> bool:
+    """The preposition of the one told, glued to a noun with a pronoun ("لنظيره")."""
+    word = words[i]
+    if word.upos != "ADP" or word.text not in recipient or i + 2 >= len(words):
+        return False
+    noun, clitic = words[i + 1], words[i + 2]
+    return noun.token_index == word.token_index == clitic.token_index and clitic.upos == "PRON"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.events.clause import Argument, Clause, Query, best, from_entity
-from extractors.events.names import apposition, name_after_title, told_in_phrase
+from extractors.events.names import apposition, name_after_title, name_after_title_phrase, told_in_phrase
 from extractors.events.tree import subtree_span
 from extractors.records import Entity, Word
 
@@ -34,9 +34,12 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
         inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
         named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
         named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
+        after_verb = subject.span.start > clause.words[clause.trigger].span.start
+        named = named or (name_after_title_phrase(clause.words, hi, entities) if after_verb else None)
         found += [named] if named else []
         if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
-            titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"])
+            titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"],
+                                                query.lex["roles"]["recipient"])
     chosen = best(found, labels)
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
 
