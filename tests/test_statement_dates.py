@@ -51,10 +51,10 @@ def test_a_statement_coordinated_after_a_dated_clause_of_no_event_takes_nothing(
 
 
 def test_an_expression_in_a_relative_clause_before_a_statement_verb_is_the_clause_s(backend):
-    """'التفجيرات التي جدت مساء أمس تعلن': the evening is the explosions' (a relative clause of its own);
+    """'الانفجار الذي وقع صباح أمس تعلن': the morning is the blast's (a relative clause of its own);
     the letter's statement right after it is undated. A statement's own subject described by such a
     clause ("a statement issued on Monday said") still lends it its day (tested below)."""
-    text = "وعثرت الشرطة على رسالة في موقع التفجيرات التي جدت مساء أمس تعلن فيها جماعة مسلحة مسؤوليتها عن الهجوم."
+    text = "وعثرت الشرطة على رسالة في موقع الانفجار الذي وقع صباح أمس تعلن فيها جماعة مسلحة مسؤوليتها عن الهجوم."
     said = [e for e in events_of(backend, text, "ar") if e.type == "announcement"]
     assert [(e.date, e.date_basis) for e in said] in ([], [(None, "none")])
 

@@ -106,7 +106,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
     for t, span in enumerate(spans):  # "a statement issued on Monday said …"
         verb = verb_right_after(words, span, statements) if t not in owner else None
         if verb is not None and _in_other_clause(words, expression_head(words, span), verb, by_index):
-            continue  # "التفجيرات التي جدت مساء أمس تعلن": the explosions' evening, not the statement's
+            continue  # "الانفجار الذي وقع صباح أمس تعلن": the blast's morning, not the statement's
         if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index, grains[t]):
             owner[t] = (at[verb], 1)
     taken: dict[int, int] = {}

@@ -131,7 +131,7 @@ MAX_TITLE_PHRASE = 8
 
 def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[Entity]) -> Entity | None:
     """The person named between commas after a title and the phrase it governs
-    ("أفاد الناطق الرسمي باسم وزارة الدفاع الوطني، المقدم بلحسن الوسلاتي،
+    ("أفاد المتحدث الرسمي باسم وزارة الصحة، الدكتور سامي الهادي،
     أن"): ``end`` is where the parsed subject's phrase ends. The title's phrase
     runs over nouns, adjectives and prepositions only, up to a comma; after it
     at most one word of rank ("المقدم") stands before the recognized person.
@@ -146,7 +146,7 @@ def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[
     tokens = sorted({w.token_index for w in words[at + 1 : at + 4]})[:2]  # the name, or one word of rank before it
     for n, token in enumerate(tokens):
         inside = [w for w in words if w.token_index == token]
-        lo, hi = inside[0].span.start, inside[-1].span.end  # "بلحسن": the name may start past a glued letter
+        lo, hi = inside[0].span.start, inside[-1].span.end  # "بلقاسم": the name may start past a glued letter
         person = next((e for e in entities if e.label == "PER" and lo <= e.span.start < hi), None)
         if person is not None:
             return person

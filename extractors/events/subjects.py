@@ -26,7 +26,7 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
     for subject in subjects:  # a bad parse may give several
         covering = [e for e in entities if e.span.start <= subject.span.start < e.span.end]
         lo, hi = subtree_span(clause.words, subject)
-        if covering and covering[0].label != "PER":  # "Bank of Japan Governor Satoshi Sumita said": the person speaks
+        if covering and covering[0].label != "PER":  # "Bank of Portugal Governor Pedro Alves said": the person speaks
             covering = _person_before_verb(clause, entities, covering[0]) or covering
         if covering:
             found += covering
