@@ -76,7 +76,7 @@ def test_the_date_of_the_next_talks_is_theirs_not_the_statements(backend):
 @pytest.mark.parametrize("text", [
     "The Lisbon Dairy Board said an agreement was reached with the farmers.",
     "The board will lift the quota after an accord is reached with the farmers, the ministry said.",
-    "The board will review the resolution reached by the six dairies in Porto last month.",
+    "The dairies will sign the compromise reached by their two unions at the weekend.",
 ])
 def test_a_passive_reach_is_no_arrival(backend, text):
     """What is reached in the passive is an accord or a resolution, whatever the parse makes of it
