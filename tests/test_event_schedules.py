@@ -110,3 +110,16 @@ def test_a_visit_after_a_planned_stay_is_planned(backend):
     text = "Ana Costa will spend two days in Washington before visiting Agriculture Secretary John Brook."
     e = only(events_of(backend, text), "visit")
     assert (e.actor, e.modality) == ("Ana Costa", "planned")
+
+
+def test_a_plan_put_in_a_month_already_past_is_for_the_coming_one(backend):
+    """"is likely to visit Madrid in June", published in September: the time expressions pick the
+    nearest June (the one before); a plan is for the coming June."""
+    e = only(events_of(backend, "Pedro Alves is likely to visit Madrid in June."), "visit")
+    assert (e.modality, e.date) == ("planned", "2024-06")
+
+
+def test_a_present_tense_schedule_in_a_month_already_past_is_the_coming_one(backend):
+    """"meets … in June", published in September: a schedule, so next June, and planned."""
+    e = only(events_of(backend, "Pedro Alves meets the Spanish trade minister in Madrid in June."), "meeting")
+    assert (e.modality, e.date) == ("planned", "2024-06")

@@ -211,6 +211,19 @@ def test_arabic_future_clitic_is_read_from_the_parse(backend):
     assert without.value == "2023-09-06"
 
 
+def test_a_participle_gives_no_tense_to_the_month_after_it(backend):
+    """'expected in June': a past participle's Tense=Past is no past time; with no other cue
+    the nearest June (next month, from May 1) is meant, not last year's."""
+    from extractors.records import Article
+
+    text = "A shareholders' meeting expected in June must approve the merger."
+    may = date(2023, 5, 1)
+    article = Article("fixture", text, "0" * 64, "mem", "en", "metadata", may, "metadata")
+    sentences = backend.analyze([article])[0].sentences
+    (june,) = [t for t in find_time_expressions(text, "en", may, sentences) if t.granularity == "month"]
+    assert june.value == "2023-06"
+
+
 THU = date(2017, 3, 30)
 
 

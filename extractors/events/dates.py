@@ -151,9 +151,11 @@ def publication_dates(drafts: Sequence[Draft], published: date | None, present_f
 def scheduled_present(drafts: Sequence[Draft], published: date | None, present_feats: Sequence[str]) -> None:
     """A present-tense movement or meeting with a date of its own is a
     schedule, as news writes them ("X meets Y on Friday", "goes to Canada later
-    this week"): a weekday read as the past one is the coming one, and a date
-    that starts after publication (the time expressions say "later this week"
-    is the rest of the week) makes the event planned, never asserted."""
+    this week"): a weekday read as the past one is the coming one, so is a day
+    or month put before publication with no tense to go by ("ministers meet
+    again in September", read in June), and a date that starts after
+    publication (the time expressions say "later this week" is the rest of the
+    week) makes the event planned, never asserted."""
     if published is None or not present_feats:
         return
     for d in drafts:
@@ -164,8 +166,42 @@ def scheduled_present(drafts: Sequence[Draft], published: date | None, present_f
         t = d.time
         if t.rule.startswith("weekday_past") and t.date_start is not None:
             d.time = t = _week_later(t)
+        elif t.rule.endswith(UNTENSED) and t.granularity in ("day", "month") and t.date_start is not None and t.date_start < published:
+            d.time = t = _year_later(t)  # "ministers meet again in September", read in June: this September
         if t.date_start is not None and t.date_start > published:
             d.modality = "planned"
+
+
+def plans_ahead(drafts: Sequence[Draft], published: date | None) -> None:
+    """A planned event's day or month that the time expressions put before
+    publication only for want of a tense ("a special meeting expected in June",
+    "is likely to visit Madrid in June" read in September) is the coming one: a
+    plan is for later. Only dates the expressions chose with no tense to go by
+    (:data:`UNTENSED`, a bare weekday) move; a past the text states ("last
+    June") stays."""
+    if published is None:
+        return
+    for d in drafts:
+        t = d.time
+        if t is None or d.modality != "planned" or t.date_start is None or t.date_start >= published or d.date_basis not in ("explicit", "sentence"):
+            continue
+        if t.rule.startswith("weekday_past"):
+            d.time = _week_later(t)
+        elif t.rule.endswith(UNTENSED) and t.granularity in ("day", "month"):
+            d.time = _year_later(t)
+
+
+#: Rule endings of a day or month whose year the expressions chose with no tense to go by.
+UNTENSED = ("_past_default", "_nearest")
+
+
+def _year_later(t: TimeExpression) -> TimeExpression:
+    """The same day or month a year on."""
+    start, end = (x.replace(year=x.year + 1) if not (x.month == 2 and x.day == 29) else x.replace(year=x.year + 1, day=28)
+                  for x in (t.date_start, t.date_end))
+    value = f"{start.year}{t.value[4:]}"
+    base = t.rule.removesuffix("_past_default").removesuffix("_nearest")
+    return replace(t, value=value, date_start=start, date_end=end, rule=base + "_future")
 
 
 def _week_later(t: TimeExpression) -> TimeExpression:

@@ -22,7 +22,7 @@ from extractors.events.aliases import resolve_titles
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
 from extractors.events.fallback import complement_topic
-from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, plans_by_reference, publication_dates, scheduled_present
+from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, plans_ahead, plans_by_reference, publication_dates, scheduled_present
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality, scheduled_progressive
@@ -55,6 +55,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     carry_context(kept)
     if article.published_source not in GUESSED_PUBLICATION:
         scheduled_present(kept, article.published, lex["dates"]["present_feats"])
+        plans_ahead(kept, article.published)
         publication_dates(kept, article.published, lex["dates"]["present_feats"])
     names = [e.resolved or e.text for e in analysis.entities if e.label in ("PER", "ORG")]
     return tuple(merge(article, analysis.lang, kept, names, lex.get("senses", {}).get("articles", ())))

@@ -113,7 +113,7 @@ def _parsed_tense(ctx, start: int, end: int, span: Span) -> str | None:
     for words in _words_in(ctx, start, end, span):
         for word in words:
             match = re.search(r"Tense=(\w+)", word.feats or "")
-            if word.upos in ("VERB", "AUX") and match:
+            if word.upos in ("VERB", "AUX") and match and "VerbForm=Part" not in (word.feats or ""):  # "expected in June": a participle has no time of its own
                 distance = min(abs(word.span.start - span.end), abs(span.start - word.span.end))
                 if best is None or distance < best[0]:
                     best = (distance, match.group(1))
