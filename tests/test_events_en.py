@@ -73,3 +73,19 @@ def test_a_place_next_to_a_movement_verb_is_never_its_actor(backend):
 def test_movement_verbs_need_a_place_object(backend, text, expected):
     moves = [e for e in events_of(backend, text) if e.type in ("departure", "arrival")]
     assert len(moves) == expected, [(e.type, e.trigger, e.actor) for e in moves]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The board cut spending to meet its budget goals for the year.", 0),
+    ("Lisbon's new dairy rules are easier to meet than the old ones.", 0),
+    ("Pedro Alves met the Spanish trade minister on Monday.", 1),
+])
+def test_meeting_goals_or_rules_is_no_meeting(backend, text, expected):
+    """One meets a goal, a demand or a rule without meeting anyone (senses.objects_of_other_sense)."""
+    assert len([e for e in events_of(backend, text) if e.type == "meeting"]) == expected
+
+
+def test_a_trigger_joined_by_a_hyphen_is_part_of_a_compound(backend):
+    """"left-wing leaders": no one left; control: "left Lisbon"."""
+    assert [e for e in events_of(backend, "Brazilian left-wing leaders were elected by the union.") if e.type == "departure"] == []
+    assert [e.type for e in events_of(backend, "Pedro Alves left Lisbon on Monday.")] == ["departure"]

@@ -29,11 +29,17 @@ a language that needs none):
   nominal object ("he added", "added that …", but "would add caution to
   trading", "added 5 pct"): with a noun as object they do something else;
 
+* ``objects_of_other_sense``: a verb whose object (or, for "easier to meet",
+  the subject its clause is said of) is one of the listed nouns means
+  something else ("meet goals", "meet demand", "regulations are easy to
+  meet": no one met anyone);
+
 * ``misread_nouns``: a feminine noun with a possessive pronoun that a tokenizer
   splits into a conjunction and a verb ("وزارته", his ministry → و + زارت + ه,
   "and she visited him"): a verb trigger inside such a token is that noun.
 
-Whatever the language, an event noun that depends on a verb of its own type
+Whatever the language, a word joined by a hyphen to the next ("left-wing") is
+part of a compound, and an event noun that depends on a verb of its own type
 names how that verb's event was done, not a second event, when a preposition
 of means makes it so (``medium_prepositions``: "قال في بيان", "أعلنت في بلاغ
 أنه", "عبرت عبر بلاغ"); "ذكّر بإعلان X" (recalled X's announcement) stays one.
@@ -61,6 +67,8 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
         return False
     word = words[position]
     lemma = word.lemma or word.text
+    if _hyphenated(words, position):
+        return True  # "left-wing leaders", "a meeting-room": part of a compound word, no event
     if is_noun and medium_of_verb(words, word, event_type, lex):
         return True
     if is_noun and _is(lemma, senses["admission_nouns"], lang, senses):
@@ -77,10 +85,34 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
     if _is(lemma, senses["nominal_object_verbs"], lang, senses) and any(
             w.head == word.index and w.deprel == "obj" and w.upos in ("NOUN", "NUM") for w in words):
         return True
+    objects = next((v for k, v in senses.get("objects_of_other_sense", {}).items() if _is(lemma, (k,), lang, senses)), None)
+    if objects and any(_is(w.lemma or w.text, objects, lang, senses) for w in _objects(words, word)):
+        return True
     needed = next((v for k, v in senses["verbs_with_preposition"].items() if _is(lemma, (k,), lang, senses)), None)
     if needed is not None and not _preposition_after(words, position, needed, lex):
         return True
     return event_type == "departure" and _left_membership(words, position, senses, lang)
+
+
+def _hyphenated(words: Sequence[Word], position: int) -> bool:
+    """The word is joined by a hyphen to the next one, with no space between."""
+    if position + 2 > len(words) - 1:
+        return False
+    hyphen, after = words[position + 1], words[position + 2]
+    return hyphen.text == "-" and hyphen.span.start == words[position].span.end and after.span.start == hyphen.span.end
+
+
+def _objects(words: Sequence[Word], verb: Word) -> list[Word]:
+    """What the verb does something to: its object or passive subject, the
+    noun its participle or infinitive modifies ("goals to meet"), or the
+    subject of the adjective it complements ("regulations are easier to meet")."""
+    found = [w for w in words if w.head == verb.index and w.deprel in ("obj", "nsubj:pass")]
+    head = next((w for w in words if w.index == verb.head), None)
+    if head is not None and verb.deprel in ("acl", "acl:relcl") and head.upos == "NOUN":
+        found.append(head)
+    if head is not None and verb.deprel in ("xcomp", "ccomp") and head.upos == "ADJ":
+        found += [w for w in words if w.head == head.index and w.deprel.startswith("nsubj")]
+    return found
 
 
 def medium_of_verb(words: Sequence[Word], noun: Word, event_type: str, lex: dict) -> bool:
