@@ -123,3 +123,16 @@ def test_a_present_tense_schedule_in_a_month_already_past_is_the_coming_one(back
     """"meets … in June", published in September: a schedule, so next June, and planned."""
     e = only(events_of(backend, "Pedro Alves meets the Spanish trade minister in Madrid in June."), "meeting")
     assert (e.modality, e.date) == ("planned", "2024-06")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The dairy board meets every three months in Porto.", "en"),
+    ("ويجتمع مجلس إدارة الشركة مرة كل ثلاثة أشهر على الأقل.", "ar"),
+])
+def test_a_recurring_meeting_gets_no_publication_day(backend, text, lang):
+    """"every three months", "كل ثلاثة أشهر": a habit, not a meeting held on the day of publication;
+    control: the same meeting with no frequency is dated by publication."""
+    meetings = [e for e in fixture_events(backend, text, lang) if e.type == "meeting"]
+    assert [(e.date, e.date_basis) for e in meetings] in ([], [(None, "none")])
+    held = only(events_of(backend, "The dairy board meets in Porto."), "meeting")
+    assert (held.date, held.date_basis) == ("2023-09-12", "publication")

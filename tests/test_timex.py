@@ -224,6 +224,16 @@ def test_a_participle_gives_no_tense_to_the_month_after_it(backend):
     assert june.value == "2023-06"
 
 
+@pytest.mark.parametrize("text,lang,expected_text", [
+    ("The board meets every three months.", "en", "every three months"),
+    ("ويجتمع المجلس مرة كل ثلاثة أشهر.", "ar", "كل ثلاثة أشهر"),
+])
+def test_a_duration_after_every_recurs(text, lang, expected_text):
+    """"every three months" is a TIMEX3 SET (P3M), not a three-month duration."""
+    found = _one(text, lang, TUE, expected_text)
+    assert (found.kind, found.value) == ("set", "P3M")
+
+
 THU = date(2017, 3, 30)
 
 

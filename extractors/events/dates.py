@@ -87,6 +87,18 @@ def plans_by_reference(drafts: Sequence[Draft], times: Sequence[TimeExpression],
             drafts[n].modality = "planned"
 
 
+def recurring(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = (),
+              cues: DateCues = DateCues()) -> None:
+    """An event a recurring expression belongs to ("يجتمع المجلس مرة كل ثلاثة
+    أشهر", "meets every week") is a habit: no publication day, no date carried
+    to it from context."""
+    sets = [t for t in times if t.kind == "set"]
+    if not drafts or not sets or not has_tree(drafts[0].sentence.words):
+        return
+    for n in attach(drafts[0].sentence.words, _predicates(drafts), [t.span for t in sets], names, cues).values():
+        drafts[n].recurring = True
+
+
 def inherit(drafts: Sequence[Draft], predicates: Sequence[Predicate]) -> None:
     """Undated predicates take the date of the event they depend on (chains
     too), when both are facts or both plans: a plan hanging on a past event
@@ -121,7 +133,7 @@ def carry_context(drafts: Sequence[Draft]) -> None:
     dated event of the same actor in the previous sentences, when nothing
     between them (another dated event of that actor) breaks the chain."""
     for i, d in enumerate(drafts):
-        if d.time is not None or d.type == "announcement" or d.modality == "negated" or d.actor is None:
+        if d.time is not None or d.type == "announcement" or d.modality == "negated" or d.actor is None or d.recurring:
             continue
         for earlier in reversed(drafts[:i]):
             gap = d.sentence.index - earlier.sentence.index
@@ -141,7 +153,7 @@ def publication_dates(drafts: Sequence[Draft], published: date | None, present_f
     if published is None or not present_feats:
         return
     for d in drafts:
-        if d.time is not None or d.is_noun or d.type == "announcement" or d.modality != "asserted":
+        if d.time is not None or d.is_noun or d.type == "announcement" or d.modality != "asserted" or d.recurring:
             continue
         feats = set((d.trigger.feats or "").split("|"))
         if all(f in feats for f in present_feats):

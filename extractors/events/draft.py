@@ -25,6 +25,7 @@ class Draft:
     time: TimeExpression | None = None
     date_basis: str = "none"  # explicit | sentence | context | publication | none (see .dates)
     pronoun_subject: bool = False
+    recurring: bool = False  # said to happen regularly ("meets every three months"): no one day is its date
 
     @property
     def trigger(self):

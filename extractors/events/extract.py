@@ -22,7 +22,9 @@ from extractors.events.aliases import resolve_titles
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
 from extractors.events.fallback import complement_topic
-from extractors.events.dates import DATED_KINDS, attach_dates, carry_context, plans_ahead, plans_by_reference, publication_dates, scheduled_present
+from extractors.events.dates import (
+    DATED_KINDS, attach_dates, carry_context, plans_ahead, plans_by_reference, publication_dates, recurring, scheduled_present,
+)
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
 from extractors.events.modality import modality, scheduled_progressive
@@ -101,6 +103,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
     _undate_manner_content(drafts, is_manner_word(lex))
     plans_by_reference(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
+    recurring(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
     return drafts
 
 

@@ -203,6 +203,9 @@ def duration(c, ctx):
         span = Span(c.group_span("n").start if c.group("n") else c.group_span("u").start, span.end)
     if c.group("n") is None and cue is None:
         return None
+    every = re.search(r"(\w+)\s+$", ctx.text[max(0, span.start - 20) : span.start])
+    if every and every.group(1).casefold() in {w.casefold() for w in ctx.data["set_quantifiers"]["words"]}:
+        return expr(ctx, Span(span.start - len(every.group(0)), span.end), "set", _duration_value(n, unit), "set", None, None, "set_every")
     return expr(ctx, span, "duration", _duration_value(n, unit), "duration", None, None, "duration")
 
 
