@@ -147,3 +147,12 @@ def test_a_name_told_something_after_the_title_does_not_speak(backend):
     """Control: 'لنظيره الفرنسي X' with no comma is the one told, not the name of the title."""
     text = "وقال وزير الخارجية التونسي لنظيره الفرنسي جان إيف لودريان إن الزيارة ستتم قريبا."
     assert "لودريان" not in " ".join(a or "" for a in actors(events_of(backend, text), "announcement"))
+
+
+def test_a_plural_possessive_is_not_the_one_speaker_before_it(backend):
+    """'ولدى وصولهم' (on their arrival) after a single source's statement: the arrival is the
+    patrol's, not the source's; control: 'ولدى وصوله' (his) continues him."""
+    theirs = "وقال مصدر أمني إن الدورية تحركت ليلا. ولدى وصولهم إلى المكان وجدوا القارب معطلا."
+    assert [e for e in events_of(backend, theirs) if e.type == "arrival" and e.actor] == []
+    his = "وقال الوزير سامي الهادي إنه تحرك ليلا. ولدى وصوله إلى المكان وجد القارب معطلا."
+    assert ["سامي" in (e.actor or "") for e in events_of(backend, his) if e.type == "arrival"] == [True]

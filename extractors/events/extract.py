@@ -91,6 +91,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         if actor != NO_ACTOR and draft.actor is None and (draft.pronoun_subject or pro_drop) and (not is_noun or (pro_drop and draft.pronoun_subject) or _pronoun_holds(words, position)):
             continues = event_type == "announcement" or (is_noun and draft.pronoun_subject)  # "وأضاف", "زيارته"
             draft.actor = _continued(drafts, words, position, ents, lex) or (previous if continues else None)  # a possessor clitic too: "أكد X خلال استقباله Y"
+            if is_noun and draft.actor is not None and draft.actor.label in ("PER", None) and _plural_possessor(words, position):
+                draft.actor = None  # "لدى وصولهم": their arrival is not the one person's or source's said before
         draft.roles = find_places_and_counterpart(clause, ents, event_type, draft.actor, lex)
         if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex, words):
             continue  # "goes on", "headed the list": travel only with a destination
@@ -113,6 +115,13 @@ def _undate_manner_content(drafts: Sequence[Draft], manner) -> None:
     for d in drafts:
         if d.time is not None and manner(d.trigger) and d.time.span.start > d.trigger.span.start:
             d.time, d.date_basis = None, "none"
+
+
+def _plural_possessor(words, position: int) -> bool:
+    """The event noun's possessive pronoun is plural ("وصولهم", "their visit")."""
+    noun = words[position]
+    return any(w.head == noun.index and w.upos == "PRON" and "Number=Plur" in (w.feats or "")
+               and (w.deprel == "nmod:poss" or w.token_index == noun.token_index) for w in words)
 
 
 def _pronoun_holds(words, position: int) -> bool:
