@@ -136,3 +136,16 @@ def test_a_recurring_meeting_gets_no_publication_day(backend, text, lang):
     assert [(e.date, e.date_basis) for e in meetings] in ([], [(None, "none")])
     held = only(events_of(backend, "The dairy board meets in Porto."), "meeting")
     assert (held.date, held.date_basis) == ("2023-09-12", "publication")
+
+
+@pytest.mark.parametrize("text,lang,moves", [
+    ("وتصل المادة الملونة إلى أوراق الوردة خلال يوم واحد.", "ar", 0),
+    ("The new rules leave the farmers little room to object.", "en", 0),
+    ("وصل وزير الصحة إلى مدينة صفاقس صباح اليوم.", "ar", 1),
+    ("The foreign minister left for Madrid on Monday.", "en", 1),
+])
+def test_only_someone_named_or_titled_travels(backend, text, lang, moves):
+    """A described subject moves only when it names someone (a title, an office, a delegation, a
+    name in it): goods and rules "arrive" and "leave" figuratively."""
+    found = [e for e in fixture_events(backend, text, lang) if e.type in ("departure", "arrival", "visit")]
+    assert len(found) == moves, [(e.type, e.actor) for e in found]

@@ -25,9 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.events.cues import (
+    CLAUSE_HEADS,
     DateCues,
+    in_other_clause,
     noun_before,
     occasion_noun,
+    possessed_noun,
     postposed_start,
     reduced_relative,
     speech_occasion,
@@ -37,8 +40,6 @@ from extractors.events.cues import (
 )
 from extractors.records import Span, Word
 
-#: Relations that open another clause: an expression below one belongs to it.
-CLAUSE_HEADS = ("ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis")
 #: Relations across which a predicate does not inherit a date.
 NO_INHERIT = ("ccomp", "csubj", "parataxis", "acl:relcl")
 #: A noun event carried by its predicate: subject or object of it.
@@ -105,7 +106,7 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
             owner[t] = (found, depth(words, head, by_index) - depth(words, predicates[found].position, by_index))
     for t, span in enumerate(spans):  # "a statement issued on Monday said …"
         verb = verb_right_after(words, span, statements) if t not in owner else None
-        if verb is not None and _in_other_clause(words, expression_head(words, span), verb, by_index):
+        if verb is not None and in_other_clause(words, expression_head(words, span), verb, by_index):
             continue  # "الانفجار الذي وقع صباح أمس تعلن": the blast's morning, not the statement's
         if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index, grains[t]):
             owner[t] = (at[verb], 1)
@@ -124,7 +125,7 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     participle = reduced_relative(words, span)
     if participle is not None:
         return at.get(participle)  # its own event's, or nobody's
-    possessed = _possessed(words, head, by_index)
+    possessed = possessed_noun(words, head, by_index)
     if possessed is not None:  # "Monday's meeting", "today's newspaper": the noun's own day
         return next((n for n, p in enumerate(predicates) if p.is_noun and p.position == possessed), None)
     speaking = speech_occasion(words, head, statements, cues, by_index)
@@ -148,32 +149,6 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     if found is not None and predicates[found].is_statement and not statement_may_take(words, predicates[found].position, span, cues, by_index, granularity):
         return None
     return found
-
-
-def _in_other_clause(words: Sequence[Word], head: int | None, verb: int, by_index) -> bool:
-    """The expression lies in a clause of its own on the way up to the statement
-    verb after it, other than one describing that verb's subject ("a statement
-    issued on Monday said": the medium's day is the statement's)."""
-    node, seen = head, set()
-    while node is not None and node != verb and node not in seen:
-        seen.add(node)
-        word = words[node]
-        if word.deprel in CLAUSE_HEADS:
-            noun = by_index.get(word.head)
-            subject = noun is not None and words[noun].deprel.startswith("nsubj") and by_index.get(words[noun].head) == verb
-            return not (word.deprel in ("acl", "acl:relcl") and subject)
-        node = by_index.get(word.head)
-    return False
-
-
-def _possessed(words: Sequence[Word], head: int, by_index) -> int | None:
-    """The noun a possessive expression dates ("today's London Daily News",
-    "Monday's talks"): the day belongs to that noun, never to the verb above it."""
-    word = words[head]
-    if word.deprel != "nmod:poss" or word.head not in by_index:
-        return None
-    marked = any(w.head == word.index and w.deprel == "case" and w.upos == "PART" for w in words)
-    return by_index[word.head] if marked else None
 
 
 def _predicative(words: Sequence[Word], head: int) -> bool:

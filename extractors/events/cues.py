@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from extractors.records import Span, Word
 
+#: Relations that open another clause: an expression below one belongs to it.
+CLAUSE_HEADS = ("ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis")
 #: Relations by which a postposed statement hangs on the content it reports
 #: (or the content on it): "prices rose, X said" parsed as conj, parataxis …
 CONTENT_LINKS = ("conj", "parataxis", "ccomp")
@@ -239,3 +241,29 @@ def statement_may_take(words: Sequence[Word], trigger: int, span: Span, cues: Da
     if start is not None and span.end <= words[start].span.start:
         return False
     return not bounded(words, span, cues)
+
+
+def in_other_clause(words: Sequence[Word], head: int | None, verb: int, by_index) -> bool:
+    """The expression lies in a clause of its own on the way up to the statement
+    verb after it, other than one describing that verb's subject ("a statement
+    issued on Monday said": the medium's day is the statement's)."""
+    node, seen = head, set()
+    while node is not None and node != verb and node not in seen:
+        seen.add(node)
+        word = words[node]
+        if word.deprel in CLAUSE_HEADS:
+            noun = by_index.get(word.head)
+            subject = noun is not None and words[noun].deprel.startswith("nsubj") and by_index.get(words[noun].head) == verb
+            return not (word.deprel in ("acl", "acl:relcl") and subject)
+        node = by_index.get(word.head)
+    return False
+
+
+def possessed_noun(words: Sequence[Word], head: int, by_index) -> int | None:
+    """The noun a possessive expression dates ("today's London Daily News",
+    "Monday's talks"): the day belongs to that noun, never to the verb above it."""
+    word = words[head]
+    if word.deprel != "nmod:poss" or word.head not in by_index:
+        return None
+    marked = any(w.head == word.index and w.deprel == "case" and w.upos == "PART" for w in words)
+    return by_index[word.head] if marked else None

@@ -1,0 +1,48 @@
+"""Whether a described actor (a noun phrase, no name) names someone who can
+travel: a person by title or office ("الوزير", "the foreign minister"), a
+delegation or mission, or a phrase holding a name. Ships, goods, news and
+proposals "arrive", "reach" and "leave" too ("وصلت المادة", "the proposal
+leaves it little"), and none of them is a departure or an arrival.
+
+The title words are the actor lexicon's roles (``actors.toml``: the same
+words the coding stage reads), the other travellers ``events.toml``
+``actors.travellers``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from extractors import lexicon
+from extractors.entities.keys import normalize
+from extractors.events.clause import Argument
+from extractors.records import Entity
+
+#: Event types whose described actor must name someone (statements and meetings may be by a body).
+MOVEMENT_TYPES = ("departure", "arrival", "visit")
+
+
+def names_someone(actor: Argument, entities: Sequence[Entity], lang: str, travellers: Sequence[str]) -> bool:
+    """A name inside the phrase, or one of its words a title, office or traveller noun."""
+    if any(actor.span.start <= e.span.start and e.span.end <= actor.span.end for e in entities):
+        return True
+    keys = _agent_keys(lang, tuple(travellers))
+    return any(word.startswith(key) or key.startswith(word) and len(word) >= 3 for word in _words(actor.text, lang) for key in keys)
+
+
+def _words(text: str, lang: str) -> list[str]:
+    articles = tuple(lexicon.load(lang, "events").get("senses", {}).get("articles", ()))
+    out = []
+    for word in normalize(text, lang).split():
+        article = next((a for a in articles if word.startswith(a) and len(word) - len(a) >= 3), "")
+        out.append(word[len(article) :])
+    return out
+
+
+@cache
+def _agent_keys(lang: str, travellers: tuple[str, ...]) -> frozenset[str]:
+    """The normalized last word of every role phrase of the actor lexicon, and the traveller nouns."""
+    roles = lexicon.load(lang, "actors").get("roles", {})
+    phrases = [p for words in roles.values() for p in words] + list(travellers)
+    return frozenset(k for k in (_words(p, lang)[-1] if _words(p, lang) else "" for p in phrases) if len(k) >= 3)
