@@ -149,3 +149,18 @@ def test_only_someone_named_or_titled_travels(backend, text, lang, moves):
     name in it): goods and rules "arrive" and "leave" figuratively."""
     found = [e for e in fixture_events(backend, text, lang) if e.type in ("departure", "arrival", "visit")]
     assert len(found) == moves, [(e.type, e.actor) for e in found]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Pedro Alves cancelled his visit to Madrid.", "en"),
+    ("وأعلنت الوزارة إلغاء زيارة الوزير سامي الهادي إلى صفاقس.", "ar"),
+])
+def test_a_cancelled_visit_is_not_held(backend, text, lang):
+    """"cancelled his visit", "إلغاء زيارة": the visit is called off (modality.cancelling)."""
+    assert [e.modality for e in fixture_events(backend, text, lang) if e.type == "visit"] == ["negated"]
+
+
+def test_the_requirements_a_company_failed_to_meet_are_no_meeting(backend):
+    """"requirements, which it failed to meet": the relative pronoun stands for the requirements."""
+    text = "The company said its shares stay listed despite capital requirements, which it failed to meet as of January 20."
+    assert [e for e in events_of(backend, text) if e.type == "meeting"] == []

@@ -27,7 +27,7 @@ from extractors.events.dates import (
 )
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
-from extractors.events.modality import modality, scheduled_progressive
+from extractors.events.modality import modality, put_off, scheduled_progressive
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.time_heads import free_time_heads
@@ -100,6 +100,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
         if draft.modality in ("asserted", "reported") and scheduled_progressive(words, position, event_type):
             draft.modality = "planned"
+        draft.modality = put_off(words, position, lex) or draft.modality if is_noun else draft.modality
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])

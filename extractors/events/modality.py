@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors.entities.keys import normalize
+from extractors.events.triggers import lemma_keys
+from extractors.events.wordsets import normalized_set
 from extractors.records import Word
 
 
@@ -105,3 +108,20 @@ def scheduled_progressive(words: Sequence[Word], trigger: int, event_type: str) 
     if event_type not in MOMENT_TYPES or "VerbForm=Part" not in feats or "Tense=Pres" not in feats:
         return False
     return any(w.head == word.index and w.deprel == "aux" for w in words)
+
+
+def put_off(words: Sequence[Word], position: int, lex: dict) -> str | None:
+    """"postponed the meeting", "تأجيل الاجتماع": planned; "cancelled the visit",
+    "إلغاء الزيارة": negated. Read on the verb whose object the event noun is,
+    or the noun whose genitive it is (``modality.postponing`` / ``cancelling``)."""
+    noun = words[position]
+    if noun.deprel not in ("obj", "nsubj:pass", "nmod"):
+        return None
+    head = next((w for w in words if w.index == noun.head), None)
+    if head is None:
+        return None
+    keys = lemma_keys(head, lex["syntax"], lex["lang"]) | {normalize(head.text, lex["lang"])}
+    for verdict, cue in (("negated", "cancelling"), ("planned", "postponing")):
+        if keys & normalized_set(tuple(lex["modality"].get(cue, ())), lex["lang"]):
+            return verdict
+    return None

@@ -104,10 +104,17 @@ def _hyphenated(words: Sequence[Word], position: int) -> bool:
 
 def _objects(words: Sequence[Word], verb: Word) -> list[Word]:
     """What the verb does something to: its object or passive subject, the
-    noun its participle or infinitive modifies ("goals to meet"), or the
-    subject of the adjective it complements ("regulations are easier to meet")."""
+    noun its participle, infinitive or relative clause modifies ("goals to
+    meet", "requirements, which it failed to meet"), or the subject of the
+    adjective it complements ("regulations are easier to meet")."""
     found = [w for w in words if w.head == verb.index and w.deprel in ("obj", "nsubj:pass")]
     head = next((w for w in words if w.index == verb.head), None)
+    while head is not None and verb.deprel == "xcomp" and head.upos in ("VERB", "AUX"):  # "which it failed to meet"
+        verb, head = head, next((w for w in words if w.index == head.head), None)
+    relative = next((w for w in words if w.head == verb.index and "PronType=Rel" in (w.feats or "")), None)
+    if relative is not None:  # the relative pronoun stands for the noun right before it, whatever the parse
+        before = [w for w in words[: words.index(relative)] if w.upos != "PUNCT"]
+        found += before[-1:] if before and before[-1].upos == "NOUN" else []
     if head is not None and verb.deprel in ("acl", "acl:relcl") and head.upos == "NOUN":
         found.append(head)
     if head is not None and verb.deprel in ("xcomp", "ccomp") and head.upos == "ADJ":
