@@ -53,8 +53,9 @@ def release_freed_memory() -> None:
     glibc keeps freed pages in its arenas. Python's own objects stay flat over a
     long run (about 473,000 from 1,000 to 12,000 replayed articles), yet resident
     memory grew 9.2% (``bench/memory.py --days-per-round 14``); trimming after each
-    batch took one such run to 6.0%, though a 20,000-article run with it still
-    grew 11.5% (README, "What a run costs"). Cheap; a no-op without glibc.
+    batch took one such run to 6.0%. What it did not return was free memory in the
+    malloc arenas of DuckDB's per-connection threads, which the writer no longer
+    starts (``extractors.store.access.WRITER_THREADS``). Cheap; a no-op without glibc.
     """
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -1,10 +1,13 @@
 """The DuckDB schema: migrations, documentation, idempotent transactional writes."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 from extractors.errors import DatelineError
 from extractors.store.schema import TABLES
-from extractors.store import Store, migrations
+from extractors.store import Database, Store, migrations
 from extractors.store.frames import frame
 
 
@@ -101,3 +104,28 @@ def test_an_older_database_is_upgraded_in_place(tmp_path):
         assert store.query("SELECT reason, article_id FROM ingest_errors") == [("empty", None)]
         (comment,) = store.query("SELECT comment FROM duckdb_columns() WHERE table_name = 'ingest_errors' AND column_name = 'article_id'")[0]
         assert comment
+
+
+def _threads_added(open_connection) -> list[int]:
+    """Threads of this process while a connection is open, minus before (three tries)."""
+    added = []
+    for _ in range(3):
+        before = len(os.listdir("/proc/self/task"))
+        with open_connection() as store:
+            store.query("SELECT count(*) FROM range(200000)")
+            added.append(len(os.listdir("/proc/self/task")) - before)
+    return added
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc (Linux)")
+def test_the_writer_starts_no_threads_and_readers_keep_duckdbs(tmp_path):
+    """The writer opens the file for every batch, and every thread DuckDB
+    starts with a connection gets a malloc arena that keeps memory resident:
+    a long run's resident memory grew with the database (README, "What a run
+    costs"). Its connections run on one thread; analysts' keep DuckDB's."""
+    db = Database(tmp_path / "d.duckdb")
+    with db.open() as store:
+        store.migrate()
+    assert min(_threads_added(db.open)) == 0
+    if (os.cpu_count() or 1) > 1:
+        assert max(_threads_added(lambda: Store.open(db.path, read_only=True))) > 0

@@ -23,6 +23,17 @@ from extractors.store.duckdb_store import Store
 
 #: Seconds a writer waits for another process to release the database file.
 DEFAULT_LOCK_TIMEOUT_S = 60.0
+#: DuckDB threads of the writer's connections (and none for asynchronous reads).
+#: DuckDB starts its threads with each connection and ends them when it closes,
+#: and the writer opens the file for every batch: each new thread gets a glibc
+#: malloc arena, and part of what DuckDB frees there stays resident, more as the
+#: file grows. Over 20,000 replayed articles (bench/memory.py, README "What a run
+#: costs") resident memory grew 8.5-11.4% with DuckDB's defaults (two threads
+#: and eight for asynchronous reads here), glibc's free memory 25 -> 62 MiB while
+#: what it had in use stayed at 46 MiB; with one thread, 2.0-2.2%, in the same
+#: wall time (the writer's statements touch a few batches' rows). Readers keep
+#: DuckDB's defaults.
+WRITER_THREADS = 1
 
 
 def default_read_copy(db_path: Path | str) -> Path:
@@ -46,8 +57,9 @@ class Database:
     @contextmanager
     def open(self) -> Iterator[Store]:
         """The database for one short piece of work (a batch's transaction,
-        the run record), closed right after."""
-        store = Store.open(self.path, timeout_s=self.lock_timeout_s)
+        the run record), closed right after, on :data:`WRITER_THREADS` DuckDB
+        threads."""
+        store = Store.open(self.path, timeout_s=self.lock_timeout_s, threads=WRITER_THREADS)
         self.lock_wait_s += store.lock_wait_s
         try:
             yield store

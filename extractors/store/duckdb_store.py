@@ -10,11 +10,9 @@ whatever those articles and their source files had, then bulk-inserts Arrow
 tables. Re-running therefore never duplicates, and a crash (even SIGKILL)
 leaves only whole articles behind.
 
-Files are written in storage format ``STORAGE_VERSION`` (not the newest
-DuckDB's default), so that DuckDB 1.x clients and BI tools can open them.
-A connection is short-lived: :meth:`Store.open` waits, within a bound, for
-another process to release the file, and :meth:`Store.publish` makes the read
-copy that readers open instead of this file.
+Files are written in storage format ``STORAGE_VERSION`` (not the newest DuckDB's default), so that DuckDB 1.x
+clients and BI tools can open them. A connection is short-lived: :meth:`Store.open` waits, within a bound, for
+another process to release the file, and :meth:`Store.publish` makes the read copy that readers open instead.
 """
 
 from __future__ import annotations
@@ -38,6 +36,8 @@ from extractors.store.schema import TABLES
 ARTICLE_TABLES = ("places", "actors", "event_mentions", "events", "time_expressions", "entities", "sentences", "articles")
 #: On-disk format of the files Dateline creates: the oldest DuckDB 1.x reads it.
 STORAGE_VERSION = "v1.0.0"
+#: DuckDB 2.0's threads for asynchronous reads (of Parquet and CSV files, never of this file), turned off with ``threads``.
+_NO_ASYNC_READS = {"async_threads": 0} if int(duckdb.__version__.split(".")[0]) >= 2 else {}
 #: Pauses between attempts to open a file another process holds (seconds).
 _RETRY_PAUSES = (0.05, 0.1, 0.2, 0.5)
 
@@ -45,19 +45,19 @@ _RETRY_PAUSES = (0.05, 0.1, 0.2, 0.5)
 class Store:
     """A Dateline database file. Use as a context manager."""
 
-    def __init__(self, path: Path | str, read_only: bool = False):
+    def __init__(self, path: Path | str, read_only: bool = False, threads: int | None = None):
         self.path = Path(path)
-        self.con = _connect(self.path, read_only)
+        self.con = _connect(self.path, read_only, threads)
         self.lock_wait_s = 0.0
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False, timeout_s: float = 60.0) -> "Store":
-        """Open ``path``, retrying while another process holds it, for at most
-        ``timeout_s`` seconds; ``lock_wait_s`` says how long it waited."""
+    def open(cls, path: Path | str, read_only: bool = False, timeout_s: float = 60.0, threads: int | None = None) -> "Store":
+        """Open ``path`` on ``threads`` DuckDB threads and none for asynchronous reads (None: DuckDB's defaults),
+        retrying while another process holds it, for at most ``timeout_s`` seconds; ``lock_wait_s`` says how long."""
         start, attempt = time.monotonic(), 0
         while True:
             try:
-                store = cls(path, read_only)
+                store = cls(path, read_only, threads)
             except DatabaseBusy as busy:
                 waited = time.monotonic() - start
                 if waited >= timeout_s:
@@ -279,8 +279,8 @@ def _remove(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _connect(path: Path, read_only: bool):
-    config = {}
+def _connect(path: Path, read_only: bool, threads: int | None = None):
+    config = {} if threads is None else {"threads": threads, **_NO_ASYNC_READS}
     if not read_only:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
