@@ -27,12 +27,12 @@ DEFAULT_LOCK_TIMEOUT_S = 60.0
 #: DuckDB starts its threads with each connection and ends them when it closes,
 #: and the writer opens the file for every batch: each new thread gets a glibc
 #: malloc arena, and part of what DuckDB frees there stays resident, more as the
-#: file grows. Over 20,000 replayed articles (bench/memory.py, README "What a run
-#: costs") resident memory grew 8.5-11.4% with DuckDB's defaults (two threads
-#: and eight for asynchronous reads here), glibc's free memory 25 -> 62 MiB while
-#: what it had in use stayed at 46 MiB; with one thread, 2.0-2.2%, in the same
-#: wall time (the writer's statements touch a few batches' rows). Readers keep
-#: DuckDB's defaults.
+#: file grows (glibc's free memory went 25 -> 62 MiB over a long run while what it
+#: had in use stayed at 46 MiB). Over 20,000 replayed articles (bench/memory.py,
+#: README "What a run costs") resident memory grew 8.8-11.9% with DuckDB's
+#: defaults (one worker and eight threads for asynchronous reads here) and
+#: 2.0-3.7% with this, in the same wall time: the writer's statements touch a few
+#: batches' rows. Readers keep DuckDB's defaults.
 WRITER_THREADS = 1
 
 
