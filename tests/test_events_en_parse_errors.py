@@ -195,3 +195,12 @@ def test_an_organization_split_by_the_tagger_stays_the_speaker():
     clause = Clause(words, 2, 0, 3, text, ())
     actor = subject_actor(clause, [words[0]], entities, Query("announcement", False, lex, "en"))
     assert actor.text == "American"
+
+
+def test_no_name_after_a_passive_statement_verb_is_its_speaker(backend):
+    """"After the rule was criticized the board changed it": no quote inversion after a passive;
+    control: "…, said Ana Costa" still inverts."""
+    passive = events_of(backend, "After the rule was criticized the Lisbon Dairy Board changed it.")
+    assert [e.actor for e in passive if e.type == "announcement"] == []
+    inverted = events_of(backend, "The dairy rule will change next year, said Ana Costa.")
+    assert [e.actor for e in inverted if e.type == "announcement"] == ["Ana Costa"]

@@ -144,8 +144,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         ordered = [best(after[:2], labels), best(adjacent, actors["adjacent_labels"]), best(before[-2:][::-1], labels)]
     else:
         ordered = [best(before[-3:][::-1], labels), best(adjacent, actors["adjacent_labels"])]
-        if query.is_statement:  # quote inversion: "..., said Lankov"
-            ordered.append(best(after[:1], labels))
+        if query.is_statement and not _passive(clause.words, trigger):  # quote inversion: "..., said Lankov"
+            ordered.append(best(after[:1], labels))  # never after a passive: "After the rule was criticized the FCC …"
     for found in ordered:
         if found:
             return from_entity(found, "entity")
@@ -206,3 +206,8 @@ def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
             return any(w.head == word.index and w.deprel == "case" for w in words)
         word = by_index.get(word.head)
     return False
+
+
+def _passive(words: Sequence[Word], trigger: Word) -> bool:
+    """The verb is passive ("was criticized"): no name after it is its doer by inversion."""
+    return "Voice=Pass" in (trigger.feats or "") and any(w.head == trigger.index and w.deprel == "aux:pass" for w in words)
