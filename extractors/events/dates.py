@@ -34,6 +34,8 @@ BARE_YEAR_RULES = ("year_bare",)
 CONTEXT_SENTENCES = 2
 #: Granularities precise enough to carry to the next sentences.
 CARRIED_GRANULARITIES = ("day", "time")
+#: Rule endings of a day or month whose year the expressions chose with no tense to go by.
+UNTENSED = ("_past_default", "_nearest")
 
 
 def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: Sequence[Span] = (),
@@ -175,11 +177,7 @@ def scheduled_present(drafts: Sequence[Draft], published: date | None, present_f
             continue
         if not all(f in (d.trigger.feats or "").split("|") for f in present_feats):
             continue
-        t = d.time
-        if t.rule.startswith("weekday_past") and t.date_start is not None:
-            d.time = t = _week_later(t)
-        elif t.rule.endswith(UNTENSED) and t.granularity in ("day", "month") and t.date_start is not None and t.date_start < published:
-            d.time = t = _year_later(t)  # "ministers meet again in September", read in June: this September
+        d.time = t = _coming(d.time, published, weekday_of_publication=True)  # "ministers meet again in September", read in June
         if t.date_start is not None and t.date_start > published:
             d.modality = "planned"
 
@@ -194,17 +192,23 @@ def plans_ahead(drafts: Sequence[Draft], published: date | None) -> None:
     if published is None:
         return
     for d in drafts:
-        t = d.time
-        if t is None or d.modality != "planned" or t.date_start is None or t.date_start >= published or d.date_basis not in ("explicit", "sentence"):
-            continue
-        if t.rule.startswith("weekday_past"):
-            d.time = _week_later(t)
-        elif t.rule.endswith(UNTENSED) and t.granularity in ("day", "month"):
-            d.time = _year_later(t)
+        if d.time is not None and d.modality == "planned" and d.date_basis in ("explicit", "sentence"):
+            d.time = _coming(d.time, published)
 
 
-#: Rule endings of a day or month whose year the expressions chose with no tense to go by.
-UNTENSED = ("_past_default", "_nearest")
+def _coming(t: TimeExpression, published: date, weekday_of_publication: bool = False) -> TimeExpression:
+    """The coming occurrence of a date the expressions put before publication
+    with no tense to go by: a bare weekday a week on (also the publication's own
+    weekday when ``weekday_of_publication``), a day or month of :data:`UNTENSED`
+    a year on; any other date as it is."""
+    if t.date_start is None:
+        return t
+    before = t.date_start < published
+    if t.rule.startswith("weekday_past") and (before or weekday_of_publication):
+        return _week_later(t)
+    if before and t.rule.endswith(UNTENSED) and t.granularity in ("day", "month"):
+        return _year_later(t)
+    return t
 
 
 def _year_later(t: TimeExpression) -> TimeExpression:
