@@ -26,7 +26,7 @@ from extractors.events.clause import (
     parse_subjects,
     role_of,
 )
-from extractors.events.agents import MOVEMENT_TYPES, names_someone
+from extractors.events.agents import TRAVEL_TYPES, names_someone
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.noun_actors import noun_actor
 from extractors.events.phrases import described_agent, noun_phrase
@@ -133,7 +133,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     described = next((w for w in subjects if w.upos in syntax["phrase_upos"] and w.upos != "PROPN"), None)
     if described is not None:  # "the visiting Japanese delegation said": not "Japanese"
         phrase = noun_phrase(clause, described, query.lex, query.lang)
-        if phrase is not None and query.event_type in MOVEMENT_TYPES and not names_someone(phrase, entities, query.lang, actors["travellers"]):
+        if phrase is not None and query.event_type in TRAVEL_TYPES and not names_someone(phrase, entities, query.lang, actors["travellers"]):
             return NO_ACTOR  # "وصلت المادة", "the proposal leaves it little": no one travelled
         return phrase
     after = [e for e in free if e.span.start > trigger.span.start and not _in_oblique(clause.words, trigger, e)]

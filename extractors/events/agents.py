@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractors import lexicon
-from extractors.entities.keys import normalize
 from extractors.events.clause import Argument
+from extractors.events.speakers import name_words
 from extractors.records import Entity
 
 #: Event types whose described actor must name someone (statements and meetings may be by a body).
-MOVEMENT_TYPES = ("departure", "arrival", "visit")
+TRAVEL_TYPES = ("departure", "arrival", "visit")
 
 
 def names_someone(actor: Argument, entities: Sequence[Entity], lang: str, travellers: Sequence[str]) -> bool:
@@ -28,16 +28,11 @@ def names_someone(actor: Argument, entities: Sequence[Entity], lang: str, travel
     if any(actor.span.start <= e.span.start and e.span.end <= actor.span.end for e in entities):
         return True
     keys = _agent_keys(lang, tuple(travellers))
-    return any(word.startswith(key) or key.startswith(word) and len(word) >= 3 for word in _words(actor.text, lang) for key in keys)
+    return any(word.startswith(key) or key.startswith(word) and len(word) >= 3 for word in name_words(actor.text, lang, _articles(lang)) for key in keys)
 
 
-def _words(text: str, lang: str) -> list[str]:
-    articles = tuple(lexicon.load(lang, "events").get("senses", {}).get("articles", ()))
-    out = []
-    for word in normalize(text, lang).split():
-        article = next((a for a in articles if word.startswith(a) and len(word) - len(a) >= 3), "")
-        out.append(word[len(article) :])
-    return out
+def _articles(lang: str) -> tuple[str, ...]:
+    return tuple(lexicon.load(lang, "events").get("senses", {}).get("articles", ()))
 
 
 @cache
@@ -45,4 +40,5 @@ def _agent_keys(lang: str, travellers: tuple[str, ...]) -> frozenset[str]:
     """The normalized last word of every role phrase of the actor lexicon, and the traveller nouns."""
     roles = lexicon.load(lang, "actors").get("roles", {})
     phrases = [p for words in roles.values() for p in words] + list(travellers)
-    return frozenset(k for k in (_words(p, lang)[-1] if _words(p, lang) else "" for p in phrases) if len(k) >= 3)
+    last_words = (name_words(p, lang, _articles(lang))[-1:] for p in phrases)
+    return frozenset(w[0] for w in last_words if w and len(w[0]) >= 3)
