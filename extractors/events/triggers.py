@@ -93,13 +93,13 @@ def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
     return {lemma} | {lemma[len(c):] for c in syntax["lemma_proclitics"] if lemma.startswith(c) and len(lemma) > len(c) + 1}
 
 
-def surfacenormalized_set(word: Word, syntax: dict, lang: str, token: str = "") -> set[str]:
+def surfacenormalized_set(word: Word, syntax: dict, lang: str, token: str = "", person_prefixes: bool = True) -> set[str]:
     """Stems of the written word and of its whole written ``token``, for a tokenizer or lemmatizer that split or lemmatized a
     verb wrongly ("ويتوجه" → "و" + "يتوج" + "ه"): proclitics ("و", "ف", "س" …) and then the person prefix or
     ending of a verb ("يتوجه" → "توجه", "وعبروا" → "عبر") taken off, keeping
     at least ``min_stem`` letters. Empty for a language without these lists."""
     proclitics = syntax.get("surface_proclitics", ())
-    prefixes, suffixes = syntax.get("verb_prefixes", ()), syntax.get("verb_suffixes", ())
+    prefixes, suffixes = syntax.get("verb_prefixes", ()) if person_prefixes else (), syntax.get("verb_suffixes", ())
     if not (proclitics or prefixes or suffixes):
         return set()
     least = syntax.get("min_stem", 3)
@@ -116,14 +116,7 @@ def _written_stems(word: Word, syntax: dict, lang: str, token: str) -> set[str]:
     any prefix: a listed verb whose first letter looks like a person prefix
     ("تحوّل", "تطرقت": form V) is found even when the lemmatizer gives the
     root's other form ("حوّل") and the written stems therefore trust it."""
-    proclitics, suffixes = syntax.get("surface_proclitics", ()), syntax.get("verb_suffixes", ())
-    if not (proclitics or suffixes):
-        return set()
-    least = syntax.get("min_stem", 3)
-    forms = {normalize(word.text, lang)} | ({normalize(token, lang)} if token else set())
-    for _ in range(2):
-        forms |= {f[len(c):] for f in forms for c in proclitics if f.startswith(c) and len(f) - len(c) >= least}
-    return forms | {f[: -len(x)] for f in forms for x in suffixes if f.endswith(x) and len(f) - len(x) >= least}
+    return surfacenormalized_set(word, syntax, lang, token, person_prefixes=False)
 
 
 def _stems(word: Word, lemmas: set[str], syntax: dict, lang: str, token: str) -> set[str]:
