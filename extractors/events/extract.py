@@ -31,6 +31,7 @@ from extractors.events.modality import modality, put_off, scheduled_progressive
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.time_heads import free_time_heads
+from extractors.events.tree import possessor_clitic
 from extractors.events.wordsets import canonical_set
 from extractors.events.triggers import find_triggers, is_manner_word, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
@@ -100,7 +101,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
         if draft.modality in ("asserted", "reported") and scheduled_progressive(words, position, event_type):
             draft.modality = "planned"
-        draft.modality = put_off(words, position, lex) or draft.modality if is_noun else draft.modality
+        if is_noun:
+            draft.modality = put_off(words, position, lex) or draft.modality
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
@@ -120,9 +122,7 @@ def _undate_manner_content(drafts: Sequence[Draft], manner) -> None:
 
 def _plural_possessor(words, position: int) -> bool:
     """The event noun's possessive pronoun is plural ("وصولهم", "their visit")."""
-    noun = words[position]
-    return any(w.head == noun.index and w.upos == "PRON" and "Number=Plur" in (w.feats or "")
-               and (w.deprel == "nmod:poss" or w.token_index == noun.token_index) for w in words)
+    return any(possessor_clitic(w, words[position]) and "Number=Plur" in (w.feats or "") for w in words)
 
 
 def _pronoun_holds(words, position: int) -> bool:

@@ -13,7 +13,7 @@ from extractors.events.holders import (
 )
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.subjects import subject_actor
-from extractors.events.tree import children, relative_antecedent
+from extractors.events.tree import children, possessor_clitic, relative_antecedent
 from extractors.records import Entity, Word
 
 
@@ -31,7 +31,7 @@ def noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
             continue
         if child.upos == "PRON" and child.deprel == "nmod:poss" and verb_with_subject(words, trigger) is not None:
             break  # "the board held its first meeting": a possessive in the object is the subject's
-        if child.upos == "PRON" and (child.deprel == "nmod:poss" or child.token_index == trigger.token_index):
+        if possessor_clitic(child, trigger):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
         if gathers(clause, child, query) and any(w.head == child.index and w.upos == "PRON" for w in words):
             return "pronoun"  # "لقاء جمعه بالوزير": he met; "لقاء جمع الرئيس بـ" names its holder in the genitive

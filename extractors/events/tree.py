@@ -73,3 +73,9 @@ def ends_right_before(words: Sequence[Word], subject: Word, trigger: Word) -> bo
     _, hi = subtree_span(words, subject)
     between = [w for w in words if hi <= w.span.start < trigger.span.start]
     return hi <= trigger.span.start and all(w.upos == "PUNCT" for w in between)
+
+
+def possessor_clitic(word: Word, noun: Word) -> bool:
+    """The word is the noun's possessive pronoun ("his visit", "زيارته": the
+    clitic in the noun's own token, whatever relation the parse gave it)."""
+    return word.upos == "PRON" and word.head == noun.index and (word.deprel == "nmod:poss" or word.token_index == noun.token_index)
