@@ -250,7 +250,7 @@ def _below_complement(words, position, by_index) -> bool:
     node, seen = position, set()
     while words[node].head not in (0, None) and words[node].head in by_index and node not in seen:
         seen.add(node)
-        if words[node].deprel in ("ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis"):
+        if words[node].deprel in CLAUSE_HEADS:
             return True
         if words[node].deprel == "conj" and any(w.head == words[node].index and w.deprel.startswith("nsubj") for w in words):
             return True

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from extractors.entities import canonical
 from extractors.events.clause import Clause, parse_subjects
+from extractors.events.names import COMMAS
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Word
 
@@ -101,7 +102,7 @@ def _apposed_before(words: Sequence[Word], entity: Entity, trigger: int) -> bool
     ("The mission's head, Ana Costa, told the press"): whatever the
     parse hangs it on, the phrase it names is the verb's subject."""
     after = [w for w in words[:trigger] if w.span.start >= entity.span.end]
-    return len(after) == 1 and after[0].upos == "PUNCT" and after[0].text in (",", "،")
+    return len(after) == 1 and after[0].upos == "PUNCT" and after[0].text in COMMAS
 
 
 def _head_word(words: Sequence[Word], entity: Entity) -> Word | None:

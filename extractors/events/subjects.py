@@ -37,7 +37,7 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
         after_verb = subject.span.start > clause.words[clause.trigger].span.start
         named = named or (name_after_title_phrase(clause.words, hi, entities) if after_verb else None)
         found += [named] if named else []
-        if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and subject.span.start > clause.words[clause.trigger].span.start:
+        if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and after_verb:
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"],
                                                 query.lex["roles"]["recipient"])
     chosen = best(found, labels)
