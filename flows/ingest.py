@@ -44,7 +44,7 @@ from flows.clusters import cluster_new_events
 from flows.batches import LARGE_FILE_BYTES, Part, SplitFiles, plan_batches
 from flows.plan import REPROCESS, pending_files, plan_run, require_models
 from flows.runs import Notifier, Progress, empty_totals, finish_run, record_failed_run
-from flows.resources import default_backend, release_freed_memory
+from flows.resources import default_backend, exempt_language_data_from_gc, release_freed_memory
 from flows.workers import PerProcessBackend, submit, task_runner
 from flows.writer import BehindWriter
 
@@ -74,8 +74,10 @@ def process_files(paths: list[Part], backend: NlpBackend, languages: list[str] |
     """Read and analyze one batch of files or parts of files (the backend keeps
     its models loaded; a worker process gets its own copy and loads its own);
     the result travels back as Arrow tables."""
-    return run_batch([Path(p.path) for p in paths], backend, languages, budget_s,
-                     {p.path: p.lines for p in paths if p.lines}).to_tables()
+    result = run_batch([Path(p.path) for p in paths], backend, languages, budget_s,
+                       {p.path: p.lines for p in paths if p.lines})
+    exempt_language_data_from_gc(a.lang for a in result.analyses)
+    return result.to_tables()
 
 
 def _process_files(paths: list[Part], backend: NlpBackend, languages, budget_s: float) -> BatchTables:
@@ -166,6 +168,11 @@ def _process(db: Database, run_id: str, todo: Sequence[Path], batch_size: int, b
 
 #: Most finished batches the writer takes into one database session.
 MAX_BATCHES_PER_SESSION = 4
+#: With batches running elsewhere, how long the next result may take and still
+#: join the session of the one before (each session opens the file and
+#: checkpoints it on closing: ~0.1 s of the flow process's CPU, which 2 workers
+#: on 2 cores need). Results then wait at most this long to be written.
+SESSION_LINGER_S = 1.0
 
 
 def _sessions(results, publish_every: int = 0, start: int = 0):
@@ -229,17 +236,25 @@ def _results(batches, backend: NlpBackend, languages, workers: int, budget_s: fl
                                                                   "budget_s": budget_s})))
             if len(pending) >= ahead:  # bounded look-ahead keeps memory flat
                 batch_, future = pending.popleft()
-                yield batch_, _guarded(future.result, batch_), _finished(pending[0][1])
+                yield batch_, _guarded(future.result, batch_), _finished(pending[0][1], SESSION_LINGER_S)
         while pending:
             batch_, future = pending.popleft()
-            yield batch_, _guarded(future.result, batch_), bool(pending) and _finished(pending[0][1])
+            yield batch_, _guarded(future.result, batch_), bool(pending) and _finished(pending[0][1], SESSION_LINGER_S)
 
 
-def _finished(future) -> bool:
-    """Whether a submitted batch has finished, asked of the runner's own
-    future (Prefect's ``state`` would ask the API server)."""
+def _finished(future, within_s: float = 0.0) -> bool:
+    """Whether a submitted batch has finished, or does within ``within_s``
+    seconds, asked of the runner's own future (Prefect's ``state`` would ask
+    the API server)."""
     wrapped = getattr(future, "wrapped_future", None)
-    return wrapped is not None and wrapped.done()
+    if wrapped is None:
+        return False
+    deadline = time.monotonic() + within_s
+    while not wrapped.done():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 def _guarded(call, batch) -> BatchTables:

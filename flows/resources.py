@@ -10,6 +10,7 @@ library code must not do on its own (:func:`exempt_models_from_gc`).
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import os
 
@@ -43,6 +44,28 @@ def exempt_models_from_gc() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+def exempt_language_data_from_gc(langs) -> None:
+    """After a process's first batch of each language, move what that batch
+    loaded to stay (the gazetteer's indexes, dateparser's language data, the
+    lexicons: about 150,000 objects per language) out of the cyclic
+    collector's reach, as :func:`exempt_models_from_gc` does for the models.
+
+    They are loaded after the models, so every batch's collection (Stanza's
+    documents are cycles, see ``extractors.nlp``) re-scanned them: 42-52 ms
+    per batch, 265,000 tracked objects, 1.1 s of a Dask worker's 25 batches.
+    Frozen objects are still freed by reference counting; what the first
+    batch left in cycles at that moment stays for good, once per language.
+    """
+    for lang in sorted(set(langs)):
+        _freeze_after_first_batch(lang)
+
+
+@functools.cache
+def _freeze_after_first_batch(lang: str) -> None:
+    gc.collect()
+    gc.freeze()
 
 
 def release_freed_memory() -> None:

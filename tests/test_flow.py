@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import duckdb
@@ -277,6 +278,45 @@ def test_a_writer_behind_writes_finished_batches_in_one_opening_with_the_same_re
     assert behind[:3] == one_by_one[:3] and behind[4] == one_by_one[4] == 7
     assert one_by_one[1] == [("during run", 3), ("during run", 6), ("end of run", 7)]
     assert [done for _, done, _ in one_by_one[2]] == [0, 1, 2, 3, 4, 5, 5, 6, 7]  # the feed's two parts count once
+
+
+def test_a_result_due_within_the_linger_joins_the_session_and_a_later_one_does_not():
+    """Batches on other workers finish a few tenths of a second apart: the
+    writer waits that long for the next result before closing the file, so
+    consecutive results share one opening (one checkpoint) instead of one each."""
+    import threading
+    from concurrent.futures import Future
+
+    from flows import ingest
+
+    class Submitted:  # what the runner returns: its own future as ``wrapped_future``
+        def __init__(self, delay_s):
+            self.wrapped_future = Future()
+            threading.Timer(delay_s, self.wrapped_future.set_result, [None]).start()
+
+    assert ingest._finished(Submitted(0.2), within_s=ingest.SESSION_LINGER_S)
+    assert not ingest._finished(Submitted(0.2))
+    started = time.monotonic()
+    assert not ingest._finished(Submitted(3.0), within_s=0.3)
+    assert time.monotonic() - started < 1.0
+    assert not ingest._finished(object(), within_s=5.0)  # no future of the runner's: never waited for
+
+
+def test_what_the_first_batch_of_a_language_loaded_is_kept_out_of_the_cyclic_collector():
+    """Gazetteer indexes and dateparser data load with a process's first batch
+    of a language and live as long as it: frozen once, every later batch's
+    collection no longer re-scans them."""
+    import gc
+
+    from flows import resources
+
+    kept = [[object()] for _ in range(1000)]  # tracked objects alive after the "first batch"
+    before = gc.get_freeze_count()
+    resources.exempt_language_data_from_gc(["xx-first"])
+    assert gc.get_freeze_count() >= before + len(kept)
+    after_first = gc.get_freeze_count()
+    resources.exempt_language_data_from_gc(["xx-first", "xx-first"])  # later batches of it: nothing more frozen
+    assert gc.get_freeze_count() == after_first
 
 
 def _without_times(db):
