@@ -3,7 +3,7 @@ and day (extractors/events/speakers.py, merge.py)."""
 
 from __future__ import annotations
 
-from event_helpers import fixture_events
+from event_helpers import fixture_events, only
 
 from extractors.events.speakers import same_speaker, speaker_keys
 
@@ -36,3 +36,14 @@ def test_a_later_statement_by_the_minister_title_merges_into_the_minister_s(back
     said = [e for e in fixture_events(backend, text, "ar") if e.type == "announcement"]
     assert [(e.date, len(e.mentions)) for e in said] == [("2023-09-11", 2)]
     assert said[0].actor.startswith("وزيرة السياحة")
+
+
+def test_a_document_speaks_for_whoever_issued_it(backend):
+    """"أفاد بيان للوزارة": the ministry said it, on the day the statement gives; one statement, not two."""
+    events = fixture_events(backend, "وأفاد بيان للوزارة اليوم الثلاثاء أن الاجتماع تأجل.", "ar")
+    said = only(events, "announcement")
+    assert (said.actor, said.date) == ("الوزارة", "2023-09-12")
+    issued = only(fixture_events(backend, "وقال بيان صادر عن الرئاسة إن الرئيس سيزور باريس.", "ar"), "announcement")
+    assert issued.actor == "الرئاسة"
+    english = only(fixture_events(backend, "A statement from the ministry said on Monday that the talks had stalled.", "en"), "announcement")
+    assert (english.actor, english.date) == ("ministry", "2023-09-11")

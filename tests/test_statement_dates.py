@@ -108,3 +108,19 @@ def test_a_statement_takes_no_date_from_after_the_word_opening_its_content(backe
 def test_every_language_has_its_date_cues(lang):
     cues = DateCues.of(lexicon.load(lang, "events")["dates"])
     assert cues.statement_content and cues.occasion_prepositions and cues.bound_prepositions
+
+
+def test_a_statement_made_during_a_dated_visit_takes_the_visit_s_day(backend):
+    """What is said on a visit is said that day, when the tree gave the day to the visit noun."""
+    text = "قال وزير الصحة يوسف العلوي خلال زيارة أداها اليوم الثلاثاء إلى صفاقس إن المستشفى الجديد سيفتح قريبا."
+    events = events_of(backend, text, "ar")
+    visit, said = only(events, "visit"), only(events, "announcement")
+    assert (visit.date, visit.date_basis) == ("2023-09-12", "explicit")
+    assert (said.date, said.date_basis) == ("2023-09-12", "sentence")
+
+
+def test_an_event_inside_content_without_that_does_not_date_the_statement(backend):
+    """"said she had set targets during talks earlier today": the talks are what she reported."""
+    text = "Ana Costa said she and Pedro Alves had agreed on new fishing quotas during talks earlier today."
+    said = only(events_of(backend, text), "announcement")
+    assert (said.date, said.date_basis) == (None, "none")

@@ -27,6 +27,7 @@ from extractors.events.clause import (
     role_of,
 )
 from extractors.events.agents import TRAVEL_TYPES, names_someone
+from extractors.events.holders import document_issuer, unglued_issuer
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor
 from extractors.events.noun_actors import noun_actor
 from extractors.events.phrases import described_agent, noun_phrase
@@ -118,6 +119,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
     told = set(roles["recipient"])  # 'وقال لـ"X"': a noun under the preposition of the one told is never the subject
     subjects = [w for w in subjects if not any(d.head == w.index and d.deprel == "case" and d.text in told for d in clause.words)]
+    issuers = [document_issuer(clause.words, w, query.lex, query.lang) for w in subjects] if query.is_statement else []
+    subjects = [issuer or w for issuer, w in zip(issuers, subjects)] or subjects  # "أفاد بيان للوزارة": the ministry speaks
     if verbal_ending(trigger, syntax, query.lang):  # "ودعوا كل الأطراف": a verb before its subject is
         subjects = [w for w in subjects if w.span.end <= trigger.span.start]  # singular, so what follows is no subject
         if not subjects:
@@ -132,10 +135,10 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
             return by_governor
     described = next((w for w in subjects if w.upos in syntax["phrase_upos"] and w.upos != "PROPN"), None)
     if described is not None:  # "the visiting Japanese delegation said": not "Japanese"
-        phrase = noun_phrase(clause, described, query.lex, query.lang)
+        phrase = noun_phrase(clause, described, query.lex, query.lang, before_times=described in issuers)
         if phrase is not None and query.event_type in TRAVEL_TYPES and not names_someone(phrase, entities, query.lang, actors["travellers"]):
             return NO_ACTOR  # "وصلت المادة", "the proposal leaves it little": no one travelled
-        return phrase
+        return unglued_issuer(phrase, query.lex, query.lang) if phrase is not None and described in issuers else phrase
     after = [e for e in free if e.span.start > trigger.span.start and not _in_oblique(clause.words, trigger, e)]
     before = [e for e in free if e.span.end <= trigger.span.start]
     adjacent = _adjacent_place(clause, free, actors["adjacent_labels"]) if query.event_type in PLACE_ACTOR_TYPES else []

@@ -54,10 +54,11 @@ class DateCues:
     occasion_prepositions: tuple[str, ...] = ()
     bound_prepositions: tuple[str, ...] = ()
     speech_participles: tuple[str, ...] = ()
+    during_prepositions: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, dates: Mapping) -> DateCues:
-        keys = ("statement_content", "occasion_prepositions", "bound_prepositions", "speech_participles")
+        keys = ("statement_content", "occasion_prepositions", "bound_prepositions", "speech_participles", "during_prepositions")
         return cls(*(tuple(w.casefold() for w in dates.get(k, ())) for k in keys))
 
 
@@ -104,6 +105,19 @@ def word_after(words: Sequence[Word], span: Span) -> int:
 def opens_content(words: Sequence[Word], trigger: int, span: Span, cues: DateCues) -> bool:
     """A word opening reported content stands between the statement verb and the expression."""
     return any(is_word(w, cues.statement_content) for w in words[trigger + 1 : first_word(words, span)])
+
+
+def during(words: Sequence[Word], noun: int, cues: DateCues, reach: int = 2) -> bool:
+    """The noun at ``noun`` is introduced by a preposition of time within an
+    event ("خلال زيارة", "على هامش لقاء", "during his visit"), at most a
+    determiner or possessive between."""
+    for j in range(noun - 1, max(-1, noun - 1 - reach - 3), -1):
+        n = _phrase_at(words, j, cues.during_prepositions)
+        if n:
+            return all(w.upos in ("DET", "PRON", "ADJ") for w in words[j + n : noun])
+        if words[j].upos not in ("DET", "PRON", "ADJ", "ADP") and words[j].upos != "NOUN":
+            return False
+    return False
 
 
 def bounded(words: Sequence[Word], span: Span, cues: DateCues) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extractors.events.attach import Predicate, attach, governor, has_tree
-from extractors.events.cues import DateCues, noun_before
+from extractors.events.cues import DateCues, during, is_word, noun_before
 from extractors.events.draft import Draft
 from extractors.events.merge import MERGEABLE
 from extractors.records import Span, TimeExpression
@@ -55,7 +55,28 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
     for t, n in owned.items():
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
     _share_with_noun_before(drafts, [times[t] for t in owned])
+    _share_with_statement_during(drafts, cues)
     inherit(drafts, predicates)
+
+
+def _share_with_statement_during(drafts: Sequence[Draft], cues: DateCues) -> None:
+    """A statement made during an event ("قال خلال زيارة أداها اليوم إلى …
+    إن", "said during a visit to Sfax on Tuesday that") is dated by the
+    event's own day when the tree gave the statement none: what is said on a
+    visit is said that day. The event noun must follow the verb with no other
+    verb between (content often opens without "that": "said she had met him
+    during talks"), come before the content's opening word, and be asserted."""
+    words = drafts[0].sentence.words
+    for d in drafts:
+        if d.type != "announcement" or d.is_noun or d.time is not None:
+            continue
+        content = next((i for i in range(d.position + 1, len(words)) if is_word(words[i], cues.statement_content)), len(words))
+        for e in drafts:
+            if (e.is_noun and e.type != "announcement" and e.date_basis == "explicit" and e.modality == "asserted"
+                    and e.time.granularity == "day" and d.position < e.position < content and during(words, e.position, cues)
+                    and not any(w.upos in ("VERB", "AUX") for w in words[d.position + 1 : e.position])):
+                d.time, d.date_basis = e.time, "sentence"
+                break
 
 
 def _share_with_noun_before(drafts: Sequence[Draft], owned: Sequence[TimeExpression]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
-from extractors.events.holders import verb_with_subject
+from extractors.events.holders import issued_document, verb_with_subject
 from extractors.events.aliases import resolve_titles
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
@@ -75,9 +75,14 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     ents = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end
             and not any(e.span.overlaps(t) for t in sentence_times)]  # "Monday's" tagged as a person is a day
     drafts = []
-    for position, event_type, is_noun in find_triggers(words, lex):
+    triggers = list(find_triggers(words, lex))
+    said_by = {words[p].index for p, t, noun in triggers if t == "announcement" and not noun}
+    for position, event_type, is_noun in triggers:
         if other_sense(words, position, event_type, is_noun, lex):
             continue  # "لقاء" of two teams, "وادي زار", "علّق الإضراب"
+        if is_noun and words[position].head in said_by and words[position].deprel in ("nsubj", "nsubj:pass") \
+                and issued_document(words[position], lex, lang):
+            continue  # "أفاد بيان للوزارة": the document is the verb's statement, not a second one
         start, end = _clause_bounds(words, position, lex)
         clause = Clause(words, position, start, end, text, sentence_times)
         if not is_noun and figurative_motion(clause, ents, event_type, lex):

@@ -11,12 +11,13 @@ document-like statement noun ("بلاغ لوزارة الداخلية").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors.entities import canonical
-from extractors.events.clause import Clause, Query, parse_subjects
+from extractors.events.clause import Argument, Clause, Query, parse_subjects
 from extractors.events.triggers import lemma_keys
 from extractors.events.wordsets import canonical_set, normalized_set
-from extractors.events.tree import subtree_span
+from extractors.events.tree import descendants, subtree_span
 from extractors.records import Entity, Word
 
 #: A definite noun, or one in the construct state, which its genitive makes definite ("وزير المالية").
@@ -105,3 +106,30 @@ def issued_by(clause: Clause, child: Word, query: Query) -> bool:
         return False
     marks = {w.text for w in clause.words if w.head == child.index and w.deprel == "case"}
     return child.upos in ("NOUN", "PROPN", "X") and bool(marks & set(actors.get("issuer_prepositions", ())))
+
+
+def issued_document(word: Word, lex: dict, lang: str) -> bool:
+    """A communique or statement noun (``actors.issued_nouns``)."""
+    return canonical(word.lemma or word.text, lang) in canonical_set(tuple(lex["actors"].get("issued_nouns", ())), lang)
+
+
+def document_issuer(words: Sequence[Word], document: Word, lex: dict, lang: str) -> Word | None:
+    """Who issued a document that is the subject of a statement verb ("أفاد بيان للوزارة", "قال بيان
+    صادر عن الرئاسة", "a statement from the ministry said"): the first noun of its phrase under an
+    issuer preposition. A document says what its issuer says; the issuer is the speaker."""
+    if not issued_document(document, lex, lang):
+        return None
+    below = descendants(words, document)
+    marks = {m.casefold() for m in lex["actors"]["issuer_prepositions"]}
+    return next((w for w in words if w.index in below and w.upos in ("NOUN", "PROPN", "X")
+                 and any(c.head == w.index and c.deprel == "case" and c.text.casefold() in marks for c in words)), None)
+
+
+def unglued_issuer(phrase: Argument, lex: dict, lang: str) -> Argument:
+    """An issuer's phrase without the preposition written onto it ("للوزارة" → "الوزارة": ل before
+    the article drops its alif), by the language's ``actors.issuer_glued`` rewrites."""
+    for glued, written in lex["actors"].get("issuer_glued", ()):
+        if phrase.text.startswith(glued) and len(phrase.text) > len(glued) + 1:
+            text = written + phrase.text[len(glued):]
+            return replace(phrase, text=text, resolved=canonical(text, lang))
+    return phrase

@@ -14,16 +14,18 @@ from extractors.events.wordsets import canonical_set
 from extractors.records import Span, Word
 
 
-def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str) -> Argument | None:
+def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str, before_times: bool = False) -> Argument | None:
     """A described actor ("وكالة الأنباء المركزية الكورية", "state media").
 
     With a parsed subject the phrase is its subtree without determiners
     ("نفى وزير الداخلية وجود …" → "وزير الداخلية", not the object after it);
-    without one, Arabic takes the noun run after the verb.
+    without one, Arabic takes the noun run after the verb. ``before_times``: the
+    phrase ends at a time expression ("بيان للوزارة اليوم": the day is no part
+    of who issued it) instead of naming no one.
     """
     syntax, words = lex["syntax"], clause.words
     if subject is not None and subject.upos in syntax["phrase_upos"]:
-        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"])
+        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"], before_times)
     elif syntax["actor_after_trigger_first"]:
         start = next(
             (i for i in range(clause.trigger + 1, clause.end) if words[i].upos in syntax["phrase_upos"] and words[i].token_index != words[i - 1].token_index),
@@ -80,7 +82,7 @@ def _continues(words: Sequence[Word], start: int, end: int) -> bool:
     return any(w.index == head for w in words[start:end]) or words[end].upos in ("X", "PROPN")
 
 
-def _phrase_around(clause: Clause, subject: Word, limit: int) -> tuple[int | None, int]:
+def _phrase_around(clause: Clause, subject: Word, limit: int, before_times: bool = False) -> tuple[int | None, int]:
     words = clause.words
     at = words.index(subject)
     start, end = at, at + 1
@@ -88,7 +90,8 @@ def _phrase_around(clause: Clause, subject: Word, limit: int) -> tuple[int | Non
     while start > clause.start and words[start - 1].head in inside and words[start - 1].deprel in ("compound", "amod", "flat", "nmod", "nummod"):
         start -= 1
         inside.add(words[start].index)
-    while end < clause.end and end - start < limit and end != clause.trigger and words[end].upos != "PUNCT" and words[end].head in inside | {w.index for w in words[at:end]}:
+    while end < clause.end and end - start < limit and end != clause.trigger and words[end].upos != "PUNCT" and words[end].head in inside | {w.index for w in words[at:end]} \
+            and not (before_times and any(words[end].span.overlaps(t) for t in clause.times)):
         end += 1
     return start, end
 
