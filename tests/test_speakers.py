@@ -47,3 +47,9 @@ def test_a_document_speaks_for_whoever_issued_it(backend):
     assert issued.actor == "الرئاسة"
     english = only(fixture_events(backend, "A statement from the ministry said on Monday that the talks had stalled.", "en"), "announcement")
     assert (english.actor, english.date) == ("ministry", "2023-09-11")
+
+
+def test_the_person_after_a_title_and_its_organization_speaks_not_the_organization(backend):
+    """"قال نائب رئيس حزب الأمل، سمير الطيب": the organization is the title's genitive; the name holds the title."""
+    said = only(fixture_events(backend, "قال نائب رئيس حزب الأمل، سمير الطيب إن الحزب سيشارك في الانتخابات.", "ar"), "announcement")
+    assert said.actor == "سمير الطيب"

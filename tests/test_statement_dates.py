@@ -124,3 +124,11 @@ def test_an_event_inside_content_without_that_does_not_date_the_statement(backen
     text = "Ana Costa said she and Pedro Alves had agreed on new fishing quotas during talks earlier today."
     said = only(events_of(backend, text), "announcement")
     assert (said.date, said.date_basis) == (None, "none")
+
+
+def test_a_statement_on_the_sidelines_of_an_occasion_held_that_day_takes_its_day(backend):
+    """The occasion's relative clause has a subject of its own ("نظمها اليوم اتحاد الشغل"), so the tree gives the
+    day to no event; a statement made on its sidelines was made that day."""
+    text = "وأضافت سامية الورتاني في تصريح للإذاعة على هامش وقفة احتجاجية نظمها اليوم اتحاد الشغل، أن القانون مخالف للدستور."
+    said = only(events_of(backend, text, "ar"), "announcement")
+    assert (said.date, said.date_basis) == ("2023-09-12", "sentence")

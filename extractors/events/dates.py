@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from extractors.events.attach import Predicate, attach, governor, has_tree
+from extractors.events.attach import Predicate, attach, expression_head, governor, has_tree
 from extractors.events.cues import DateCues, during, is_word, noun_before
 from extractors.events.draft import Draft
 from extractors.events.merge import MERGEABLE
@@ -55,28 +55,47 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
     for t, n in owned.items():
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
     _share_with_noun_before(drafts, [times[t] for t in owned])
-    _share_with_statement_during(drafts, cues)
+    free = [t for n, t in enumerate(times) if n not in owned]
+    _share_with_statement_during(drafts, cues, free)
     inherit(drafts, predicates)
 
 
-def _share_with_statement_during(drafts: Sequence[Draft], cues: DateCues) -> None:
-    """A statement made during an event ("قال خلال زيارة أداها اليوم إلى …
-    إن", "said during a visit to Sfax on Tuesday that") is dated by the
-    event's own day when the tree gave the statement none: what is said on a
-    visit is said that day. The event noun must follow the verb with no other
-    verb between (content often opens without "that": "said she had met him
-    during talks"), come before the content's opening word, and be asserted."""
+def _share_with_statement_during(drafts: Sequence[Draft], cues: DateCues, free: Sequence[TimeExpression] = ()) -> None:
+    """A statement made during an event or occasion ("قال خلال زيارة أداها
+    اليوم إلى … إن", "said during a visit to Sfax on Tuesday that", "أضافت على
+    هامش وقفة احتجاجية نظمها اليوم الائتلاف") is dated by its day when the tree
+    gave the statement none: what is said on a visit is said that day. The day
+    is an asserted event noun's own, or an expression no event took inside the
+    occasion's phrase (its relative clause with a subject of its own). The noun
+    must follow the verb with no other verb between (content often opens
+    without "that": "said she had met him during talks") and come before the
+    content's opening word."""
     words = drafts[0].sentence.words
+    by_index = {w.index: i for i, w in enumerate(words)}
     for d in drafts:
         if d.type != "announcement" or d.is_noun or d.time is not None:
             continue
         content = next((i for i in range(d.position + 1, len(words)) if is_word(words[i], cues.statement_content)), len(words))
-        for e in drafts:
-            if (e.is_noun and e.type != "announcement" and e.date_basis == "explicit" and e.modality == "asserted"
-                    and e.time.granularity == "day" and d.position < e.position < content and during(words, e.position, cues)
-                    and not any(w.upos in ("VERB", "AUX") for w in words[d.position + 1 : e.position])):
-                d.time, d.date_basis = e.time, "sentence"
-                break
+        around = lambda at: (d.position < at < content and during(words, at, cues)  # noqa: E731
+                             and not any(w.upos in ("VERB", "AUX") for w in words[d.position + 1 : at]))
+        days = [e.time for e in drafts if e.is_noun and e.type != "announcement" and e.date_basis == "explicit"
+                and e.modality == "asserted" and around(e.position)]
+        days += [t for t in free if _occasion_of(words, t.span, by_index, around) is not None]
+        day = next((t for t in days if t.granularity == "day"), None)
+        if day is not None:
+            d.time, d.date_basis = day, "sentence"
+
+
+def _occasion_of(words, span: Span, by_index, around, reach: int = 4) -> int | None:
+    """Position of the noun above the expression, at most ``reach`` steps up the tree, for which ``around`` holds."""
+    node = expression_head(words, span)
+    for _ in range(reach):
+        if node is None or words[node].head not in by_index:
+            return None
+        node = by_index[words[node].head]
+        if around(node):
+            return node
+    return None
 
 
 def _share_with_noun_before(drafts: Sequence[Draft], owned: Sequence[TimeExpression]) -> None:

@@ -129,19 +129,20 @@ TITLE_PHRASE_UPOS = ("NOUN", "ADJ", "ADP", "DET", "PROPN", "X")
 MAX_TITLE_PHRASE = 8
 
 
-def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[Entity]) -> Entity | None:
+def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[Entity], preposition: bool = True) -> Entity | None:
     """The person named between commas after a title and the phrase it governs
     ("أفاد المتحدث الرسمي باسم وزارة الصحة، الدكتور سامي الهادي،
     أن"): ``end`` is where the parsed subject's phrase ends. The title's phrase
     runs over nouns, adjectives and prepositions only, up to a comma; after it
     at most one word of rank ("المقدم") stands before the recognized person.
     Only for a subject after its verb (a title standing for a name), and only
-    a phrase with a preposition in it."""
+    a phrase with a preposition in it, unless ``preposition`` is False (the
+    caller knows the phrase holds the title's organization)."""
     at = next((i for i, w in enumerate(words) if w.span.start >= end), len(words))
     first, limit = at, min(len(words), at + MAX_TITLE_PHRASE)
     while at < limit and words[at].text not in COMMAS and words[at].upos in TITLE_PHRASE_UPOS:
         at += 1
-    if at >= limit or words[at].text not in COMMAS or not any(w.upos == "ADP" for w in words[first:at]):
+    if at >= limit or words[at].text not in COMMAS or (preposition and not any(w.upos == "ADP" for w in words[first:at])):
         return None  # the phrase a title governs opens with a preposition ("باسم", "لحزب")
     tokens = sorted({w.token_index for w in words[at + 1 : at + 4]})[:2]  # the name, or one word of rank before it
     for n, token in enumerate(tokens):

@@ -33,6 +33,8 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
             continue
         inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
         named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
+        if named is not None and named.label != "PER" and subject.upos == "NOUN":  # "نائب رئيس حركة النهضة، علي العريض":
+            named = name_after_title_phrase(clause.words, hi, entities, preposition=False) or named  # the title's holder
         named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
         after_verb = subject.span.start > clause.words[clause.trigger].span.start
         named = named or (name_after_title_phrase(clause.words, hi, entities) if after_verb else None)
