@@ -53,3 +53,13 @@ def test_the_person_after_a_title_and_its_organization_speaks_not_the_organizati
     """"قال نائب رئيس حزب الأمل، سمير الطيب": the organization is the title's genitive; the name holds the title."""
     said = only(fixture_events(backend, "قال نائب رئيس حزب الأمل، سمير الطيب إن الحزب سيشارك في الانتخابات.", "ar"), "announcement")
     assert said.actor == "سمير الطيب"
+
+
+def test_a_document_s_issuer_and_day_are_found_when_the_parse_hangs_them_elsewhere(backend):
+    """"بيان صادر اليوم الثلاثاء عن X": the issuer after the participle and the day, whatever the tree says."""
+    text = "وحذرت الوزارة المواطنين من السفر. وجاء في بيان صادر اليوم الثلاثاء عن الخارجية الفرنسية أن الفنادق قد تكون مستهدفة."
+    issued = [e for e in fixture_events(backend, text, "ar") if e.trigger == "بيان"]
+    assert [(e.actor, e.date) for e in issued] == [("الخارجية الفرنسية", "2023-09-12")]
+    text = "و جاء في بيان صادر اليوم الثلاثاء عن وزارة الداخلية أن الطرقات ستغلق."
+    issued = only(fixture_events(backend, text, "ar"), "announcement")
+    assert (issued.actor, issued.date, issued.date_basis) == ("وزارة الداخلية", "2023-09-12", "explicit")

@@ -33,7 +33,7 @@ CONTENT_LINKS = ("conj", "parataxis", "ccomp")
 #: Relations of what a statement reports after it ("X said [prices rose]").
 REPORTED = ("ccomp", "parataxis", "xcomp", "csubj")
 #: Words that may stand between an event noun and its expression.
-NOUN_GAP_UPOS = ("ADP", "DET", "ADV", "ADJ", "PART", "PRON")
+NOUN_GAP_UPOS = ("ADP", "DET", "ADV", "ADJ", "PART", "PRON", "X")
 #: Words that may stand between an expression and the statement verb it frames.
 VERB_GAP_UPOS = ("ADV", "ADJ", "PART")
 #: Periods a statement reports on but is never made in: a quarter or a half year.

@@ -133,3 +133,28 @@ def unglued_issuer(phrase: Argument, lex: dict, lang: str) -> Argument:
             text = written + phrase.text[len(glued):]
             return replace(phrase, text=text, resolved=canonical(text, lang))
     return phrase
+
+
+#: Words a document noun's issuer phrase may stand after: the participle "issued" and time words ("بيان صادر اليوم عن").
+MAX_ISSUER_GAP = 6
+
+
+def issuer_after(clause: Clause, query: Query) -> Word | None:
+    """The issuer of a document noun found on the surface when the parse hung it
+    elsewhere ("بيان صادر اليوم الثلاثاء عن الخارجية الفرنسية", the issuer
+    under the time word): the first noun after the document, within a few
+    words, that an issuer preposition introduces. Only the participle "issued"
+    (``actors.issuing_participles``) and time words may stand between."""
+    words, trigger = clause.words, clause.words[clause.trigger]
+    if not issued_document(trigger, query.lex, query.lang) or "Number=Plur" in (trigger.feats or ""):
+        return None  # "بيانات" is data far more often than statements
+    actors = query.lex["actors"]
+    marks = {m.casefold() for m in actors["issuer_prepositions"]}
+    issuing = canonical_set(tuple(actors.get("issuing_participles", ())), query.lang)
+    for word in words[clause.trigger + 1 : min(clause.end, clause.trigger + 1 + MAX_ISSUER_GAP)]:
+        if word.upos in ("NOUN", "PROPN", "X") and any(c.head == word.index and c.deprel == "case" and c.text.casefold() in marks for c in words):
+            return word
+        timed = any(word.span.overlaps(t) for t in clause.times)
+        if not (timed or word.deprel == "case" or canonical(word.lemma or word.text, query.lang) in issuing):
+            return None  # "هذا البيان منافيا لقرارات": only "issued" and the day may stand between
+    return None
