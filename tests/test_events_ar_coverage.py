@@ -154,3 +154,26 @@ def test_a_form_v_statement_verb_is_found_by_its_written_form(backend):
     """'وتطرق' (addressed): the lemmatizer gives the root's form I 'طرق' (knocked)."""
     speakers = actors(events_of(backend, "وتطرق الوزير سامي الهادي إلى وضع المستشفيات في الجهة."), "announcement")
     assert len(speakers) == 1 and "سامي" in speakers[0]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وندد الاتحاد الجهوي للشغل بقرار غلق المصنع.", "الاتحاد الجهوي"),
+    ("وأشادت جمعية القضاة بقرار المحكمة.", "جمعية القضاة"),
+    ("واستنكرت نقابة الصحفيين الاعتداء على المصور.", "نقابة الصحفيين"),
+])
+def test_condemning_and_praising_are_statements(backend, text, speaker):
+    """Guidelines: criticizing is a statement; so are condemning (ندد، استنكر، أدان) and praising (أشاد، رحب)."""
+    found = actors(events_of(backend, text), "announcement")
+    assert any(a and speaker in a for a in found), found
+
+
+def test_pointing_out_is_a_statement_only_with_what_is_pointed_out(backend):
+    """'وأبرز الوزير أن …' points something out; 'أبرز عناوين الأخبار' is the superlative 'the main headlines'."""
+    assert actors(events_of(backend, "وأبرز وزير الفلاحة أن الموسم سيكون جيدا."), "announcement") == ["وزير الفلاحة"]
+    assert actors(events_of(backend, "أبرز عناوين الأخبار الوطنية والدولية لهذا اليوم."), "announcement") == []
+
+
+def test_a_preposition_the_tagger_took_for_an_adjective_ends_the_speaker(backend):
+    """'لفتت سامية الورتاني الى أن': the speaker is the name, not 'الورتاني الى'."""
+    found = actors(events_of(backend, "ولفتت سامية الورتاني الى أن الجانب التونسي سيستفيد من التجربة."), "announcement")
+    assert found == ["سامية الورتاني"]

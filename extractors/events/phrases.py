@@ -25,7 +25,7 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str, befo
     """
     syntax, words = lex["syntax"], clause.words
     if subject is not None and subject.upos in syntax["phrase_upos"]:
-        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"], before_times)
+        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"], before_times, lex["roles"])
     elif syntax["actor_after_trigger_first"]:
         start = next(
             (i for i in range(clause.trigger + 1, clause.end) if words[i].upos in syntax["phrase_upos"] and words[i].token_index != words[i - 1].token_index),
@@ -82,7 +82,13 @@ def _continues(words: Sequence[Word], start: int, end: int) -> bool:
     return any(w.index == head for w in words[start:end]) or words[end].upos in ("X", "PROPN")
 
 
-def _phrase_around(clause: Clause, subject: Word, limit: int, before_times: bool = False) -> tuple[int | None, int]:
+def _mistagged_preposition(word: Word, roles: dict | None) -> bool:
+    """A preposition of a role ("الى") that the tagger took for an adjective or
+    noun ends a phrase: "لفتت سامية الورتاني الى أن" names no "الورتاني الى"."""
+    return bool(roles) and word.upos != "ADP" and any(word.text.casefold() == p for preps in roles.values() for p in preps if len(p) > 1)
+
+
+def _phrase_around(clause: Clause, subject: Word, limit: int, before_times: bool = False, roles: dict | None = None) -> tuple[int | None, int]:
     words = clause.words
     at = words.index(subject)
     start, end = at, at + 1
@@ -91,7 +97,7 @@ def _phrase_around(clause: Clause, subject: Word, limit: int, before_times: bool
         start -= 1
         inside.add(words[start].index)
     while end < clause.end and end - start < limit and end != clause.trigger and words[end].upos != "PUNCT" and words[end].head in inside | {w.index for w in words[at:end]} \
-            and not (before_times and any(words[end].span.overlaps(t) for t in clause.times)):
+            and not (before_times and any(words[end].span.overlaps(t) for t in clause.times)) and not _mistagged_preposition(words[end], roles):
         end += 1
     return start, end
 

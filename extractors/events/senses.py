@@ -29,6 +29,11 @@ a language that needs none):
   nominal object ("he added", "added that …", but "would add caution to
   trading", "added 5 pct"): with a noun as object they do something else;
 
+* ``verbs_with_content``: statement verbs only when reported content opens
+  after them in their sentence (a word of ``dates.statement_content``, a colon
+  or a quotation mark): "وأبرز الوزير أن …" points something out, "أبرز
+  عناوين الأخبار" is the superlative "the main headlines";
+
 * ``objects_of_other_sense``: a verb whose object (or, for "easier to meet",
   the subject its clause is said of) is one of the listed nouns means
   something else ("meet goals", "meet demand", "regulations are easy to
@@ -84,6 +89,8 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
         return True
     if _is(lemma, senses["nominal_object_verbs"], lang, senses) and any(
             w.head == word.index and w.deprel == "obj" and w.upos in ("NOUN", "NUM") for w in words):
+        return True
+    if _is(lemma, senses.get("verbs_with_content", ()), lang, senses) and not _content_after(words, position, lex):
         return True
     objects = next((v for k, v in senses.get("objects_of_other_sense", {}).items() if _is(lemma, (k,), lang, senses)), None)
     if objects and any(_is(w.lemma or w.text, objects, lang, senses) for w in _objects(words, word)):
@@ -151,6 +158,21 @@ def _misread_noun(words: Sequence[Word], word: Word, senses: dict, lang: str) ->
             bare = token[: -len(suffix)]
             if bare in stems or any(bare.startswith(c) and bare[len(c) :] in stems for c in senses["proclitics"]):
                 return True
+    return False
+
+
+#: How far after a verb of ``verbs_with_content`` its content may open.
+CONTENT_REACH = 10
+
+
+def _content_after(words: Sequence[Word], position: int, lex: dict) -> bool:
+    """Reported content opens within :data:`CONTENT_REACH` words after the verb, before a full stop."""
+    openers = {w.casefold() for w in lex["dates"]["statement_content"]} | {":"} | set(lex["actors"]["quote_marks"])
+    for word in words[position + 1 : position + 1 + CONTENT_REACH]:
+        if word.text in (".", "؛", ";"):
+            return False
+        if word.text.casefold() in openers:
+            return True
     return False
 
 
