@@ -164,3 +164,9 @@ def test_the_requirements_a_company_failed_to_meet_are_no_meeting(backend):
     """"requirements, which it failed to meet": the relative pronoun stands for the requirements."""
     text = "The company said its shares stay listed despite capital requirements, which it failed to meet as of January 20."
     assert [e for e in events_of(backend, text) if e.type == "meeting"] == []
+
+
+def test_a_meeting_its_own_expression_dates_after_publication_is_planned(backend):
+    """Published Tuesday 2023-09-12: a summit on September 20 has not happened yet, whatever the tense."""
+    (summit,) = [e for e in fixture_events(backend, "EU leaders hold a summit in Lisbon on September 20.", "en") if e.type == "meeting"]
+    assert (summit.date, summit.modality) == ("2023-09-20", "planned")

@@ -76,3 +76,18 @@ def test_a_meeting_it_held_is_held_by_the_subject_of_the_sentence(backend):
     the verb the phrase belongs to; control: a meeting the relative names its holder of."""
     assert dated(backend, "وأصدرت النقابة خلال اجتماع عقدته أمس بيانا.", "meeting") == [("النقابة", "2023-09-11")]
     assert dated(backend, "وتحدث الوزير خلال اجتماع عقده رئيس الحكومة يوسف الشاهد أمس.", "meeting") == [("يوسف الشاهد", "2023-09-11")]
+
+
+def test_a_visit_carried_out_is_the_subject_s_visit(backend):
+    """'أدى زيارة' and 'قام بزيارة' (performed, carried out a visit) are light verbs; 'رحب بزيارة' (welcomed
+    someone's visit) is not: the minister who welcomes it does not visit."""
+    assert actors(backend, "أدى وزير الصحة أمس زيارة إلى صفاقس.", "visit") == ["وزير الصحة"]
+    assert actors(backend, "قام وزير الصحة أمس بزيارة إلى صفاقس.", "visit") == ["وزير الصحة"]
+    assert actors(backend, "ورحب الوزير بزيارة الرئيس الفرنسي.", "visit") != ["الوزير"]
+
+
+def test_an_adverb_of_time_before_the_event_noun_dates_it_and_a_future_day_makes_it_planned(backend):
+    """'يؤدي الوزير غدا زيارة': the tagger makes the visit the genitive of 'غدا', which as an indefinite
+    accusative takes none; a visit dated after publication has not happened yet."""
+    (visit,) = [e for e in fixture_events(backend, "ويؤدي وزير الخارجية غدا زيارة رسمية إلى الجزائر.", "ar") if e.type == "visit"]
+    assert (visit.actor, visit.date, visit.modality) == ("وزير الخارجية", "2023-09-13", "planned")

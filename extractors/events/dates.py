@@ -222,6 +222,19 @@ def scheduled_present(drafts: Sequence[Draft], published: date | None, present_f
             d.modality = "planned"
 
 
+def future_is_planned(drafts: Sequence[Draft], published: date | None) -> None:
+    """A movement or meeting that its own expression dates after publication
+    has not happened when the article is written: planned, whatever the verb
+    ("يؤدي الوزير غدا زيارة", a visit carried by a present-tense light verb;
+    "talks on Friday" read on a Tuesday). Run after the dates are final."""
+    if published is None:
+        return
+    for d in drafts:
+        if d.modality == "asserted" and d.type != "announcement" and d.time is not None and d.date_basis == "explicit" \
+                and d.time.date_start is not None and d.time.date_start > published:
+            d.modality = "planned"
+
+
 def plans_ahead(drafts: Sequence[Draft], published: date | None) -> None:
     """A planned event's day or month that the time expressions put before
     publication only for want of a tense ("a special meeting expected in June",

@@ -23,7 +23,7 @@ from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_ent
 from extractors.events.cues import DateCues
 from extractors.events.fallback import complement_topic
 from extractors.events.dates import (
-    DATED_KINDS, attach_dates, carry_context, plans_ahead, plans_by_reference, publication_dates, recurring, scheduled_present,
+    DATED_KINDS, attach_dates, carry_context, future_is_planned, plans_ahead, plans_by_reference, publication_dates, recurring, scheduled_present,
 )
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
@@ -59,6 +59,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     if article.published_source not in GUESSED_PUBLICATION:
         scheduled_present(kept, article.published, lex["dates"]["present_feats"])
         plans_ahead(kept, article.published)
+        future_is_planned(kept, article.published)
         publication_dates(kept, article.published, lex["dates"]["present_feats"])
     names = [e.resolved or e.text for e in analysis.entities if e.label in ("PER", "ORG")]
     return tuple(merge(article, analysis.lang, kept, names, lex.get("senses", {}).get("articles", ())))

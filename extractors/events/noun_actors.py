@@ -52,7 +52,7 @@ def noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
     pair = _pair(clause, entities, query)
     if pair:
         return pair
-    head = verb_with_subject(words, trigger)  # the verb the event noun is the object of ("held talks")
+    head = verb_with_subject(words, trigger) or _light_verb_by_preposition(words, trigger, query)  # "held talks", "قام بزيارة"
     if head is None:
         return None
     in_clause = clause.words[clause.start : clause.end]
@@ -67,6 +67,17 @@ def noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
         if subject.upos in query.lex["syntax"]["phrase_upos"] and subject in in_clause and is_light(head, query):
             return noun_phrase(clause, subject, query.lex, query.lang)  # "the foreign ministers held talks"
     return None
+
+
+def _light_verb_by_preposition(words: Sequence[Word], trigger: Word, query: Query) -> Word | None:
+    """A light verb that takes its event noun after a preposition ("قام الوزير بزيارة إلى صفاقس":
+    carried out a visit, ``syntax.light_verb_prepositions``); only a light verb, since "رحب الوزير
+    بزيارة الرئيس" (welcomed the president's visit) makes no visit of the minister's."""
+    marks = set(query.lex["syntax"].get("light_verb_prepositions", ()))
+    if trigger.deprel != "obl" or not any(w.head == trigger.index and w.deprel == "case" and w.text in marks for w in words):
+        return None
+    head = next((w for w in words if w.index == trigger.head and w.upos in ("VERB", "AUX")), None)
+    return head if head is not None and is_light(head, query) and parse_subjects(words, head) else None
 
 
 def _held_in_relative(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | str | None:

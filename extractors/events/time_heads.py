@@ -40,7 +40,7 @@ def free_time_heads(sentence: Sentence, spans: Sequence[Span]) -> Sentence:
         return sentence
     changed = False
     for span in spans:
-        changed |= _free(words, span) or _free_predicate(words, span)
+        changed |= _free(words, span) or _free_predicate(words, span) or _free_adverb(words, span)
     return replace(sentence, words=tuple(words)) if changed else sentence
 
 
@@ -86,3 +86,28 @@ def _only_modifiers_between(words: Sequence[Word], noun: int, first: int, time_i
     """Between the compound noun and the expression only words of the time
     phrase itself ("contacts later today"): nothing that heads something else."""
     return all(w.head == time_index and w.upos in ("ADJ", "ADV") for w in words[noun + 1 : first])
+
+
+#: Features of an adverbial time word: an indefinite accusative ("غدا", "صباحا"), which heads no genitive.
+ADVERBIAL_FEATS = ("Definite=Ind", "Case=Acc")
+
+
+def _free_adverb(words: list[Word], span: Span) -> bool:
+    """An adverbial time word (indefinite accusative, :data:`ADVERBIAL_FEATS`)
+    parsed as the head of the noun right after it ("يؤدي الوزير غدا زيارة":
+    the time word as object, the visit as its genitive): an indefinite
+    accusative takes no genitive, so the noun takes the time word's place and
+    the time word modifies what it hung on."""
+    inside = [i for i, w in enumerate(words) if span.start <= w.span.start and w.span.end <= span.end]
+    indices = {words[i].index for i in inside}
+    time = next((i for i in inside if words[i].head not in indices), None)
+    after = inside[-1] + 1 if inside else len(words)
+    if time is None or after >= len(words) or words[time].head in (0, None):
+        return False
+    t, noun = words[time], words[after]
+    feats = set((t.feats or "").split("|"))
+    if not feats.issuperset(ADVERBIAL_FEATS) or noun.head != t.index or noun.deprel != "nmod" or noun.upos not in NOUN_UPOS:
+        return False
+    words[after] = replace(noun, head=t.head, deprel=t.deprel)
+    words[time] = replace(t, deprel=TEMPORAL)
+    return True
