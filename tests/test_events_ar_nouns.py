@@ -91,3 +91,13 @@ def test_an_adverb_of_time_before_the_event_noun_dates_it_and_a_future_day_makes
     accusative takes none; a visit dated after publication has not happened yet."""
     (visit,) = [e for e in fixture_events(backend, "ويؤدي وزير الخارجية غدا زيارة رسمية إلى الجزائر.", "ar") if e.type == "visit"]
     assert (visit.actor, visit.date, visit.modality) == ("وزير الخارجية", "2023-09-13", "planned")
+
+
+def test_receiving_a_guest_is_a_meeting_and_receiving_a_flight_is_not(backend):
+    """'استقبل الوزير السفير' (received the ambassador) is a meeting (guidelines); an airport receiving a
+    flight, a hospital the injured or a country its tourists meets no one."""
+    found = [e for e in fixture_events(backend, "واستقبل وزير الخارجية أمس سفير فرنسا بمقر الوزارة.", "ar") if e.type == "meeting"]
+    assert [(e.actor, e.date) for e in found] == [("وزير الخارجية", "2023-09-11")]
+    for text in ("واستقبل مطار قرطاج أمس رحلة قادمة من باريس.", "واستقبل المستشفى الجهوي أمس 8 مصابين.",
+                 "وتستقبل تونس هذا الصيف آلاف السياح الجزائريين."):
+        assert actors(backend, text, "meeting") == [], text

@@ -34,8 +34,8 @@ from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.subjects import subject_actor
 from extractors.events.tree import descendants, ends_right_before, passive_agents
-from extractors.events.triggers import is_manner_word, verbal_ending
-from extractors.events.wordsets import canonical_set
+from extractors.events.triggers import is_manner_word, lemma_keys, verbal_ending
+from extractors.events.wordsets import canonical_set, normalized_set
 from extractors.records import Entity, Span, Word
 
 
@@ -47,9 +47,18 @@ def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
     if attributive is not None:
         return _attributive_actor(clause, attributive, entities, query)
     found = noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
-    if found is not None:
-        return found
-    return _verb_actor(clause, entities, query)
+    if found is None:
+        found = _verb_actor(clause, entities, query)
+    if isinstance(found, Argument) and found.label not in (None, "PER") and not query.is_noun and _hosts(clause, query):
+        return NO_ACTOR  # "تستقبل تونس أول رحلة": a country or a company receiving flights or tourists meets no one
+    return found
+
+
+def _hosts(clause: Clause, query: Query) -> bool:
+    """The trigger is a verb of meeting by receiving someone (``actors.hosting_verbs``): only a person
+    receives a guest; a described host must name one (a title), a named one be a person."""
+    keys = normalized_set(tuple(query.lex["actors"]["hosting_verbs"]), query.lang)
+    return bool(keys) and bool(lemma_keys(clause.words[clause.trigger], query.lex["syntax"], query.lang) & keys)
 
 
 def _manner_speaker(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:
@@ -136,8 +145,9 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     described = next((w for w in subjects if w.upos in syntax["phrase_upos"] and w.upos != "PROPN"), None)
     if described is not None:  # "the visiting Japanese delegation said": not "Japanese"
         phrase = noun_phrase(clause, described, query.lex, query.lang, before_times=described in issuers)
-        if phrase is not None and query.event_type in TRAVEL_TYPES and not names_someone(phrase, entities, query.lang, actors["travellers"]):
-            return NO_ACTOR  # "وصلت المادة", "the proposal leaves it little": no one travelled
+        someone = query.event_type in TRAVEL_TYPES or _hosts(clause, query)
+        if phrase is not None and someone and not names_someone(phrase, entities, query.lang, actors["travellers"]):
+            return NO_ACTOR  # "وصلت المادة", "the proposal leaves it little", "استقبل المستشفى": no one travelled or met
         return unglued_issuer(phrase, query.lex, query.lang) if phrase is not None and described in issuers else phrase
     after = [e for e in free if e.span.start > trigger.span.start and not _in_oblique(clause.words, trigger, e)]
     before = [e for e in free if e.span.end <= trigger.span.start]

@@ -21,9 +21,10 @@ a language that needs none):
 * ``other_verb_forms``: written forms of a different verb that the lemmatizer
   gives a trigger's lemma (form IV "ألقى/يلقي", threw or delivered — "يلقي اللوم",
   "ألقى كلمة" — is lemmatized like form I "لقي", met): never that event;
-* ``admission_nouns`` / ``admitted_objects``: receiving injured people, patients
-  or files ("استقبال 3 مصابين", "استقبال الطلبات") is admitting them, not meeting
-  anyone; a number may stand between ("استقبال 5 جرحى").
+* ``admission_nouns`` / ``admitted_objects``: receiving injured people, patients,
+  flights or files ("استقبال 3 مصابين", "استقبال الطلبات", "استقبل المطار رحلة")
+  is admitting them, not meeting anyone; a number may stand between ("استقبال 5
+  جرحى"); a verb's parsed object counts too.
 
 * ``nominal_object_verbs``: statement verbs that report speech only without a
   nominal object ("he added", "added that …", but "would add caution to
@@ -76,9 +77,10 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
         return True  # "left-wing leaders", "a meeting-room": part of a compound word, no event
     if is_noun and medium_of_verb(words, word, event_type, lex):
         return True
-    if is_noun and _is(lemma, senses["admission_nouns"], lang, senses):
-        if _admits(words, position, senses, lang):
-            return True
+    if _is(lemma, senses["admission_nouns"], lang, senses):
+        if _admits(words, position, senses, lang) or (not is_noun and any(
+                _is(w.lemma or w.text, senses["admitted_objects"], lang, senses) for w in _objects(words, word))):
+            return True  # "استقبال 3 مصابين", "استقبل مطار النفيضة رحلة سياحية"
     if is_noun:
         return _is(lemma, senses["context_nouns"], lang, senses) and any(_is(w.text, senses["sport_words"], lang, senses) for w in words)
     if _misread_noun(words, word, senses, lang) or _is(word.text, senses["other_verb_forms"], lang, senses):
