@@ -63,3 +63,14 @@ def test_a_document_s_issuer_and_day_are_found_when_the_parse_hangs_them_elsewhe
     text = "و جاء في بيان صادر اليوم الثلاثاء عن وزارة الداخلية أن الطرقات ستغلق."
     issued = only(fixture_events(backend, text, "ar"), "announcement")
     assert (issued.actor, issued.date, issued.date_basis) == ("وزارة الداخلية", "2023-09-12", "explicit")
+
+
+def test_the_speaker_of_according_to_what_comes_last_past_a_comma(backend):
+    """"وفق ما أكده لإذاعة الجوهرة، الناطق …، سامي الهمامي": the subject of the verb after "ما" stands
+    after its obliques and a comma; the statement took place (asserted), it is not hearsay."""
+    text = "وتم إيقاف المشتبه به، وفق ما أكده لإذاعة الجوهرة، الناطق الرسمي باسم المحكمة الابتدائية، سامي الهمامي."
+    said = only(fixture_events(backend, text, "ar"), "announcement")
+    assert (said.actor, said.modality) == ("سامي الهمامي", "asserted")
+    text = "وتم إيقاف المشتبه به، حسب ما أفاد به للإذاعة، الناطق الرسمي باسم المحكمة."
+    said = only(fixture_events(backend, text, "ar"), "announcement")
+    assert (said.actor, said.modality) == ("الناطق الرسمي", "asserted")

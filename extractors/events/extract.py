@@ -104,7 +104,10 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         if not is_noun and "destination" not in draft.roles and needs_destination(words[position], event_type, lex, words):
             continue  # "goes on", "headed the list": travel only with a destination
         cue_start = _cue_window_start(words, position, lex)
-        draft.modality = modality(words, position, (cue_start, end), is_noun, _is_reported(drafts, words, position, lex), lex["modality"])
+        hearsay = _is_reported(drafts, words, position, lex)
+        draft.modality = modality(words, position, (cue_start, end), is_noun, hearsay, lex["modality"])
+        if draft.modality == "reported" and event_type == "announcement" and not hearsay:
+            draft.modality = "asserted"  # "حسب ما أفاد به X", "according to what X told": X's statement took place
         if draft.modality in ("asserted", "reported") and scheduled_progressive(words, position, event_type):
             draft.modality = "planned"
         if is_noun:

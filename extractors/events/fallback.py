@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities import canonical
-from extractors.events.clause import Clause, parse_subjects
-from extractors.events.names import COMMAS
+from extractors.events.clause import Argument, Clause, from_entity, parse_subjects
+from extractors.events.names import COMMAS, name_after_title_phrase
+from extractors.events.phrases import noun_phrase
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Word
 
@@ -134,3 +135,31 @@ def complement_topic(words: Sequence[Word], position: int, entities: Sequence[En
         if named is not None:
             return at, named
     return None
+
+
+def speaker_past_comma(clause: Clause, entities: Sequence[Entity], lex: dict, lang: str) -> Argument | None:
+    """The speaker of "according to what … said" ("وفق ما أكده لإذاعة الجوهرة،
+    الناطق باسم المحكمة، سامي الهمامي"): Arabic puts the subject of a statement
+    verb after "ما" last, after its obliques and a comma, where the clause has
+    ended and the parse rarely finds it. The person named after the title, else
+    the title's phrase, else a name right after the comma; nothing past a verb."""
+    words = clause.words
+    before = words[clause.trigger - 1] if clause.trigger > 0 else None
+    if before is None or before.text not in lex["actors"].get("relative_what", ()) or clause.end >= len(words):
+        return None
+    if words[clause.end].text not in COMMAS:
+        return None
+    comma = words[clause.end]
+    rest = [w for w in words[clause.end + 1 :] if w.upos != "PUNCT" or w.text in COMMAS]
+    if not rest or rest[0].upos in ("VERB", "AUX"):
+        return None
+    person = name_after_title_phrase(words, comma.span.end, entities, preposition=False)
+    if person is not None and not any(w.upos in ("VERB", "AUX") for w in words if comma.span.end <= w.span.start < person.span.start):
+        return from_entity(person, "parse")
+    first = next((e for e in entities if e.span.start == rest[0].span.start and e.label in ("PER", "ORG")), None)
+    if first is not None:
+        return from_entity(first, "parse")
+    if rest[0].upos not in lex["syntax"]["phrase_upos"]:
+        return None
+    tail = Clause(words, clause.trigger, clause.start, len(words), clause.text, clause.times)
+    return noun_phrase(tail, rest[0], lex, lang)
