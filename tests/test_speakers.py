@@ -74,3 +74,15 @@ def test_the_speaker_of_according_to_what_comes_last_past_a_comma(backend):
     text = "وتم إيقاف المشتبه به، حسب ما أفاد به للإذاعة، الناطق الرسمي باسم المحكمة."
     said = only(fixture_events(backend, text, "ar"), "announcement")
     assert (said.actor, said.modality) == ("الناطق الرسمي", "asserted")
+
+
+def test_a_paper_whose_name_holds_a_time_word_speaks_and_the_one_it_quotes_speaks_too(backend):
+    """"The Lisbon Daily said": "Daily" is part of the paper's name, not a frequency; "quoted X as saying":
+    X said it (object control), the paper only reports it."""
+    said = only(fixture_events(backend, "The Lisbon Daily said the first two Spanish ships left the port last month.", "en"), "announcement")
+    assert said.actor == "Lisbon Daily"
+    text = "The Lisbon Daily quoted bank chairman Pedro Alves as saying the bank would close two branches."
+    quoted = only(fixture_events(backend, text, "en"), "announcement")
+    assert quoted.actor == "Pedro Alves"
+    text = "Lusa news agency quoted Bank of Portugal Governor Pedro Alves as telling reporters that rates would stay low."
+    assert only(fixture_events(backend, text, "en"), "announcement").actor == "Pedro Alves"  # "<org> <title> <person> as telling"

@@ -46,6 +46,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     if not lex:
         return ()
     lex = {**lex, "lang": analysis.lang, "date_cues": DateCues.of(lex["dates"])}
+    times = _outside_names(times, analysis.entities)
     drafts: list[Draft] = []
     dated = [t.span for t in times if t.kind in DATED_KINDS]
     for sentence in analysis.sentences:
@@ -63,6 +64,13 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
         publication_dates(kept, article.published, lex["dates"]["present_feats"])
     names = [e.resolved or e.text for e in analysis.entities if e.label in ("PER", "ORG")]
     return tuple(merge(article, analysis.lang, kept, names, lex.get("senses", {}).get("articles", ())))
+
+
+def _outside_names(times: Sequence[TimeExpression], entities: Sequence[Entity]) -> list[TimeExpression]:
+    """Time expressions that are no part of a longer person or organization name: "Daily" in "The
+    China Daily said", "Sunday" in "the Sunday Times" name a paper, not when anything happened."""
+    names = [e.span for e in entities if e.label in ("PER", "ORG")]
+    return [t for t in times if not any(n.start <= t.span.start and t.span.end <= n.end and (n.end - n.start) > (t.span.end - t.span.start) for n in names)]
 
 
 # --- per sentence ------------------------------------------------------------

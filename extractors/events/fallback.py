@@ -49,11 +49,14 @@ def implausible(words: Sequence[Word], trigger: Word) -> bool:
     return False
 
 
-def governor_subjects(words: Sequence[Word], trigger: Word) -> list[Word]:
+def governor_subjects(words: Sequence[Word], trigger: Word, control_marks: Sequence[str] = ()) -> list[Word]:
     """The subjects of the predicate a subjectless one depends on, up the chain
     of controlled predicates ("left and then headed to Rome"); first, those of
     a participle clause before it that the parse gave the shared subject ("X,
-    speaking in Geneva on Tuesday, said": X is made the subject of "speaking")."""
+    speaking in Geneva on Tuesday, said": X is made the subject of "speaking").
+    A governing verb with an object before a predicate marked by one of
+    ``control_marks`` passes the object on ("quoted X as saying"): object
+    control."""
     fronted = [w for w in words if w.head == trigger.index and w.deprel == "advcl" and w.index < trigger.index
                and "VerbForm=Part" in (w.feats or "")]
     for participle in fronted:
@@ -64,9 +67,12 @@ def governor_subjects(words: Sequence[Word], trigger: Word) -> list[Word]:
     node, seen = trigger, set()
     while node.deprel in CONTROLLED and node.head in by_index and node.index not in seen:
         seen.add(node.index)
-        node = by_index[node.head]
+        controlled, node = node, by_index[node.head]
         if node.upos not in ("VERB", "AUX", "NOUN", "ADJ"):
             return []
+        objects = [w for w in words if w.head == node.index and w.deprel == "obj" and w.index < controlled.index]
+        if objects and node.upos == "VERB" and any(w.head == controlled.index and w.deprel == "mark" and w.text.casefold() in control_marks for w in words):
+            return objects[-1:]  # object control: "quoted X as saying": X said it
         subjects = parse_subjects(words, node)
         if subjects:
             return subjects

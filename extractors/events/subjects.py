@@ -54,7 +54,7 @@ def _person_before_verb(clause: Clause, entities: Sequence[Entity], organization
     the two are one name split by the tagger."""
     words, trigger = clause.words, clause.words[clause.trigger]
     for person in (e for e in entities if e.label == "PER" and organization.span.end <= e.span.start and e.span.end <= trigger.span.start):
-        after = [w for w in words if person.span.end <= w.span.start < trigger.span.start]
+        after = [w for w in words if person.span.end <= w.span.start < trigger.span.start and w.deprel != "mark"]  # "… Sumita as telling"
         title = [w for w in words if organization.span.end <= w.span.start < person.span.start and w.upos in ("NOUN", "PROPN")]
         if not after and title:
             return [person]
