@@ -84,6 +84,19 @@ def test_short_mentions_link_to_the_most_frequent_full_name():
     assert {e.resolved for e in linked} == {"vladimir putin"}
 
 
+def test_a_stock_symbol_after_a_company_s_name_is_no_mention_of_its_own():
+    """Wire copy writes "Alfama Holdings Inc <ALFH.O> said": the symbol is the company's, so the speaker is the
+    company; a name the recognizer ran into the bracket ends before it."""
+    from extractors.entities.linking import cut_tickers, resolve_tickers
+
+    text = "Alfama Holdings Inc <ALFH.O> said, and Lusitania Banking Bhd <LUSB.LI> agreed. <BRNT.L> rose."
+    found = [ent("Alfama Holdings", "ORG", 0), ent("ALFH.O", "ORG", 21), ent("Lusitania Banking Bhd <LUSB.LI", "ORG", 39),
+             ent("BRNT.L", "ORG", 81)]
+    kept = resolve_tickers(link_mentions(cut_tickers(found, "en"), "en"), text)
+    assert [e.text for e in kept] == ["Alfama Holdings", "Lusitania Banking Bhd", "BRNT.L"]  # a symbol alone stays
+    assert kept[1].span == Span(39, 60) and text[39:60] == "Lusitania Banking Bhd"
+
+
 def test_a_per_mention_of_the_same_name_wins_over_org():
     linked = link_mentions([ent("Kim Jong Un", "ORG", 0), ent("Kim", "PER", 50)], "en")
     assert [e.label for e in linked] == ["PER", "PER"]

@@ -30,8 +30,10 @@ from extractors.entities.gazetteer import (
 from extractors.entities.keys import loose_key, normalize
 from extractors.entities.linking import (
     apply_title_cue,
+    cut_tickers,
     link_mentions,
     propagate_surnames,
+    resolve_tickers,
 )
 from extractors.entities.mentions import keyed_mention, new_entity, sentence_of
 from extractors.entities.organizations import organization_entities
@@ -68,7 +70,8 @@ def finalize(raw: Iterable[Entity], sentences: Sequence[Sentence], text: str, la
     merged += free_of(organization_entities(sentences, text, lang), merged)
     merged += propagate_surnames(merged, sentences, text, lang)
     merged = [apply_title_cue(e, sentences, lang) for e in merged]
-    linked = link_mentions(sorted(merged, key=lambda e: (e.span.start, e.span.end)), lang)
+    merged = cut_tickers(merged, lang)
+    linked = resolve_tickers(link_mentions(sorted(merged, key=lambda e: (e.span.start, e.span.end)), lang), text)
     return tuple(_cut_by_sentence(linked, sentences, text, lang))
 
 

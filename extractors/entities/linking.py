@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from extractors import lexicon
-from extractors.entities.gazetteer import NAME_UPOS, is_place
+from extractors.entities.gazetteer import NAME_UPOS, canonical, is_place
 from extractors.entities.keys import matching, normalize
 from extractors.entities.mentions import new_entity, sentence_words
 from extractors.entities.organizations import has_org_head
@@ -128,3 +128,38 @@ def _settle_labels(entities: list[Entity], lang: str) -> list[Entity]:
         else:
             label_of[name] = labels.most_common(1)[0][0]
     return [replace(e, label=label_of[e.resolved]) for e in entities]
+
+
+#: Brackets a wire service puts around a company's stock symbol after its name: "Malayan Banking Bhd <MBKM.SI>".
+TICKER_BRACKETS = ("<", ">")
+#: What may stand between a name and its stock symbol: spaces, and one word the name left out ("Inc").
+_SUFFIX_GAP = re.compile(r"\s*(?:[\w.&]+\s*)?")
+
+
+def cut_tickers(entities: Sequence[Entity], lang: str) -> list[Entity]:
+    """A name the recognizer ran into the bracketed stock symbol after it
+    ("Malayan Banking Bhd <MBKM.SI") ends before the bracket."""
+    out = []
+    for e in entities:
+        k = e.text.find(TICKER_BRACKETS[0])
+        if k > 0 and e.text[:k].strip():
+            surface = e.text[:k].rstrip()
+            key = canonical(surface, lang)
+            e = replace(e, text=surface, span=Span(e.span.start, e.span.start + len(surface)), canonical=key, resolved=key)
+        out.append(e)
+    return out
+
+
+def resolve_tickers(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """A stock symbol in brackets right after a company's name is no mention of
+    its own ("Life Investors Inc <LINV.O> said": the speaker is Life
+    Investors): it is dropped when a name stands right before it."""
+    opening, closing = TICKER_BRACKETS
+    kept = []
+    for e in entities:
+        start, end = e.span.start, e.span.end
+        if start > 0 and text[start - 1] == opening and text[end : end + 1] == closing:
+            if any(n is not e and n.span.end < start and _SUFFIX_GAP.fullmatch(text[n.span.end : start - 1]) for n in entities):
+                continue  # "Life Investors Inc <LINV.O>": the name may leave out a company suffix
+        kept.append(e)
+    return tuple(kept)
