@@ -97,6 +97,16 @@ def test_a_stock_symbol_after_a_company_s_name_is_no_mention_of_its_own():
     assert kept[1].span == Span(39, 60) and text[39:60] == "Lusitania Banking Bhd"
 
 
+def test_a_name_found_after_a_hyphen_inside_a_word_starts_with_the_word():
+    """"K-Tron International Inc" found as "Tron International Inc" is K-Tron's; in "the Costa-Alves talks"
+    the part before the hyphen is a name of its own and stays apart."""
+    from extractors.entities.linking import whole_hyphenated
+
+    text = "K-Tron International Inc said the Costa-Alves talks ended."
+    found = [ent("Tron International Inc", "ORG", 2), ent("Costa", "PER", 34), ent("Alves", "PER", 40)]
+    assert [e.text for e in whole_hyphenated(found, text, "en")] == ["K-Tron International Inc", "Costa", "Alves"]
+
+
 def test_a_per_mention_of_the_same_name_wins_over_org():
     linked = link_mentions([ent("Kim Jong Un", "ORG", 0), ent("Kim", "PER", 50)], "en")
     assert [e.label for e in linked] == ["PER", "PER"]

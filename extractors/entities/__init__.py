@@ -34,6 +34,7 @@ from extractors.entities.linking import (
     link_mentions,
     propagate_surnames,
     resolve_tickers,
+    whole_hyphenated,
 )
 from extractors.entities.mentions import keyed_mention, new_entity, sentence_of
 from extractors.entities.organizations import organization_entities
@@ -70,7 +71,7 @@ def finalize(raw: Iterable[Entity], sentences: Sequence[Sentence], text: str, la
     merged += free_of(organization_entities(sentences, text, lang), merged)
     merged += propagate_surnames(merged, sentences, text, lang)
     merged = [apply_title_cue(e, sentences, lang) for e in merged]
-    merged = cut_tickers(merged, lang)
+    merged = cut_tickers(whole_hyphenated(merged, text, lang), lang)
     linked = resolve_tickers(link_mentions(sorted(merged, key=lambda e: (e.span.start, e.span.end)), lang), text)
     return tuple(_cut_by_sentence(linked, sentences, text, lang))
 

@@ -136,6 +136,25 @@ TICKER_BRACKETS = ("<", ">")
 _SUFFIX_GAP = re.compile(r"\s*(?:[\w.&]+\s*)?")
 
 
+def whole_hyphenated(entities: Sequence[Entity], text: str, lang: str) -> list[Entity]:
+    """A name the recognizer started after a hyphen inside a word ("K-Tron
+    International Inc" found as "Tron International Inc") starts with the word,
+    unless what stands before the hyphen is a name of its own ("the
+    Baker-Chung meeting": two people)."""
+    out = []
+    for e in entities:
+        start = e.span.start
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum() and not any(
+                n.span.start < start - 1 <= n.span.end for n in entities if n is not e):
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            surface = text[start : e.span.end]
+            key = canonical(surface, lang)
+            e = replace(e, text=surface, span=Span(start, e.span.end), canonical=key, resolved=key)
+        out.append(e)
+    return out
+
+
 def cut_tickers(entities: Sequence[Entity], lang: str) -> list[Entity]:
     """A name the recognizer ran into the bracketed stock symbol after it
     ("Malayan Banking Bhd <MBKM.SI") ends before the bracket."""
