@@ -101,3 +101,11 @@ def test_receiving_a_guest_is_a_meeting_and_receiving_a_flight_is_not(backend):
     for text in ("واستقبل مطار قرطاج أمس رحلة قادمة من باريس.", "واستقبل المستشفى الجهوي أمس 8 مصابين.",
                  "وتستقبل تونس هذا الصيف آلاف السياح الجزائريين."):
         assert actors(backend, text, "meeting") == [], text
+
+
+def test_an_event_noun_written_with_the_article_takes_no_genitive_holder(backend):
+    """'وتناول اللقاء مشاغل القطاع': the meeting discussed the sector's concerns; a noun with 'ال' is complete,
+    so the noun after it is the verb's object, not who met. 'اجتماع اللجنة' (no article) is the committee's."""
+    assert actors(backend, "وتناول اللقاء مشاغل المهنيين وسبل دعم القطاع.", "meeting") == []
+    assert actors(backend, "وأفادت مصادر أنه تقرر خلال هذا اللقاء إعفاء المدير الجهوي.", "meeting") == []
+    assert actors(backend, "وقرر اجتماع اللجنة أمس تأجيل النظر في المشروع.", "meeting") == ["اللجنة"]

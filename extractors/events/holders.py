@@ -71,6 +71,8 @@ def genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
         return False  # "استقبال الطلبة": the students are received, they hold nothing
     if at == clause.trigger + 1 and described_agent_word(child, query):
         return True  # "زيارة وفد سوري": a delegation after any event noun is who holds it, even indefinite
+    if any(trigger.text.startswith(a) for a in query.lex.get("senses", {}).get("articles", ())):
+        return False  # "وتناول اللقاء مشاغل القطاع", "خلال هذا اللقاء إقالة": a noun written with the article heads no genitive
     definite = any(f in (child.feats or "") for f in DEFINITE_FEATS)  # "اللجنة", or a title in the construct state: "وزير المالية"
     return (query.event_type in query.lex["actors"]["genitive_holder_types"] and at == clause.trigger + 1 and child.upos == "NOUN"
             and definite and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
