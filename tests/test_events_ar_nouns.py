@@ -109,3 +109,9 @@ def test_an_event_noun_written_with_the_article_takes_no_genitive_holder(backend
     assert actors(backend, "وتناول اللقاء مشاغل المهنيين وسبل دعم القطاع.", "meeting") == []
     assert actors(backend, "وأفادت مصادر أنه تقرر خلال هذا اللقاء إعفاء المدير الجهوي.", "meeting") == []
     assert actors(backend, "وقرر اجتماع اللجنة أمس تأجيل النظر في المشروع.", "meeting") == ["اللجنة"]
+
+
+def test_a_meeting_he_held_is_held_by_the_one_before_not_by_his_contract(backend):
+    """'خلال لقاء عقده أمس': the tagger reads the relative verb 'عقده' (that he held) as the noun 'his contract';
+    the meeting is the minister's."""
+    assert actors(backend, "وأكد الوزير خلال لقاء عقده أمس مع رئيس الاتحاد أن القطاع يحتاج الدعم.", "meeting") == ["الوزير"]

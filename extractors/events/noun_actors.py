@@ -33,6 +33,9 @@ def noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
             break  # "the board held its first meeting": a possessive in the object is the subject's
         if possessor_clitic(child, trigger):
             return _time_clause_owner(clause, trigger, entities, query) or "pronoun"  # "his visit", "زيارته"
+        if is_light(child, query) and child.upos == "NOUN" and any(w.head == child.index and w.upos == "PRON" for w in words) \
+                and not any(w.head == child.index and w.upos in ("NOUN", "PROPN") and not any(w.span.overlaps(t) for t in clause.times) for w in words):
+            return "pronoun"  # "لقاء عقده أمس": the tagger's "his contract" is "that he held"; with no subject of its own, the one before
         if gathers(clause, child, query) and any(w.head == child.index and w.upos == "PRON" for w in words):
             return "pronoun"  # "لقاء جمعه بالوزير": he met; "لقاء جمع الرئيس بـ" names its holder in the genitive
         owner = entity_at(child, entities, labels)
