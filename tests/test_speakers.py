@@ -3,6 +3,8 @@ and day (extractors/events/speakers.py, merge.py)."""
 
 from __future__ import annotations
 
+import pytest
+
 from event_helpers import fixture_events, only
 
 from extractors.events.speakers import same_speaker, speaker_keys
@@ -86,3 +88,18 @@ def test_a_paper_whose_name_holds_a_time_word_speaks_and_the_one_it_quotes_speak
     assert quoted.actor == "Pedro Alves"
     text = "Lusa news agency quoted Bank of Portugal Governor Pedro Alves as telling reporters that rates would stay low."
     assert only(fixture_events(backend, text, "en"), "announcement").actor == "Pedro Alves"  # "<org> <title> <person> as telling"
+
+
+@pytest.mark.parametrize("lang, text, speakers", [
+    ("en", "Prices rose five pct, according to Finance Minister Pedro Alves.", ["Pedro Alves"]),
+    ("en", "Prices rose, according to a contract between Petrolusa and the central bank.", []),
+    ("en", "Prices rose, according to sources.", []),
+    ("ar", "وارتفعت الأسعار بخمسة بالمائة، حسب وزارة التجارة.", ["وزارة التجارة"]),
+    ("ar", "ويتم ذلك حسب النظام الداخلي للمجلس.", []),
+])
+def test_a_source_named_after_according_to_made_a_statement(backend, lang, text, speakers):
+    """Guidelines: any statement attributed to an actor; 'according to X' attributes one to X when X is named
+    or titled, never to a document, rules or anonymous sources. It takes no date."""
+    found = [e for e in fixture_events(backend, text, lang) if e.type == "announcement"]
+    assert [e.actor for e in found] == speakers
+    assert all(e.date is None for e in found)

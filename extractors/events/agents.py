@@ -31,6 +31,12 @@ def names_someone(actor: Argument, entities: Sequence[Entity], lang: str, travel
     return any(word.startswith(key) or key.startswith(word) and len(word) >= 3 for word in name_words(actor.text, lang, _articles(lang)) for key in keys)
 
 
+def is_title_word(text: str, lang: str, travellers: Sequence[str]) -> bool:
+    """The word itself (its article aside) is a title, office or traveller noun: "minister", "الناطق"."""
+    words = name_words(text, lang, _articles(lang))
+    return len(words) == 1 and words[0] in _agent_keys(lang, tuple(travellers))
+
+
 def _articles(lang: str) -> tuple[str, ...]:
     return tuple(lexicon.load(lang, "events").get("senses", {}).get("articles", ()))
 

@@ -71,7 +71,7 @@ def is_word(word: Word, cues: Sequence[str]) -> bool:
         text.startswith(p) and text[len(p):] in cues for p in PROCLITICS if len(text) > len(p) + 1)
 
 
-def _phrase_at(words: Sequence[Word], i: int, phrases: Sequence[str]) -> int:
+def phrase_at(words: Sequence[Word], i: int, phrases: Sequence[str]) -> int:
     """Length in words of a phrase of ``phrases`` starting at ``i``, or 0. A
     phrase may be split into several words by the tokenizer ("ب" + "مناسبة")."""
     if i >= len(words):
@@ -112,7 +112,7 @@ def during(words: Sequence[Word], noun: int, cues: DateCues, reach: int = 2) -> 
     event ("خلال زيارة", "على هامش لقاء", "during his visit"), at most a
     determiner or possessive between."""
     for j in range(noun - 1, max(-1, noun - 1 - reach - 3), -1):
-        n = _phrase_at(words, j, cues.during_prepositions)
+        n = phrase_at(words, j, cues.during_prepositions)
         if n:
             return all(w.upos in ("DET", "PRON", "ADJ") for w in words[j + n : noun])
         if words[j].upos not in ("DET", "PRON", "ADJ", "ADP") and words[j].upos != "NOUN":
@@ -123,7 +123,7 @@ def during(words: Sequence[Word], noun: int, cues: DateCues, reach: int = 2) -> 
 def bounded(words: Sequence[Word], span: Span, cues: DateCues) -> bool:
     """The expression is a period's bound ("from July 1", "منذ مايو")."""
     i = first_word(words, span)
-    return any(_phrase_at(words, j, cues.bound_prepositions) == i - j for j in range(max(0, i - 3), i))
+    return any(phrase_at(words, j, cues.bound_prepositions) == i - j for j in range(max(0, i - 3), i))
 
 
 def occasion_noun(words: Sequence[Word], span: Span, cues: DateCues, reach: int = 8) -> int | None:
@@ -135,7 +135,7 @@ def occasion_noun(words: Sequence[Word], span: Span, cues: DateCues, reach: int 
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
         if words[j].upos in ("PUNCT", "VERB", "AUX"):
             return None
-        n = _phrase_at(words, j, cues.occasion_prepositions)
+        n = phrase_at(words, j, cues.occasion_prepositions)
         if n and j + n < i:  # the preposition governs a noun, not the expression itself
             return j + n
     return None

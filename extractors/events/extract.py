@@ -30,6 +30,7 @@ from extractors.events.merge import merge
 from extractors.events.modality import modality, put_off, scheduled_progressive
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
+from extractors.events.sources import source_drafts
 from extractors.events.time_heads import free_time_heads
 from extractors.events.tree import possessor_clitic
 from extractors.events.wordsets import canonical_set
@@ -123,6 +124,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         drafts.append(draft)
     dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
     attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
+    drafts += source_drafts(text, sentence, ents, sentence_times, lex, lang)  # "according to the ministry": no date
     _undate_manner_content(drafts, is_manner_word(lex))
     plans_by_reference(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
     recurring(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
