@@ -14,6 +14,7 @@ who, not when; it joins the same speaker's other statements (:mod:`.merge`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractors.entities import canonical
@@ -29,10 +30,15 @@ from extractors.records import Entity, Sentence, Span, Word
 def source_drafts(text: str, sentence: Sentence, entities: Sequence[Entity], times: Sequence[Span], lex: dict, lang: str) -> list[Draft]:
     """An announcement for each named or titled source after a preposition of attribution (``actors.source_prepositions``)."""
     words, out = sentence.words, []
+    prepositions = tuple(lex["actors"].get("source_prepositions", ()))
+    firsts = sorted({p.split()[0].casefold() for p in prepositions})
+    if not firsts or not re.search("|".join(map(re.escape, firsts)), text[sentence.span.start : sentence.span.end], re.IGNORECASE):
+        return out  # most sentences name no source this way: one search each
+    starts = [i for i, w in enumerate(words) if any(f in w.text.casefold() for f in firsts)]
     anonymous = canonical_set(tuple(lex["modality"].get("anonymous_sources", ())), lang)
     statements = canonical_set(tuple(lex["types"]["announcement"].get("nouns", ())), lang)
-    for i in range(len(words)):
-        n = phrase_at(words, i, lex["actors"].get("source_prepositions", ()))
+    for i in starts:
+        n = phrase_at(words, i, prepositions)
         j = i + n
         while n and j < len(words) - 1 and words[j].upos == "DET":
             j += 1  # "according to the ministry"
