@@ -77,3 +77,11 @@ def test_form_v_taakkada_made_sure_and_confirmed_nothing(backend):
     """"حين تأكّد الحارس أنّ الباب مغلق": when the guard made sure (تأكّد, form V), not confirmed (أكّد)."""
     events = fixture_events(backend, "وحين تأكّد الحارس أنّ الباب مغلق غادر المبنى.", "ar")
     assert [e for e in events if e.type == "announcement"] == []
+
+
+def test_is_considered_is_no_statement_even_when_the_tagger_calls_it_perfect(backend):
+    """'تُعتبر تونس من …' (Tunisia is considered): the imperfective of 'اعتبر' states nothing; its person prefix
+    says so when the tagger's Aspect says perfect. 'اعتبرت الوزيرة أن' (the minister considered) still does."""
+    assert [e.type for e in fixture_events(backend, "وتُعتبر تونس من أكثر البلدان استقرارا في المنطقة.", "ar")] == []
+    said = [e for e in fixture_events(backend, "واعتبرت الوزيرة أن القرار صائب.", "ar") if e.type == "announcement"]
+    assert [e.actor for e in said] == ["الوزيرة"]

@@ -87,7 +87,7 @@ def other_sense(words: Sequence[Word], position: int, event_type: str, is_noun: 
         return True
     if position > 0 and _is(words[position - 1].text, senses["place_name_heads"], lang, senses):
         return True
-    if _is(lemma, senses["perfect_only"], lang, senses) and "Aspect=Imp" in (word.feats or ""):
+    if _is(lemma, senses["perfect_only"], lang, senses) and ("Aspect=Imp" in (word.feats or "") or _written_imperfective(word, lemma, lex)):
         return True
     if _is(lemma, senses["nominal_object_verbs"], lang, senses) and any(
             w.head == word.index and w.deprel == "obj" and w.upos in ("NOUN", "NUM") for w in words):
@@ -161,6 +161,18 @@ def _misread_noun(words: Sequence[Word], word: Word, senses: dict, lang: str) ->
             if bare in stems or any(bare.startswith(c) and bare[len(c) :] in stems for c in senses["proclitics"]):
                 return True
     return False
+
+
+def _written_imperfective(word: Word, lemma: str, lex: dict) -> bool:
+    """The written verb is the imperfective whatever the tagger says ("تُعتبر" tagged perfect): a person
+    prefix (``syntax.verb_prefixes``) before the lemma's stem without its first alif ("اعتبر" → "عتبر")."""
+    stem = normalize(lemma, lex["lang"]).lstrip("اأإ")
+    form = normalize(word.text, lex["lang"])
+    for clitic in lex["syntax"].get("surface_proclitics", ()):
+        if form.startswith(clitic) and form[len(clitic):][:1] in lex["syntax"].get("verb_prefixes", ()):
+            form = form[len(clitic):]
+            break
+    return len(stem) >= 3 and form[:1] in lex["syntax"].get("verb_prefixes", ()) and form[1:].startswith(stem)
 
 
 #: How far after a verb of ``verbs_with_content`` its content may open.
