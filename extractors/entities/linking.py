@@ -148,9 +148,7 @@ def whole_hyphenated(entities: Sequence[Entity], text: str, lang: str) -> list[E
                 n.span.start < start - 1 <= n.span.end for n in entities if n is not e):
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
                 start -= 1
-            surface = text[start : e.span.end]
-            key = canonical(surface, lang)
-            e = replace(e, text=surface, span=Span(start, e.span.end), canonical=key, resolved=key)
+            e = _respan(e, Span(start, e.span.end), text[start : e.span.end], lang)
         out.append(e)
     return out
 
@@ -163,10 +161,15 @@ def cut_tickers(entities: Sequence[Entity], lang: str) -> list[Entity]:
         k = e.text.find(TICKER_BRACKETS[0])
         if k > 0 and e.text[:k].strip():
             surface = e.text[:k].rstrip()
-            key = canonical(surface, lang)
-            e = replace(e, text=surface, span=Span(e.span.start, e.span.start + len(surface)), canonical=key, resolved=key)
+            e = _respan(e, Span(e.span.start, e.span.start + len(surface)), surface, lang)
         out.append(e)
     return out
+
+
+def _respan(entity: Entity, span: Span, surface: str, lang: str) -> Entity:
+    """The mention over another stretch of text, keyed afresh (its links are made after)."""
+    key = canonical(surface, lang)
+    return replace(entity, text=surface, span=span, canonical=key, resolved=key)
 
 
 def resolve_tickers(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
