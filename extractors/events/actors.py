@@ -34,8 +34,8 @@ from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.subjects import subject_actor
 from extractors.events.tree import descendants, ends_right_before, passive_agents
-from extractors.events.triggers import is_manner_word, lemma_keys, verbal_ending
-from extractors.events.wordsets import canonical_set, normalized_set
+from extractors.events.triggers import is_manner_word, lemma_listed, verbal_ending
+from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Span, Word
 
 
@@ -57,8 +57,7 @@ def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
 def _hosts(clause: Clause, query: Query) -> bool:
     """The trigger is a verb of meeting by receiving someone (``actors.hosting_verbs``): only a person
     receives a guest; a described host must name one (a title), a named one be a person."""
-    keys = normalized_set(tuple(query.lex["actors"]["hosting_verbs"]), query.lang)
-    return bool(keys) and bool(lemma_keys(clause.words[clause.trigger], query.lex["syntax"], query.lang) & keys)
+    return lemma_listed(clause.words[clause.trigger], query.lex["actors"]["hosting_verbs"], query.lex["syntax"], query.lang)
 
 
 def _manner_speaker(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | str | None:

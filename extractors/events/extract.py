@@ -81,7 +81,8 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     """The events of one sentence; ``previous`` is the actor a subjectless verb
     continues when no earlier event of the sentence has one (pro-drop languages)."""
     words = sentence.words
-    sentence_times = tuple(t.span for t in times if sentence.span.contains(t.span))
+    in_sentence = [t for t in times if sentence.span.contains(t.span)]
+    sentence_times = tuple(t.span for t in in_sentence)
     ents = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end
             and not any(e.span.overlaps(t) for t in sentence_times)]  # "Monday's" tagged as a person is a day
     drafts = []
@@ -122,12 +123,12 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         if is_noun:
             draft.modality = put_off(words, position, lex) or draft.modality
         drafts.append(draft)
-    dated = [t for t in times if sentence.span.contains(t.span) and t.kind in DATED_KINDS and t.date_start]
-    attach_dates(drafts, dated, [e.span for e in ents], lex["date_cues"])
+    names = [e.span for e in ents]
+    attach_dates(drafts, [t for t in in_sentence if t.kind in DATED_KINDS and t.date_start], names, lex["date_cues"])
     drafts += source_drafts(text, sentence, ents, sentence_times, lex, lang)  # "according to the ministry": no date
     _undate_manner_content(drafts, is_manner_word(lex))
-    plans_by_reference(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
-    recurring(drafts, [t for t in times if sentence.span.contains(t.span)], [e.span for e in ents], lex["date_cues"])
+    plans_by_reference(drafts, in_sentence, names, lex["date_cues"])
+    recurring(drafts, in_sentence, names, lex["date_cues"])
     return drafts
 
 

@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from extractors.entities import canonical
 from extractors.events.clause import Argument, Clause, Query, parse_subjects
-from extractors.events.triggers import lemma_keys
-from extractors.events.wordsets import canonical_set, normalized_set
+from extractors.events.triggers import lemma_listed
+from extractors.events.wordsets import canonical_set
 from extractors.events.tree import descendants, subtree_span
 from extractors.records import Entity, Word
 
@@ -54,8 +54,7 @@ def light_verb_object(words: Sequence[Word], trigger: Word, depth: int = 2) -> W
 def is_light(verb: Word, query: Query) -> bool:
     """A verb that adds nothing to its event noun ("held talks", "عقد اجتماعا"): only then does a
     described subject hold the event; "السائح يفضل زيارة تونس" (prefers to visit) is no visit of his."""
-    syntax = query.lex["syntax"]
-    return bool(lemma_keys(verb, syntax, query.lang) & normalized_set(tuple(syntax["light_verbs"]), query.lang))
+    return lemma_listed(verb, query.lex["syntax"]["light_verbs"], query.lex["syntax"], query.lang)
 
 
 def genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
@@ -87,8 +86,7 @@ def gathers(clause: Clause, child: Word, query: Query) -> bool:
     """A verb of bringing together right after a meeting noun ("لقاء جمعه بالمرزوقي": a meeting that
     brought him together with X), which the tagger often reads as the noun's genitive: its object,
     not the verb, holds the meeting (``actors.gathering_verbs``)."""
-    gathering = normalized_set(tuple(query.lex["actors"]["gathering_verbs"]), query.lang)
-    return clause.words.index(child) == clause.trigger + 1 and bool(lemma_keys(child, query.lex["syntax"], query.lang) & gathering)
+    return clause.words.index(child) == clause.trigger + 1 and lemma_listed(child, query.lex["actors"]["gathering_verbs"], query.lex["syntax"], query.lang)
 
 
 def name_in_genitive(clause: Clause, child: Word, entities: Sequence[Entity]) -> Entity | None:
@@ -102,12 +100,13 @@ def issued_by(clause: Clause, child: Word, query: Query) -> bool:
     """The issuer of a communique or statement (``issued_nouns``): the noun after
     ``issuer_prepositions`` hanging from it ("بلاغ لوزارة الداخلية", "بيان صادر عن
     الرئاسة"). A document has an issuer; its ل is never the one told."""
-    actors = query.lex["actors"]
-    trigger = clause.words[clause.trigger]
-    if canonical(trigger.lemma or trigger.text, query.lang) not in canonical_set(tuple(actors.get("issued_nouns", ())), query.lang):
-        return False
-    marks = {w.text for w in clause.words if w.head == child.index and w.deprel == "case"}
-    return child.upos in ("NOUN", "PROPN", "X") and bool(marks & set(actors.get("issuer_prepositions", ())))
+    return issued_document(clause.words[clause.trigger], query.lex, query.lang) and _issuer_marked(clause.words, child, query.lex)
+
+
+def _issuer_marked(words: Sequence[Word], word: Word, lex: dict) -> bool:
+    """A noun with one of ``actors.issuer_prepositions`` of its own: who a document comes from."""
+    marks = {m.casefold() for m in lex["actors"].get("issuer_prepositions", ())}
+    return word.upos in ("NOUN", "PROPN", "X") and any(c.head == word.index and c.deprel == "case" and c.text.casefold() in marks for c in words)
 
 
 def issued_document(word: Word, lex: dict, lang: str) -> bool:
@@ -122,9 +121,7 @@ def document_issuer(words: Sequence[Word], document: Word, lex: dict, lang: str)
     if not issued_document(document, lex, lang):
         return None
     below = descendants(words, document)
-    marks = {m.casefold() for m in lex["actors"]["issuer_prepositions"]}
-    return next((w for w in words if w.index in below and w.upos in ("NOUN", "PROPN", "X")
-                 and any(c.head == w.index and c.deprel == "case" and c.text.casefold() in marks for c in words)), None)
+    return next((w for w in words if w.index in below and _issuer_marked(words, w, lex)), None)
 
 
 def unglued_issuer(phrase: Argument, lex: dict, lang: str) -> Argument:
@@ -150,11 +147,9 @@ def issuer_after(clause: Clause, query: Query) -> Word | None:
     words, trigger = clause.words, clause.words[clause.trigger]
     if not issued_document(trigger, query.lex, query.lang) or "Number=Plur" in (trigger.feats or ""):
         return None  # "بيانات" is data far more often than statements
-    actors = query.lex["actors"]
-    marks = {m.casefold() for m in actors["issuer_prepositions"]}
-    issuing = canonical_set(tuple(actors.get("issuing_participles", ())), query.lang)
+    issuing = canonical_set(tuple(query.lex["actors"].get("issuing_participles", ())), query.lang)
     for word in words[clause.trigger + 1 : min(clause.end, clause.trigger + 1 + MAX_ISSUER_GAP)]:
-        if word.upos in ("NOUN", "PROPN", "X") and any(c.head == word.index and c.deprel == "case" and c.text.casefold() in marks for c in words):
+        if _issuer_marked(words, word, query.lex):
             return word
         timed = any(word.span.overlaps(t) for t in clause.times)
         if not (timed or word.deprel == "case" or canonical(word.lemma or word.text, query.lang) in issuing):

@@ -56,7 +56,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities.keys import normalize
-from extractors.events.triggers import lemma_keys
+from extractors.events.triggers import lemma_listed, surfacenormalized_set
 from extractors.events.wordsets import normalized_set
 from extractors.records import Word
 
@@ -141,7 +141,7 @@ def medium_of_verb(words: Sequence[Word], noun: Word, event_type: str, lex: dict
         return False
     entry = lex["types"][event_type]
     verbs = tuple(entry["verbs"]) + tuple(entry.get("verbs_with_destination", ()))
-    return bool(lemma_keys(head, lex["syntax"], lex["lang"]) & normalized_set(verbs, lex["lang"]))
+    return lemma_listed(head, verbs, lex["syntax"], lex["lang"])
 
 
 def _admits(words: Sequence[Word], position: int, senses: dict, lang: str) -> bool:
@@ -164,15 +164,11 @@ def _misread_noun(words: Sequence[Word], word: Word, senses: dict, lang: str) ->
 
 
 def _written_imperfective(word: Word, lemma: str, lex: dict) -> bool:
-    """The written verb is the imperfective whatever the tagger says ("تُعتبر" tagged perfect): a person
-    prefix (``syntax.verb_prefixes``) before the lemma's stem without its first alif ("اعتبر" → "عتبر")."""
+    """The written verb is the imperfective whatever the tagger says ("تُعتبر" tagged perfect): taking off
+    its proclitics and person prefix (``syntax.verb_prefixes``) leaves the lemma's stem without its first
+    alif ("اعتبر" → "عتبر"), which no perfect form of it is written as."""
     stem = normalize(lemma, lex["lang"]).lstrip("اأإ")
-    form = normalize(word.text, lex["lang"])
-    for clitic in lex["syntax"].get("surface_proclitics", ()):
-        if form.startswith(clitic) and form[len(clitic):][:1] in lex["syntax"].get("verb_prefixes", ()):
-            form = form[len(clitic):]
-            break
-    return len(stem) >= 3 and form[:1] in lex["syntax"].get("verb_prefixes", ()) and form[1:].startswith(stem)
+    return len(stem) >= 3 and stem in surfacenormalized_set(word, lex["syntax"], lex["lang"])
 
 
 #: How far after a verb of ``verbs_with_content`` its content may open.

@@ -44,10 +44,15 @@ def free_time_heads(sentence: Sentence, spans: Sequence[Span]) -> Sentence:
     return replace(sentence, words=tuple(words)) if changed else sentence
 
 
-def _free(words: list[Word], span: Span) -> bool:
+def _time_word(words: Sequence[Word], span: Span) -> tuple[list[int], int | None]:
+    """Positions of the expression's words, and of the one whose head lies outside it."""
     inside = [i for i, w in enumerate(words) if span.start <= w.span.start and w.span.end <= span.end]
     indices = {words[i].index for i in inside}
-    time = next((i for i in inside if words[i].head not in indices), None)
+    return inside, next((i for i in inside if words[i].head not in indices), None)
+
+
+def _free(words: list[Word], span: Span) -> bool:
+    inside, time = _time_word(words, span)
     if time is None or words[time].upos not in NOUN_UPOS or words[time].deprel == "compound":
         return False
     t = words[time]
@@ -65,9 +70,7 @@ def _free(words: list[Word], span: Span) -> bool:
 
 
 def _free_predicate(words: list[Word], span: Span) -> bool:
-    inside = [i for i, w in enumerate(words) if span.start <= w.span.start and w.span.end <= span.end]
-    indices = {words[i].index for i in inside}
-    time = next((i for i in inside if words[i].head not in indices), None)
+    inside, time = _time_word(words, span)
     after = inside[-1] + 1 if inside else len(words)
     if time is None or after >= len(words) or not any(w.head == words[time].index and w.deprel == "cop" for w in words):
         return False
@@ -98,9 +101,7 @@ def _free_adverb(words: list[Word], span: Span) -> bool:
     the time word as object, the visit as its genitive): an indefinite
     accusative takes no genitive, so the noun takes the time word's place and
     the time word modifies what it hung on."""
-    inside = [i for i, w in enumerate(words) if span.start <= w.span.start and w.span.end <= span.end]
-    indices = {words[i].index for i in inside}
-    time = next((i for i in inside if words[i].head not in indices), None)
+    inside, time = _time_word(words, span)
     after = inside[-1] + 1 if inside else len(words)
     if time is None or after >= len(words) or words[time].head in (0, None):
         return False

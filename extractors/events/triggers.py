@@ -83,7 +83,12 @@ def needs_destination(word: Word, event_type: str, lex: dict, words: Sequence[Wo
 def _light_object(words: Sequence[Word], noun: Word, syntax: dict, lang: str) -> bool:
     """The object of a light verb ("had contacts", "opened talks")."""
     head = next((w for w in words if w.index == noun.head), None)
-    return head is not None and noun.deprel == "obj" and bool(lemma_keys(head, syntax, lang) & normalized_set(tuple(syntax["light_verbs"]), lang))
+    return head is not None and noun.deprel == "obj" and lemma_listed(head, syntax["light_verbs"], syntax, lang)
+
+
+def lemma_listed(word: Word, listed: Sequence[str], syntax: dict, lang: str) -> bool:
+    """The word's lemma, with or without a proclitic the lemmatizer left on, is one of ``listed``."""
+    return bool(lemma_keys(word, syntax, lang) & normalized_set(tuple(listed), lang))
 
 
 def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
