@@ -26,6 +26,7 @@ class Draft:
     date_basis: str = "none"  # explicit | sentence | context | publication | none (see .dates)
     pronoun_subject: bool = False
     recurring: bool = False  # said to happen regularly ("meets every three months"): no one day is its date
+    intended: bool = False  # a statement only intended ("expects to report", "too early to say"): dates it, then dropped
 
     @property
     def trigger(self):

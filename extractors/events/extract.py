@@ -27,7 +27,7 @@ from extractors.events.dates import (
 )
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
-from extractors.events.modality import modality, put_off, scheduled_progressive
+from extractors.events.modality import governed_modality, modality, scheduled_progressive
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.sources import source_drafts
@@ -120,8 +120,10 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
             draft.modality = "asserted"  # "حسب ما أفاد به X", "according to what X told": X's statement took place
         if draft.modality in ("asserted", "reported") and scheduled_progressive(words, position, event_type):
             draft.modality = "planned"
-        if is_noun:
-            draft.modality = put_off(words, position, lex) or draft.modality
+        governed = governed_modality(words, position, is_noun, lex)  # "postponed the visit", "refused to meet", "قرر أن يزور"
+        if governed and (is_noun or draft.modality in ("asserted", "reported")):
+            draft.modality = governed
+        draft.intended = governed == "planned" and event_type == "announcement"  # "expects to report": no statement yet
         drafts.append(draft)
     names = [e.span for e in ents]
     attach_dates(drafts, [t for t in in_sentence if t.kind in DATED_KINDS and t.date_start], names, lex["date_cues"])
@@ -129,7 +131,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     _undate_manner_content(drafts, is_manner_word(lex))
     plans_by_reference(drafts, in_sentence, names, lex["date_cues"])
     recurring(drafts, in_sentence, names, lex["date_cues"])
-    return drafts
+    return [d for d in drafts if not d.intended]  # kept until now so their expressions date no other event
 
 
 def _undate_manner_content(drafts: Sequence[Draft], manner) -> None:

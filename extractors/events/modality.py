@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities.keys import normalize
-from extractors.events.triggers import lemma_keys
+from extractors.events.triggers import lemma_keys, lemma_listed
 from extractors.events.wordsets import normalized_set
 from extractors.records import Word
 
@@ -110,18 +110,93 @@ def scheduled_progressive(words: Sequence[Word], trigger: int, event_type: str) 
     return any(w.head == word.index and w.deprel == "aux" for w in words)
 
 
-def put_off(words: Sequence[Word], position: int, lex: dict) -> str | None:
-    """"postponed the meeting", "تأجيل الاجتماع": planned; "cancelled the visit",
-    "إلغاء الزيارة": negated. Read on the verb whose object the event noun is,
-    or the noun whose genitive it is (``modality.postponing`` / ``cancelling``)."""
-    noun = words[position]
-    if noun.deprel not in ("obj", "nsubj:pass", "nmod"):
+def governed_modality(words: Sequence[Word], position: int, is_noun: bool, lex: dict) -> str | None:
+    """What the word governing the event makes of it, or ``None``.
+
+    * An event noun put off or called off ("postponed the meeting", "تأجيل
+      الاجتماع": planned; "cancelled the visit", "إلغاء الزيارة": negated),
+      refused ("رفض لقاء", "rejected talks": negated) or only intended
+      ("طلب لقاء", "sought talks": planned), read on the verb whose object it
+      is or the noun whose genitive it is; through a light verb too ("قرر عقد
+      اجتماع", "agreed to hold talks").
+    * A verb in an infinitive or subjunctive complement ("hopes to visit",
+      "asked to meet", "قرر أن يزور"): a complement states no fact of its own,
+      so the event is planned, unless its governor implies it took place
+      ("managed to meet", "went on to visit", "استطاع أن يلتقي":
+      ``modality.factual``) or that it did not ("refused to meet", "failed to",
+      "رفض أن يلتقي": ``modality.refusing``).
+    """
+    word = words[position]
+    if is_noun:
+        governor = _governor(words, word, NOUN_LINKS)
+        if governor is None or (governor.upos == "VERB" and (_has_preposition(words, word) or _object_before_verb(word, governor))):
+            return None  # "قررت … عقب اجتماع اللجنة": after the meeting; "A meeting … failed": its subject, misparsed
+        verdict = _governor_verdict(governor, lex)
+        if verdict is not None or not lemma_listed(governor, lex["syntax"]["light_verbs"], lex["syntax"], lex["lang"]):
+            return verdict
+        if governor.upos != "VERB":  # a light verb's noun ("قرر عقد اجتماع")
+            over = _governor(words, governor, NOUN_LINKS)
+            return _governor_verdict(over, lex) if over is not None else None
+        word = governor  # "agreed to hold talks": what governs the light verb
+    return _complement_verdict(words, word, lex)
+
+
+#: Relations of an event noun to the verb or noun that can put it off, refuse or intend it: an
+#: object, also an accusative one the parser calls oblique ("رفض لقاء"); one with a preposition of
+#: its own is an adjunct of the verb (:func:`_has_preposition`).
+NOUN_LINKS = ("obj", "obl", "nsubj:pass", "nmod")
+
+
+def _governor(words: Sequence[Word], word: Word, links: Sequence[str]) -> Word | None:
+    if word.deprel not in links or word.head in (None, 0):
         return None
-    head = next((w for w in words if w.index == noun.head), None)
-    if head is None:
+    return next((w for w in words if w.index == word.head), None)
+
+
+def _object_before_verb(noun: Word, verb: Word) -> bool:
+    """An object parsed before its verb: in news (English, Arabic) it is the verb's misparsed subject."""
+    return noun.deprel in ("obj", "obl") and noun.index < verb.index
+
+
+def _has_preposition(words: Sequence[Word], noun: Word) -> bool:
+    return any(w.head == noun.index and w.deprel == "case" for w in words)
+
+
+def _complement_verdict(words: Sequence[Word], verb: Word, lex: dict) -> str | None:
+    if not _complement(words, verb, lex["modality"]):
         return None
-    keys = lemma_keys(head, lex["syntax"], lex["lang"]) | {normalize(head.text, lex["lang"])}
-    for verdict, cue in (("negated", "cancelling"), ("planned", "postponing")):
-        if keys & normalized_set(tuple(lex["modality"].get(cue, ())), lex["lang"]):
+    governor = _governor(words, verb, lex["modality"]["complement_relations"])
+    if governor is None or governor.upos != "VERB":
+        return None  # "is likely to", "the first to visit": the adjective's own cues decide
+    verdict = _governor_verdict(governor, lex)
+    if verdict is not None or _listed(governor, "factual", lex):
+        return verdict
+    return "planned"
+
+
+def _governor_verdict(governor: Word, lex: dict) -> str | None:
+    for verdict, cue in (("negated", "cancelling"), ("negated", "refusing"), ("planned", "postponing"), ("planned", "intending")):
+        if _listed(governor, cue, lex):
             return verdict
     return None
+
+
+def _listed(word: Word, cue: str, lex: dict) -> bool:
+    keys = lemma_keys(word, lex["syntax"], lex["lang"]) | {normalize(word.text, lex["lang"])}
+    return bool(keys & normalized_set(tuple(lex["modality"].get(cue, ())), lex["lang"]))
+
+
+def _complement(words: Sequence[Word], verb: Word, cues: dict) -> bool:
+    """An infinitive or subjunctive complement: the verb's only marks are the
+    language's complement marks ("to", "أن"), it has the complement's form
+    (``complement_feats``: "VerbForm=Inf", "Aspect=Imp"), the mark stands
+    right before it ("أن يزور"; not "أن الوزير يزور", which states a fact) and it has no auxiliary
+    ("is believed to have met" is a report of a past event, not a plan)."""
+    if verb.deprel not in cues.get("complement_relations", ()):
+        return False
+    if not set(cues.get("complement_feats", ())) <= set((verb.feats or "").split("|")):
+        return False
+    children = [w for w in words if w.head == verb.index]
+    marks = [w for w in children if w.deprel == "mark"]
+    return (bool(marks) and all(m.text.casefold() in cues["complement_marks"] for m in marks)
+            and marks[-1].index == verb.index - 1 and not any(w.deprel.startswith("aux") for w in children))

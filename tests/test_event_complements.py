@@ -1,0 +1,54 @@
+"""What the verb above an event makes of it: an infinitive or subjunctive
+complement states no fact of its own ("hopes to visit", "قرر أن يزور"), a
+refused event did not happen ("refused to meet", "رفض لقاء"), an implicative
+verb keeps it ("managed to meet"). Short sentences of our own through
+recorded analyses (the ``backend`` fixture), published Tuesday 2023-09-12."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import fixture_events
+
+
+def modalities(backend, text: str, lang: str, event_type: str) -> list[str]:
+    return [e.modality for e in fixture_events(backend, text, lang) if e.type == event_type]
+
+
+@pytest.mark.parametrize("text,lang,event_type,expected", [
+    ("Pedro Alves hopes to visit Madrid.", "en", "visit", "planned"),
+    ("Pedro Alves asked to meet the Spanish trade minister on Friday.", "en", "meeting", "planned"),
+    ("The ministers agreed to mandate the Commission to open talks with Portugal.", "en", "meeting", "planned"),
+    ("Pedro Alves sought talks with the Spanish trade minister.", "en", "meeting", "planned"),
+    ("Pedro Alves refused to meet the Spanish trade minister.", "en", "meeting", "negated"),
+    ("قرر وزير التجارة سامي الهادي أن يزور صفاقس.", "ar", "visit", "planned"),
+    ("طلب وزير التجارة سامي الهادي لقاء والي صفاقس.", "ar", "meeting", "planned"),
+    ("قرر وزير التجارة سامي الهادي عقد اجتماع مع النقابة.", "ar", "meeting", "planned"),
+    ("رفض وزير التجارة سامي الهادي لقاء وفد النقابة.", "ar", "meeting", "negated"),
+])
+def test_an_event_only_wanted_or_refused_is_not_asserted(backend, text, lang, event_type, expected):
+    assert modalities(backend, text, lang, event_type) == [expected]
+
+
+def test_a_wanted_visit_takes_no_date_of_publication(backend):
+    """"قرر أن يزور": a present-tense verb that is only a decision's content was not done on the day of publication."""
+    (visit,) = [e for e in fixture_events(backend, "قرر وزير التجارة سامي الهادي أن يزور صفاقس.", "ar") if e.type == "visit"]
+    assert (visit.date, visit.date_basis) == (None, "none")
+
+
+def test_an_implicative_verb_keeps_the_event(backend):
+    (meeting,) = [e for e in fixture_events(backend, "Pedro Alves managed to meet the Spanish trade minister on Friday.", "en")
+                  if e.type == "meeting"]
+    assert (meeting.modality, meeting.date) == ("asserted", "2023-09-08")
+
+
+def test_a_statement_only_expected_is_no_statement(backend):
+    """"said it expects to report record sales": one statement (the saying), undated; the report is still to come."""
+    found = [e for e in fixture_events(backend, "Alves Textiles Inc said it expects to report record sales for its first quarter.", "en")
+             if e.type == "announcement"]
+    assert [(e.trigger, e.modality) for e in found] == [("said", "asserted")]
+
+
+def test_a_fact_reported_after_that_is_not_a_complement(backend):
+    """"أكد أن الوزير يزور صفاقس اليوم": "أن" before a noun introduces a fact, not a wish."""
+    assert modalities(backend, "أكد وزير التجارة سامي الهادي أن الوزير يزور صفاقس اليوم.", "ar", "visit") == ["asserted"]
