@@ -52,3 +52,16 @@ def test_a_statement_only_expected_is_no_statement(backend):
 def test_a_fact_reported_after_that_is_not_a_complement(backend):
     """"أكد أن الوزير يزور صفاقس اليوم": "أن" before a noun introduces a fact, not a wish."""
     assert modalities(backend, "أكد وزير التجارة سامي الهادي أن الوزير يزور صفاقس اليوم.", "ar", "visit") == ["asserted"]
+
+
+def test_a_meeting_the_clause_happened_at_is_held_by_the_subject(backend):
+    """"failed to reach an agreement during its meeting": "its" is the committee's (not the
+    agreement's), and the negation denies the agreement, not the meeting it was sought at."""
+    (meeting,) = [e for e in fixture_events(backend, "The finance committee failed to reach an agreement during its meeting on Wednesday.", "en")
+                  if e.type == "meeting"]
+    assert (meeting.actor, meeting.modality, meeting.date) == ("finance committee", "asserted", "2023-09-06")
+
+
+def test_a_clause_negation_does_not_deny_the_meeting_it_happened_at(backend):
+    (ar,) = [e for e in fixture_events(backend, "لم تتوصل لجنة المالية خلال اجتماعها أمس إلى اتفاق حول الميزانية.", "ar") if e.type == "meeting"]
+    assert (ar.actor, ar.modality, ar.date) == ("لجنة المالية", "asserted", "2023-09-11")

@@ -27,7 +27,7 @@ def modality(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
     statement.
     """
     before = [w.text.casefold() for w in words[clause[0] : trigger]]
-    if any(w in cues["negation"] for w in before):
+    if any(w in cues["negation"] for w in before) and not (is_noun and _presupposed(words, words[trigger], cues)):
         return "negated"
     if _planned(words, trigger, clause, is_noun, cues):
         return "planned"
@@ -54,6 +54,14 @@ def _planned(words: Sequence[Word], trigger: int, clause: tuple[int, int], is_no
         after = words[trigger + 1 : min(clause[1], trigger + 3)]
         return any(w.text in cues["planned_after_noun"] for w in after) or _planned_predicate(words, words[trigger], cues)
     return False
+
+
+def _presupposed(words: Sequence[Word], noun: Word, cues: dict) -> bool:
+    """An event noun in an adjunct of time or occasion ("failed to agree during
+    its meeting", "لم تتوصل خلال اجتماعها إلى اتفاق") took place: the clause's
+    negation denies its predicate, not the meeting it happened at."""
+    prepositions = set(cues.get("presupposing_prepositions", ()))
+    return any(w.head == noun.index and w.deprel == "case" and w.text.casefold() in prepositions for w in words)
 
 
 def _argument_noun(word: Word) -> bool:

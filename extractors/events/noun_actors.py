@@ -108,14 +108,27 @@ def _held_in_relative(clause: Clause, trigger: Word, entities: Sequence[Entity],
 def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | None:
     """"رئيس الحكومة عند استقباله …": a noun trigger in a prepositional phrase
     that modifies a noun phrase belongs to that phrase (upon his receiving …)."""
-    head = next((w for w in clause.words if w.index == trigger.head), None)
+    words = clause.words
+    head = next((w for w in words if w.index == trigger.head), None)
+    if head is not None and head.deprel in ("obj", "iobj") and head.upos not in ("VERB", "AUX"):
+        head = next((w for w in words if w.index == head.head), None)  # "reached an agreement during its meeting": not the agreement's
     if head is not None and head.upos in ("VERB", "AUX"):  # "… عند استقباله … لم يتحدث": the verb's subject
-        head = next((w for w in parse_subjects(clause.words, head)), None)
+        head = _controlled_subject(words, head)
     in_phrase = any(w.head == trigger.index and w.deprel == "case" for w in clause.words)
     if head is None or not in_phrase or head.upos not in (*query.lex["syntax"]["phrase_upos"], "PROPN") or head not in clause.words[: clause.trigger]:
         return None  # the parse links them: the subject may stand before commas of its own apposition ("اللجنة، بالمجلس، خلال اجتماعها")
     named = subject_actor(clause, [head], entities, query)
     return named if isinstance(named, Argument) else noun_phrase(clause, head, query.lex, query.lang)
+
+
+def _controlled_subject(words: Sequence[Word], verb: Word) -> Word | None:
+    """The verb's subject; for an infinitive without one ("failed to reach"), its governor's."""
+    for _ in range(3):
+        subject = next(iter(parse_subjects(words, verb)), None)
+        if subject is not None or verb.deprel != "xcomp":
+            return subject
+        verb = next((w for w in words if w.index == verb.head), verb)
+    return None
 
 
 def _pair(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | None:
