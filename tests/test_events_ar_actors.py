@@ -156,3 +156,15 @@ def test_a_plural_possessive_is_not_the_one_speaker_before_it(backend):
     assert [e for e in events_of(backend, theirs) if e.type == "arrival" and e.actor] == []
     his = "وقال الوزير سامي الهادي إنه تحرك ليلا. ولدى وصوله إلى المكان وجد القارب معطلا."
     assert ["سامي" in (e.actor or "") for e in events_of(backend, his) if e.type == "arrival"] == [True]
+
+
+def test_a_name_the_recognizer_missed_is_still_the_parsed_speaker(backend):
+    """'وأكد بوغديري أن …': a subject the tagger knows only as a name (X or PROPN) speaks, not the noun after it."""
+    assert actors(events_of(backend, "وأكد بوغديري أن الاتحاد سيواصل التفاوض مع الحكومة."), "announcement") == ["بوغديري"]
+
+
+def test_what_a_speaker_called_something_is_no_second_speaker(backend):
+    """'ما اعتبره التهميش': after "what", a verb of two objects has its subject dropped (he considered
+    it marginalization); the noun after it is the second object, not someone who spoke."""
+    found = actors(events_of(backend, "وأدان قيقة ما اعتبره التهميش الممنهج من المكتب التنفيذي."), "announcement")
+    assert "التهميش الممنهج" not in found and found

@@ -46,12 +46,27 @@ def find_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
     attributive = attributive_head(clause.words, clause.trigger, clause.times)
     if attributive is not None:
         return _attributive_actor(clause, attributive, entities, query)
+    if query.is_statement and _what_it_called(clause, query):
+        return "pronoun"
     found = noun_actor(clause, entities, query) if query.is_noun else relative_actor(clause, entities, query)
     if found is None:
         found = _verb_actor(clause, entities, query)
     if isinstance(found, Argument) and found.label not in (None, "PER") and not query.is_noun and _hosts(clause, query):
         return NO_ACTOR  # "تستقبل تونس أول رحلة": a country or a company receiving flights or tourists meets no one
     return found
+
+
+def _what_it_called(clause: Clause, query: Query) -> bool:
+    """"أدان X ما اعتبره التهميش": after the relative "what", a verb of two
+    objects with its object clitic has its subject dropped (he considered it
+    marginalization): the noun after it is the second object, not the speaker."""
+    words, actors = clause.words, query.lex["actors"]
+    trigger = words[clause.trigger]
+    if clause.trigger == 0 or words[clause.trigger - 1].text not in actors.get("relative_what", ()):
+        return False
+    if not lemma_listed(trigger, actors.get("two_object_verbs", ()), query.lex["syntax"], query.lang):
+        return False
+    return any(w.head == trigger.index and w.upos == "PRON" and w.token_index == trigger.token_index for w in words)
 
 
 def _hosts(clause: Clause, query: Query) -> bool:

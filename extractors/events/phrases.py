@@ -26,6 +26,9 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str, befo
     syntax, words = lex["syntax"], clause.words
     if subject is not None and subject.upos in syntax["phrase_upos"]:
         start, end = _phrase_around(clause, subject, syntax["max_phrase_words"], before_times, lex["roles"])
+    elif subject is not None and subject.upos in NAME_UPOS and subject in words[clause.trigger + 1 : clause.end]:
+        # "وأدان كرشود ما اعتبره …": a name the recognizer missed (or a noun the tagger took for one), not the noun run after it
+        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"], before_times, lex["roles"])
     elif syntax["actor_after_trigger_first"]:
         start = next(
             (i for i in range(clause.trigger + 1, clause.end) if words[i].upos in syntax["phrase_upos"] and words[i].token_index != words[i - 1].token_index),
@@ -58,6 +61,10 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str, befo
     span = Span(words[start].span.start, words[end - 1].span.end)
     surface = span.of(clause.text)
     return Argument(surface, canonical(surface, lang), span, None, "phrase")
+
+
+#: Tags of a word that can only be (part of) a name: a proper noun, or a word the tagger does not know.
+NAME_UPOS = ("PROPN", "X")
 
 
 def _accusative(noun: Word, actors: dict) -> bool:
