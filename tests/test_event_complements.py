@@ -65,3 +65,9 @@ def test_a_meeting_the_clause_happened_at_is_held_by_the_subject(backend):
 def test_a_clause_negation_does_not_deny_the_meeting_it_happened_at(backend):
     (ar,) = [e for e in fixture_events(backend, "لم تتوصل لجنة المالية خلال اجتماعها أمس إلى اتفاق حول الميزانية.", "ar") if e.type == "meeting"]
     assert (ar.actor, ar.modality, ar.date) == ("لجنة المالية", "asserted", "2023-09-11")
+
+
+def test_his_visit_is_not_the_last_of_a_list_of_people_met(backend):
+    """"talks with the president, businessmen and other ministers during his visit": "his" is not the ministers'."""
+    text = "Pedro Alves is to hold talks with the president, businessmen and other government ministers during his visit."
+    assert [e.actor for e in fixture_events(backend, text, "en") if e.type == "visit" and "ministers" in (e.actor or "")] == []

@@ -112,6 +112,8 @@ def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity]
     head = next((w for w in words if w.index == trigger.head), None)
     if head is not None and head.deprel in ("obj", "iobj") and head.upos not in ("VERB", "AUX"):
         head = next((w for w in words if w.index == head.head), None)  # "reached an agreement during its meeting": not the agreement's
+    elif head is not None and head.deprel == "conj" and head.upos not in ("VERB", "AUX"):
+        return None  # "talks with ministers during his visit": a conjunct of an object is not who "his" is
     if head is not None and head.upos in ("VERB", "AUX"):  # "… عند استقباله … لم يتحدث": the verb's subject
         head = _controlled_subject(words, head)
     in_phrase = any(w.head == trigger.index and w.deprel == "case" for w in clause.words)
