@@ -168,3 +168,10 @@ def test_what_a_speaker_called_something_is_no_second_speaker(backend):
     it marginalization); the noun after it is the second object, not someone who spoke."""
     found = actors(events_of(backend, "وأدان قيقة ما اعتبره التهميش الممنهج من المكتب التنفيذي."), "announcement")
     assert "التهميش الممنهج" not in found and found
+
+
+def test_the_title_after_a_misread_name_speaks_with_its_date(backend):
+    """'قال علي بوعزيزي، الناطق الرسمي …، اليوم، إن': the tagger reads "علي" as the preposition "على", but the
+    title in apposition after the comma is the verb's parsed subject: the spokesman spoke today."""
+    events = events_of(backend, "قال علي بوعزيزي، الناطق الرسمي باسم وزارة الداخلية، اليوم، إن الوحدات الأمنية أوقفت المشتبه به.")
+    assert [(e.actor, e.date) for e in events if e.trigger == "قال"] == [("الناطق الرسمي", "2023-09-12")]

@@ -28,7 +28,7 @@ from extractors.events.clause import (
 )
 from extractors.events.agents import TRAVEL_TYPES, names_someone
 from extractors.events.holders import document_issuer, unglued_issuer
-from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor, speaker_past_comma
+from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor, speaker_past_comma, title_past_comma
 from extractors.events.noun_actors import noun_actor
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
@@ -177,8 +177,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         if found:
             return from_entity(found, "entity")
     if not subjects and query.is_statement:
-        past = speaker_past_comma(clause, entities, query.lex, query.lang)  # "وفق ما أكده لـX، الناطق …، فلان"
-        if past is not None:
+        past = speaker_past_comma(clause, entities, query.lex, query.lang) or title_past_comma(clause, query.lex, query.lang)
+        if past is not None:  # "وفق ما أكده لـX، الناطق …، فلان"; "قال علي قيقة، الناطق …،"
             return past
     if not subjects and not syntax["actor_after_trigger_first"]:
         found = nearest_preceding_actor(clause, entities, query.lex)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities import canonical
+from extractors.events.agents import is_title_word
 from extractors.events.clause import Argument, Clause, from_entity, parse_subjects
 from extractors.events.names import COMMAS, name_after_title_phrase
 from extractors.events.phrases import noun_phrase
@@ -169,3 +170,22 @@ def speaker_past_comma(clause: Clause, entities: Sequence[Entity], lex: dict, la
         return None
     tail = Clause(words, clause.trigger, clause.start, len(words), clause.text, clause.times)
     return noun_phrase(tail, rest[0], lex, lang)
+
+
+def title_past_comma(clause: Clause, lex: dict, lang: str) -> Argument | None:
+    """"قال علي قيقة، الناطق الرسمي باسم المحكمة، اليوم، إن": when the name after
+    the verb is misread (here "علي" as the preposition "على"), the parse still
+    makes the title in apposition after the comma the verb's subject. Only a
+    title or office word right after the comma that closes the verb's clause,
+    and only as the verb's parsed subject; its phrase runs to the next comma."""
+    words = clause.words
+    if clause.end + 1 >= len(words) or words[clause.end].text not in COMMAS:
+        return None
+    title = words[clause.end + 1]
+    if title.head != words[clause.trigger].index or not title.deprel.startswith("nsubj"):
+        return None
+    if not is_title_word(title.text, lang, lex["actors"].get("travellers", ())):
+        return None
+    end = next((i for i in range(clause.end + 1, len(words)) if words[i].text in COMMAS), len(words))
+    tail = Clause(words, clause.trigger, clause.end + 1, end, clause.text, clause.times)
+    return noun_phrase(tail, title, lex, lang)
