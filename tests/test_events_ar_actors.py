@@ -175,3 +175,10 @@ def test_the_title_after_a_misread_name_speaks_with_its_date(backend):
     title in apposition after the comma is the verb's parsed subject: the spokesman spoke today."""
     events = events_of(backend, "قال علي بوعزيزي، الناطق الرسمي باسم وزارة الداخلية، اليوم، إن الوحدات الأمنية أوقفت المشتبه به.")
     assert [(e.actor, e.date) for e in events if e.trigger == "قال"] == [("الناطق الرسمي", "2023-09-12")]
+
+
+def test_a_thing_before_the_relative_word_is_no_speaker(backend):
+    """'يواصل … إضراب الجوع الذي قال إنه …': "الذي" refers to the strike, whose clause has its own
+    dropped subject (he said); only a phrase that names someone speaks through a relative word."""
+    text = "يشار إلى أن الطالب سامي الهادي يواصل اضراب الجوع الذي قال إنه لن يوقفه قبل تسوية وضعيته."
+    assert actors(events_of(backend, text), "announcement") == ["سامي الهادي"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities import canonical
+from extractors.events.agents import names_someone
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity, parse_subjects
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Span, Word
@@ -61,7 +62,10 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
         return from_entity(named, "entity")
     if not query.is_statement:
         return NO_ACTOR
-    return _phrase_before(clause, end, query) or NO_ACTOR
+    phrase = _phrase_before(clause, end, query)
+    if phrase is not None and at is not None and not names_someone(phrase, entities, query.lang, (*actors["travellers"], *actors.get("person_nouns", ()))):
+        return "pronoun"  # "يواصل إضراب الجوع الذي قال إنه": the strike he said …; no one is named before "الذي"
+    return phrase or NO_ACTOR
 
 
 def _relative_word(clause: Clause, actors: dict) -> int | None:
