@@ -40,8 +40,9 @@ def exempt_models_from_gc() -> None:
     reason the youngest generation is collected every 20,000 allocations
     rather than every 700: each document's objects then die young in bulk.
     Process-wide, so only entry points (the flow's default backend) use it.
+    No full collection first: after both languages load it finds about 20
+    unreachable objects among 330,000 and costs 0.14-0.2 s per call.
     """
-    gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
 

@@ -480,3 +480,30 @@ def test_a_failed_server_shutdown_is_one_warning_never_an_error(tmp_path, caplog
         server.stop()
     assert server.process.poll() is not None  # stopped, with its process group
     assert [r.getMessage() for r in caplog.records if "shut down" in r.getMessage()] and len(caplog.records) == 1
+
+
+def test_the_server_health_check_answers_only_for_a_live_server(monkeypatch):
+    """The start-up wait polls our own server with plain HTTP, never through a proxy set for the user's traffic."""
+    import http.server
+    import threading
+
+    from flows.runtime import _answers, _free_port
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 — the handler's protocol
+            self.send_response(200 if self.path == "/api/health" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")  # a proxy that would refuse every request
+    server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert _answers(f"http://127.0.0.1:{server.server_port}/api/health")
+        assert not _answers(f"http://127.0.0.1:{server.server_port}/api/missing")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not _answers(f"http://127.0.0.1:{_free_port()}/api/health")  # nothing listens there

@@ -224,3 +224,13 @@ def test_json_text_with_line_separators_and_escapes_is_parsed_then_normalized(tm
     article = one(path)
     assert article.text == "Kim left\non Sunday.\nPutin waited."
     assert article.content_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_declared_language_reads_the_same_with_or_without_cldr_tables():
+    """The common news languages are read without loading CLDR's tables; what Babel's tables say must agree."""
+    from extractors.ingest.metadata import NEWS_LANGUAGES, _language_tables, language_code
+
+    codes, names = _language_tables()
+    assert all(codes.get(code) == code and language_code(code.upper()) == code for code in NEWS_LANGUAGES)
+    assert (language_code("ar-SA"), language_code("Arabic"), language_code("العربية"), language_code("ara")) == ("ar", "ar", "ar", "ar")
+    assert language_code("xx-YY") is None

@@ -89,13 +89,15 @@ def language_code(value: str) -> str | None:
     ``Arabic``, ``arabic``, ``العربية`` → ``ar``; ``None`` for anything else."""
     key = value.strip().lower().replace("-", "_")
     primary = key.split("_")[0]
+    if primary in NEWS_LANGUAGES:
+        return primary  # the common case, without loading CLDR's tables (0.14 s per process)
     codes, names = _language_tables()
     return codes.get(primary) or names.get(key) or names.get(value.strip().lower())
 
 
 def is_language_code(code: str | None) -> bool:
     """Whether ``code`` is a language code Babel knows (``en``, ``ar``)."""
-    return bool(code) and _language_tables()[0].get(code) == code
+    return bool(code) and (code in NEWS_LANGUAGES or _language_tables()[0].get(code) == code)
 
 
 @cache
