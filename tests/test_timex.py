@@ -272,3 +272,32 @@ def test_later_and_earlier_cover_their_side_of_the_publication_day(text, start, 
     (found,) = [t for t in find_time_expressions(text, "en", TUE) if t.kind == "date"]
     assert (found.date_start, found.date_end) == (start, end)
     assert found.value in ("2023-W37", "2023-09")
+
+
+def test_a_wrapped_line_does_not_end_the_clause_of_its_tense():
+    """Wire copy wraps its lines at about 65 characters: "will visit Rome and\\nMadrid … in June" is one
+    clause, so June (published in March) is the coming one, not last year's."""
+    march = date(1987, 3, 4)
+    text = "President Pedro Alves will visit Rome and\nMadrid during a trip to Europe in June to attend a summit."
+    (june,) = [t for t in find_time_expressions(text, "en", march) if t.granularity == "month"]
+    assert june.value == "1987-06"
+    paragraph = "Pedro Alves will visit Rome.\n    Prices fell sharply in June, dealers said."
+    (fell,) = [t for t in find_time_expressions(paragraph, "en", march) if t.granularity == "month"]
+    assert fell.value == "1986-06"  # a new paragraph: "will" is not its tense
+
+
+def test_a_fronted_phrase_takes_the_future_of_the_verb_it_hangs_on(backend):
+    """"After the December 8-10 summit, Pedro Alves will travel …": no verb before the comma; the parse
+    hangs the summit on "will travel", so December (published in September) is the coming one."""
+    from extractors.records import Article
+
+    text = "After the December 8-10 summit, Pedro Alves will travel to Madrid."
+    article = Article("fixture", text, "0" * 64, "mem", "en", "metadata", TUE, "metadata")
+    sentences = backend.analyze([article])[0].sentences
+    (summit,) = [t for t in find_time_expressions(text, "en", TUE, sentences) if t.granularity == "range"]
+    assert summit.value == "2023-12-08/2023-12-10"
+
+
+def test_the_modal_may_after_a_fraction_is_no_date():
+    """"rates of 7-1/2 may prompt": a month is written with a capital in English."""
+    assert [t.text for t in find_time_expressions("Increases to 7-1/2 may prompt banks to follow suit.", "en", TUE)] == []

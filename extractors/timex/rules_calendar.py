@@ -28,6 +28,8 @@ def calendar_day(c, ctx):
     day = int(re.sub(r"\D", "", c.group("d") or "0") or 0)
     if month is None or not 1 <= day <= 31:
         return None
+    if not name_is_date(ctx, c.group("month"), c.span, prefixed=True):
+        return None  # "7-1/2 may prompt": a month is written with a capital where the language does
     year_text = c.group("y") or c.group("y2")
     if year_text:
         parsed = dateparser_adapter.parse_calendar_date(f"{day} {c.group('month')} {year_text}", ctx.lang, ctx.anchor)

@@ -30,8 +30,8 @@ def direction(ctx, span: Span) -> str | None:
         return cue
     if _future_clitic(ctx, start, end, span):
         return "future"
-    tense = _parsed_tense(ctx, start, end, span)
-    return "past" if tense == "Past" else None
+    tense = _parsed_tense(ctx, start, end, span) or _governing_tense(ctx, span)
+    return {"Past": "past", "Fut": "future"}.get(tense or "")
 
 
 def _nearest_cue(ctx, span: Span, start: int, end: int) -> str | None:
@@ -93,11 +93,26 @@ def clause(ctx, span: Span) -> tuple[int, int]:
     text = ctx.text
     lo = max(0, span.start - 400)
     start = max((text.rfind(b, lo, span.start) + len(b) for b in breaks if text.rfind(b, lo, span.start) >= 0), default=lo)
-    start = max(start, text.rfind("\n", lo, span.start) + 1)
+    start = max(start, _paragraph_start(text, lo, span.start))
     hi = min(len(text), span.end + 400)
     ends = [text.find(b, span.end, hi) for b in breaks]
     end = min((e for e in ends if e >= 0), default=hi)
     return start, end
+
+
+def _paragraph_start(text: str, lo: int, at: int) -> int:
+    """Where the paragraph holding ``at`` starts: after a blank line or a
+    line break followed by indentation, or a line that ends a sentence or
+    a headline. Wire copy wraps its lines at about 65 characters ("will visit
+    Rome and\nWest Berlin … in June"): such a break is inside the clause."""
+    newline = text.rfind("\n", lo, at)
+    while newline >= 0:
+        before = text[lo:newline].rstrip(" \t")
+        after = text[newline + 1 : newline + 3]
+        if not before or before[-1] in ".!?:;\"”" or after[:1] in ("\n", "\t") or after == "  " or not before[-1].isalnum() and before[-1] != ",":
+            return newline + 1
+        newline = text.rfind("\n", lo, newline)
+    return lo
 
 
 def _words_in(ctx, start: int, end: int, span: Span):
@@ -118,6 +133,29 @@ def _parsed_tense(ctx, start: int, end: int, span: Span) -> str | None:
                 if best is None or distance < best[0]:
                     best = (distance, match.group(1))
     return best[1] if best else None
+
+
+def _governing_tense(ctx, span: Span) -> str | None:
+    """With no verb in its own stretch of text ("After the June 8-10 summit,
+    Reagan will travel …"), the verb the expression hangs on in the parse:
+    ``Fut`` when a future auxiliary of the language's cues serves it. Its own
+    tense feature is not used: on TempEval-3 it put more expressions wrong
+    than right (value F1 76.93 → 76.54)."""
+    future = {c.casefold() for c in ctx.data["tense"]["future"] if " " not in c and not c.endswith("ـ")}
+    for sentence in ctx.sentences:
+        if not (sentence.span.start <= span.start < sentence.span.end):
+            continue
+        words = {w.index: w for w in sentence.words}
+        inside = [w for w in sentence.words if span.contains(w.span)]
+        word = next((w for w in inside if w.head not in {x.index for x in inside}), None)
+        for _ in range(8):
+            if word is None or word.head in (None, 0):
+                return None
+            word = words.get(word.head)
+            if word is not None and word.upos in ("VERB", "AUX"):
+                auxiliaries = [w for w in sentence.words if w.head == word.index and w.deprel == "aux"]
+                return "Fut" if any(w.text.casefold() in future for w in auxiliaries) else None
+    return None
 
 
 def _future_clitic(ctx, start: int, end: int, span: Span) -> bool:
