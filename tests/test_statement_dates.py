@@ -132,3 +132,13 @@ def test_a_statement_on_the_sidelines_of_an_occasion_held_that_day_takes_its_day
     text = "وأضافت سامية الورتاني في تصريح للإذاعة على هامش وقفة احتجاجية نظمها اليوم اتحاد الشغل، أن القانون مخالف للدستور."
     said = only(events_of(backend, text, "ar"), "announcement")
     assert (said.date, said.date_basis) == ("2023-09-12", "sentence")
+
+
+@pytest.mark.parametrize("text", [
+    "أكدت وزارة الصحة، الثلاثاء أنّه تقرر فتح المستشفى الجديد.",  # "أنّ" with its shadda opens the content
+    "أكدت وزارة الصحة في بلاغ أصدرته، الثلاثاء أنه تقرر فتح المستشفى الجديد.",  # issuing the statement is no other event
+])
+def test_a_day_before_the_content_dates_the_statement_whatever_the_parse(backend, text):
+    """The parse puts "الثلاثاء" in the content clause, but it stands before "أن" that opens it."""
+    statement = only(events_of(backend, text, "ar"), "announcement")
+    assert (statement.date, statement.date_basis) == ("2023-09-12", "explicit")

@@ -20,6 +20,8 @@ Pure functions over words and positions, like :mod:`.attach`.
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -55,16 +57,21 @@ class DateCues:
     bound_prepositions: tuple[str, ...] = ()
     speech_participles: tuple[str, ...] = ()
     during_prepositions: tuple[str, ...] = ()
+    statement_media: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, dates: Mapping) -> DateCues:
-        keys = ("statement_content", "occasion_prepositions", "bound_prepositions", "speech_participles", "during_prepositions")
+        keys = ("statement_content", "occasion_prepositions", "bound_prepositions", "speech_participles", "during_prepositions",
+                "statement_media")
         return cls(*(tuple(w.casefold() for w in dates.get(k, ())) for k in keys))
 
 
 def is_word(word: Word, cues: Sequence[str]) -> bool:
-    """The word is one of ``cues``, alone or behind a proclitic ("بمناسبة")."""
+    """The word is one of ``cues``, alone or behind a proclitic ("بمناسبة"),
+    whatever its short vowels and shadda ("أنّ" is "أن")."""
     text = word.text.casefold()
+    if not text.isascii():
+        text = "".join(c for c in text if not unicodedata.combining(c))
     if text in cues:
         return True
     return text[:1] in CLITIC_LETTERS and any(
@@ -212,9 +219,19 @@ def statement_before_content(words: Sequence[Word], span: Span, statements: Sequ
     for i in range(first_word(words, span) - 1, -1, -1):
         if i in statements:
             return i
+        if words[i].upos in ("VERB", "AUX") and _issues_medium(words, words[i], cues):
+            continue  # "أكدت الشركة في بلاغ أصدرته، الثلاثاء أن", "said in a statement issued Tuesday that"
         if words[i].upos in ("VERB", "AUX") or is_word(words[i], cues.statement_content):
             return None
     return None
+
+
+def _issues_medium(words: Sequence[Word], verb: Word, cues: DateCues) -> bool:
+    """A relative clause on the statement's medium ("بلاغ أصدرته", "a statement issued"): issuing it is the statement."""
+    if not verb.deprel.startswith("acl"):
+        return False
+    medium = next((w for w in words if w.index == verb.head), None)
+    return medium is not None and is_word(medium, cues.statement_media)
 
 
 def postposed_start(words: Sequence[Word], position: int, by_index: Mapping[int, int]) -> int | None:
