@@ -182,3 +182,10 @@ def test_a_thing_before_the_relative_word_is_no_speaker(backend):
     dropped subject (he said); only a phrase that names someone speaks through a relative word."""
     text = "يشار إلى أن الطالب سامي الهادي يواصل اضراب الجوع الذي قال إنه لن يوقفه قبل تسوية وضعيته."
     assert actors(events_of(backend, text), "announcement") == ["سامي الهادي"]
+
+
+def test_the_person_named_after_a_possessed_title_speaks(backend):
+    """'اعلن رئيسها التنفيذي، ميشال توماس بيرتي،': the title with its possessive clitic is followed by its
+    holder between commas; he announced, not "رئيس"."""
+    text = "ومن بين الشركات شركة كوستا للرحلات التي اعلن رئيسها التنفيذي، ميشال توماس بيرتي، الخميس بتونس عودة رحلاتها."
+    assert actors(events_of(backend, text), "announcement") == ["ميشال توماس بيرتي"]

@@ -28,6 +28,7 @@ from extractors.events.clause import (
 )
 from extractors.events.agents import TRAVEL_TYPES, names_someone
 from extractors.events.holders import document_issuer, unglued_issuer
+from extractors.events.names import name_after_title_phrase
 from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor, speaker_past_comma, title_past_comma
 from extractors.events.noun_actors import noun_actor
 from extractors.events.phrases import described_agent, noun_phrase
@@ -190,7 +191,12 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     if not query.is_statement or query.is_noun:  # only statements are made by described actors ("the ministry said"),
         return None if query.is_noun else described_agent(clause, query.lex, query.lang)  # save a delegation
     subject = subjects[0] if subjects else None
-    return noun_phrase(clause, subject, query.lex, query.lang)
+    phrase = noun_phrase(clause, subject, query.lex, query.lang)
+    people = (*query.lex["actors"]["travellers"], *query.lex["actors"].get("person_nouns", ()))
+    if phrase is not None and subject is None and names_someone(phrase, (), query.lang, people):
+        holder = name_after_title_phrase(clause.words, phrase.span.end, entities, preposition=False)
+        return from_entity(holder, "parse") if holder is not None else phrase  # "أعلن رئيسها التنفيذي، بيار فاقو،"
+    return phrase
 
 
 def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:

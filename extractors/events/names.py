@@ -140,8 +140,8 @@ def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[
     caller knows the phrase holds the title's organization)."""
     at = next((i for i, w in enumerate(words) if w.span.start >= end), len(words))
     first, limit = at, min(len(words), at + MAX_TITLE_PHRASE)
-    while at < limit and words[at].text not in COMMAS and words[at].upos in TITLE_PHRASE_UPOS:
-        at += 1
+    while at < limit and words[at].text not in COMMAS and (words[at].upos in TITLE_PHRASE_UPOS or _glued_pronoun(words, at)):
+        at += 1  # "رئيسها التنفيذي،": its possessive clitic too
     if at >= limit or words[at].text not in COMMAS or (preposition and not any(w.upos == "ADP" for w in words[first:at])):
         return None  # the phrase a title governs opens with a preposition ("باسم", "لحزب")
     tokens = sorted({w.token_index for w in words[at + 1 : at + 4]})[:2]  # the name, or one word of rank before it
@@ -151,9 +151,13 @@ def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[
         person = next((e for e in entities if e.label == "PER" and lo <= e.span.start < hi), None)
         if person is not None:
             return person
-        if n == 0 and inside[-1].upos not in ("NOUN", "ADJ"):
-            return None
+        if n == 0 and inside[-1].upos not in ("NOUN", "ADJ", "PROPN", "X"):
+            return None  # one word of rank ("المقدم") or a first name the recognizer left out ("بيار")
     return None
+
+
+def _glued_pronoun(words: Sequence[Word], at: int) -> bool:
+    return at > 0 and words[at].upos == "PRON" and words[at].token_index == words[at - 1].token_index
 
 
 def _told(words: Sequence[Word], i: int, recipient: Sequence[str]) -> bool:
