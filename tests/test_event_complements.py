@@ -71,3 +71,9 @@ def test_his_visit_is_not_the_last_of_a_list_of_people_met(backend):
     """"talks with the president, businessmen and other ministers during his visit": "his" is not the ministers'."""
     text = "Pedro Alves is to hold talks with the president, businessmen and other government ministers during his visit."
     assert [e.actor for e in fixture_events(backend, text, "en") if e.type == "visit" and "ministers" in (e.actor or "")] == []
+
+
+def test_the_one_told_holds_no_meeting_named_after(backend):
+    """"told the Lisbon Daily News the banks may raise rates at this weekend's meeting": the paper was told."""
+    text = "Dealers told the Lisbon Daily News the banks may raise rates at this weekend's routine meeting."
+    assert [e.actor for e in fixture_events(backend, text, "en") if e.type == "meeting" and "News" in (e.actor or "")] == []

@@ -301,3 +301,15 @@ def test_a_fronted_phrase_takes_the_future_of_the_verb_it_hangs_on(backend):
 def test_the_modal_may_after_a_fraction_is_no_date():
     """"rates of 7-1/2 may prompt": a month is written with a capital in English."""
     assert [t.text for t in find_time_expressions("Increases to 7-1/2 may prompt banks to follow suit.", "en", TUE)] == []
+
+
+@pytest.mark.parametrize("text,published,value,start,end", [
+    ("The banks will meet this weekend.", date(1987, 4, 1), "1987-W14-WE", date(1987, 4, 4), date(1987, 4, 5)),
+    ("He met them last weekend.", date(1987, 4, 1), "1987-W13-WE", date(1987, 3, 28), date(1987, 3, 29)),
+    ("Talks over the weekend failed.", date(1987, 4, 6), "1987-W14-WE", date(1987, 4, 4), date(1987, 4, 5)),
+])
+def test_a_weekend_is_its_saturday_and_sunday(text, published, value, start, end):
+    """"this weekend" in a Wednesday story is the coming Saturday and Sunday; "over the weekend" in a Monday
+    story the one just past (TIMEX3 week-end value)."""
+    (found,) = find_time_expressions(text, "en", published)
+    assert (found.value, found.date_start, found.date_end) == (value, start, end)

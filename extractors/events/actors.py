@@ -29,7 +29,7 @@ from extractors.events.clause import (
 from extractors.events.agents import TRAVEL_TYPES, names_someone
 from extractors.events.holders import document_issuer, unglued_issuer
 from extractors.events.names import name_after_title_phrase
-from extractors.events.fallback import governor_subjects, implausible, nearest_preceding_actor, speaker_past_comma, title_past_comma
+from extractors.events.fallback import governor_subjects, head_word, implausible, nearest_preceding_actor, speaker_past_comma, title_past_comma
 from extractors.events.noun_actors import noun_actor
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
@@ -165,7 +165,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
             return NO_ACTOR  # "وصلت المادة", "the proposal leaves it little", "استقبل المستشفى": no one travelled or met
         return unglued_issuer(phrase, query.lex, query.lang) if phrase is not None and described in issuers else phrase
     after = [e for e in free if e.span.start > trigger.span.start and not _in_oblique(clause.words, trigger, e)]
-    before = [e for e in free if e.span.end <= trigger.span.start]
+    before = [e for e in free if e.span.end <= trigger.span.start and not _told(clause.words, e, query)]
     adjacent = _adjacent_place(clause, free, actors["adjacent_labels"]) if query.event_type in PLACE_ACTOR_TYPES else []
     labels = actors["labels"]
     if syntax["actor_after_trigger_first"]:
@@ -197,6 +197,16 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         holder = name_after_title_phrase(clause.words, phrase.span.end, entities, preposition=False)
         return from_entity(holder, "parse") if holder is not None else phrase  # "أعلن رئيسها التنفيذي، بيار فاقو،"
     return phrase
+
+
+def _told(words: Sequence[Word], entity: Entity, query: Query) -> bool:
+    """"They told Reuters banks may decide at the routine meeting": the one told (the object of a verb of
+    telling, ``actors.telling_verbs``) is no actor of what follows."""
+    head = head_word(words, entity)
+    if head is None or head.deprel not in ("obj", "iobj"):
+        return False
+    verb = next((w for w in words if w.index == head.head), None)
+    return verb is not None and lemma_listed(verb, query.lex["actors"].get("telling_verbs", ()), query.lex["syntax"], query.lang)
 
 
 def _auxiliary_subjects(clause: Clause, query: Query) -> list[Word]:

@@ -96,7 +96,7 @@ def nearest_preceding_actor(clause: Clause, entities: Sequence[Entity], lex: dic
     prepositions = {p for preps in lex["roles"].values() for p in preps} | set(lex["actors"]["governing_words"])
     candidates = [e for e in entities if lo <= e.span.start and e.span.end <= trigger.span.start and e.label in ACTOR_LABELS]
     for entity in sorted(candidates, key=lambda e: -e.span.start):
-        head = _head_word(words, entity)
+        head = head_word(words, entity)
         if head is None or _governed(words, entity, head, prepositions):
             continue
         if head.deprel in NOT_ACTOR and not (head.deprel == "nmod" and _apposed_before(words, entity, clause.trigger)):
@@ -113,7 +113,7 @@ def _apposed_before(words: Sequence[Word], entity: Entity, trigger: int) -> bool
     return len(after) == 1 and after[0].upos == "PUNCT" and after[0].text in COMMAS
 
 
-def _head_word(words: Sequence[Word], entity: Entity) -> Word | None:
+def head_word(words: Sequence[Word], entity: Entity) -> Word | None:
     inside = [w for w in words if entity.span.start <= w.span.start < entity.span.end]
     indices = {w.index for w in inside}
     return next((w for w in inside if w.head not in indices), None)

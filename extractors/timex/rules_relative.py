@@ -143,6 +143,8 @@ def _shifted(span: Span, ctx: Context, unit: str, offset: int, part: str | None,
     if unit == "week":
         value, start, end = iso_week(a + timedelta(weeks=offset))
         return expr(ctx, span, "date", value, "week", *_side(a, start, end, part), rule)
+    if unit == "weekend":
+        return _weekend(span, ctx, offset, part, rule)
     if unit == "month":
         y, m = add_months(a, offset)
         start, end = month_bounds(y, m)
@@ -154,6 +156,18 @@ def _shifted(span: Span, ctx: Context, unit: str, offset: int, part: str | None,
         value, start, end = periods.quarter_from_anchor(a, offset)
         return expr(ctx, span, "date", value, "quarter", start, end, rule)
     return None
+
+
+def _weekend(span: Span, ctx: Context, offset: int, part: str | None, rule: str):
+    """Saturday and Sunday of the anchor's ISO week, ``offset`` weeks on
+    ("this weekend", "last weekend": TIMEX3 ``1987-W14-WE``); ``latest``
+    ("over the weekend") is the last one begun by the publication day."""
+    a = ctx.anchor
+    if part == "latest" and a.isoweekday() < 6:
+        offset -= 1
+    saturday = a - timedelta(days=a.isoweekday() - 1) + timedelta(weeks=offset, days=5)
+    year, week, _ = saturday.isocalendar()
+    return expr(ctx, span, "date", f"{year}-W{week:02d}-WE", "week", saturday, saturday + timedelta(days=1), rule)
 
 
 def season(c, ctx):
