@@ -142,3 +142,9 @@ def test_a_day_before_the_content_dates_the_statement_whatever_the_parse(backend
     """The parse puts "الثلاثاء" in the content clause, but it stands before "أن" that opens it."""
     statement = only(events_of(backend, text, "ar"), "announcement")
     assert (statement.date, statement.date_basis) == ("2023-09-12", "explicit")
+
+
+def test_the_end_of_a_reported_period_is_not_the_day_of_the_report(backend):
+    """"For the year ended Feb 27, X reported net income": the date ends the fiscal year the figures cover."""
+    statement = only(events_of(backend, "For the year ended February 27, Alves Textiles Inc reported net income of 3.3 mln dlrs."), "announcement")
+    assert (statement.date, statement.date_basis) == (None, "none")

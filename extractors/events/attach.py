@@ -104,8 +104,8 @@ def attach(words: Sequence[Word], predicates: Sequence[Predicate], spans: Sequen
         if found is not None:
             head = expression_head(words, span)
             owner[t] = (found, depth(words, head, by_index) - depth(words, predicates[found].position, by_index))
-    for t, span in enumerate(spans):  # "a statement issued on Monday said …"
-        verb = verb_right_after(words, span, statements) if t not in owner else None
+    for t, span in enumerate(spans):  # "a statement issued on Monday said …"; not "For the year ended Feb 27, AEL reported"
+        verb = verb_right_after(words, span, statements) if t not in owner and reduced_relative(words, span, cues) is None else None
         if verb is not None and in_other_clause(words, expression_head(words, span), verb, by_index):
             continue  # "الانفجار الذي وقع صباح أمس تعلن": the blast's morning, not the statement's
         if verb is not None and occasion_noun(words, span, cues) is None and statement_may_take(words, verb, span, cues, by_index, grains[t]):
@@ -122,7 +122,7 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     head = expression_head(words, span)
     if head is None:
         return None
-    participle = reduced_relative(words, span)
+    participle = reduced_relative(words, span, cues)
     if participle is not None:
         return at.get(participle)  # its own event's, or nobody's
     possessed = possessed_noun(words, head, by_index)

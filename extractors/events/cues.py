@@ -21,7 +21,6 @@ Pure functions over words and positions, like :mod:`.attach`.
 from __future__ import annotations
 
 import unicodedata
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -58,11 +57,12 @@ class DateCues:
     speech_participles: tuple[str, ...] = ()
     during_prepositions: tuple[str, ...] = ()
     statement_media: tuple[str, ...] = ()
+    period_nouns: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, dates: Mapping) -> DateCues:
         keys = ("statement_content", "occasion_prepositions", "bound_prepositions", "speech_participles", "during_prepositions",
-                "statement_media")
+                "statement_media", "period_nouns")
         return cls(*(tuple(w.casefold() for w in dates.get(k, ())) for k in keys))
 
 
@@ -163,19 +163,17 @@ def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: in
     return None
 
 
-def reduced_relative(words: Sequence[Word], span: Span) -> int | None:
-    """The participle right before the expression that modifies the noun before
-    it ("the cereals launched yesterday by X", "a plan approved on
-    Monday"): a reduced relative clause, so the expression is its time, never
-    the time of the verb the noun belongs to. Not on the subject or an oblique
-    of a verb: that noun is the event's medium or occasion, whose day it shares
-    ("a statement issued Tuesday said", "said in a statement issued Tuesday")."""
+def reduced_relative(words: Sequence[Word], span: Span, cues: DateCues = DateCues()) -> int | None:
+    """The participle right before the expression that modifies the noun before it ("a plan approved on
+    Monday"): a reduced relative clause, so the expression is its time, never the verb's the noun belongs to.
+    Not on the subject or an oblique of a verb, the event's medium or occasion, whose day it shares ("said
+    in a statement issued Tuesday"), unless that noun is a period ("For the year ended Feb 27, X reported")."""
     at = first_word(words, span) - 1
     if at < 1:
         return None
     word, noun = words[at], words[at - 1]
     participle = word.upos == "VERB" and "VerbForm=Part" in (word.feats or "") and word.deprel in ("acl", "amod")
-    framing = noun.deprel in ("nsubj", "nsubj:pass", "obl", "root")
+    framing = noun.deprel in ("nsubj", "nsubj:pass", "obl", "root") and not is_word(noun, cues.period_nouns)
     return at if participle and noun.upos in ("NOUN", "PROPN") and not framing else None
 
 
