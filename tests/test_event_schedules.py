@@ -170,3 +170,10 @@ def test_a_meeting_its_own_expression_dates_after_publication_is_planned(backend
     """Published Tuesday 2023-09-12: a summit on September 20 has not happened yet, whatever the tense."""
     (summit,) = [e for e in fixture_events(backend, "EU leaders hold a summit in Lisbon on September 20.", "en") if e.type == "meeting"]
     assert (summit.date, summit.modality) == ("2023-09-20", "planned")
+
+
+def test_demands_met_in_the_passive_are_no_meeting(backend):
+    """"would spread unless the demands were met": the passive's subject is what is met, even when the parse
+    hangs it elsewhere; one meets a demand without meeting anyone."""
+    text = "Union sources said the strike would spread unless the demands were met, with a strike threatened on Thursday."
+    assert [e for e in events_of(backend, text) if e.type == "meeting"] == []

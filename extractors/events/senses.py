@@ -117,6 +117,11 @@ def _objects(words: Sequence[Word], verb: Word) -> list[Word]:
     meet", "requirements, which it failed to meet"), or the subject of the
     adjective it complements ("regulations are easier to meet")."""
     found = [w for w in words if w.head == verb.index and w.deprel in ("obj", "nsubj:pass")]
+    if not found and "Voice=Pass" in (verb.feats or ""):  # "unless the demands were met", the subject misparsed
+        at = words.index(verb) - 1
+        while at >= 0 and words[at].head == verb.index and words[at].deprel.startswith("aux"):
+            at -= 1
+        found = [words[at]] if at >= 0 and words[at].upos == "NOUN" else []
     head = next((w for w in words if w.index == verb.head), None)
     while head is not None and verb.deprel == "xcomp" and head.upos in ("VERB", "AUX"):  # "which it failed to meet"
         verb, head = head, next((w for w in words if w.index == head.head), None)
