@@ -85,3 +85,11 @@ def test_is_considered_is_no_statement_even_when_the_tagger_calls_it_perfect(bac
     assert [e.type for e in fixture_events(backend, "وتُعتبر تونس من أكثر البلدان استقرارا في المنطقة.", "ar")] == []
     said = [e for e in fixture_events(backend, "واعتبرت الوزيرة أن القرار صائب.", "ar") if e.type == "announcement"]
     assert [e.actor for e in said] == ["الوزيرة"]
+
+
+def test_speaking_about_something_is_a_statement(backend):
+    """"تحدث … عن وضعيات شائكة" (spoke about) states something; "تحدث إلى نظيره" (spoke to) alone does not."""
+    about = [e for e in fixture_events(backend, "وتحدث وزير الهجرة سامي الهادي على هامش مشاركته اليوم في جلسة استماع عن وضعيات قانونية شائكة.", "ar")
+             if e.type == "announcement"]
+    assert [(e.trigger, e.date) for e in about] == [("تحدث", "2023-09-12")]
+    assert [e for e in fixture_events(backend, "وتحدث وزير الهجرة سامي الهادي إلى نظيره الفرنسي.", "ar") if e.type == "announcement"] == []
