@@ -189,3 +189,10 @@ def test_the_person_named_after_a_possessed_title_speaks(backend):
     holder between commas; he announced, not "رئيس"."""
     text = "ومن بين الشركات شركة كوستا للرحلات التي اعلن رئيسها التنفيذي، ميشال توماس بيرتي، الخميس بتونس عودة رحلاتها."
     assert actors(events_of(backend, text), "announcement") == ["ميشال توماس بيرتي"]
+
+
+def test_a_first_name_takes_the_surname_the_article_uses_alone(backend):
+    """The model names "يوسف" of "يوسف الشاهد"; the article says "الشاهد" alone later, so that word is his
+    surname: one speaker, one statement, with his full name."""
+    text = "قال رئيس الحكومة يوسف الشاهد اليوم الأحد إن الحكومة ستواصل الإصلاحات. وأضاف الشاهد أن الوضع الاقتصادي صعب."
+    assert actors(events_of(backend, text), "announcement") == ["يوسف الشاهد"]

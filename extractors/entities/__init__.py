@@ -30,6 +30,7 @@ from extractors.entities.gazetteer import (
 from extractors.entities.keys import loose_key, normalize
 from extractors.entities.linking import (
     apply_title_cue,
+    complete_given_names,
     cut_tickers,
     link_mentions,
     propagate_surnames,
@@ -69,6 +70,7 @@ def finalize(raw: Iterable[Entity], sentences: Sequence[Sentence], text: str, la
     repaired = strip_clitics_by_mentions(repaired, text, lang)
     merged = merge_places(trim_to_known_names(repaired, text, lang), places)
     merged += free_of(organization_entities(sentences, text, lang), merged)
+    merged = complete_given_names(merged, sentences, text, lang)  # "يوسف" + "الشاهد", used alone later
     merged += propagate_surnames(merged, sentences, text, lang)
     merged = [apply_title_cue(e, sentences, lang) for e in merged]
     merged = cut_tickers(whole_hyphenated(merged, text, lang), lang)

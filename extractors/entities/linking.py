@@ -18,6 +18,36 @@ from extractors.entities.organizations import has_org_head
 from extractors.records import Entity, Sentence, Span, Word
 
 
+def complete_given_names(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
+    """A person the model named by one word, right before a word the article
+    uses again on its own ("رئيس الحكومة يوسف الشاهد … وقال الشاهد"): that word
+    is the surname the model cut off, so the name takes it (and
+    :func:`propagate_surnames` then finds its later bare mentions). Not a
+    title, a place or another entity."""
+    if not matching(lang).get("complete_given_names"):
+        return list(entities)
+    proclitics = "".join(matching(lang).get("proclitics", ()))
+    prefix = f"[{re.escape(proclitics)}]?" if proclitics else ""
+    titles, out = title_keys(lang), []
+    for e in entities:
+        nxt = _next_word(sentences, e) if e.label == "PER" and len(e.text.split()) == 1 else None
+        if nxt is None or nxt.upos not in ("NOUN", "ADJ", "PROPN", "X") or len(nxt.text) < 3 or text[e.span.end : nxt.span.start].strip():
+            out.append(e)
+            continue
+        elsewhere = [m for m in re.finditer(rf"(?<!\w){prefix}{re.escape(nxt.text)}(?!\w)", text) if m.end() <= e.span.start or m.start() >= nxt.span.end]
+        taken = any(o is not e and o.span.overlaps(nxt.span) for o in entities)
+        if not elsewhere or taken or normalize(nxt.text, lang) in titles or is_place(canonical(nxt.text, lang), lang):
+            out.append(e)
+            continue
+        out.append(new_entity(text, Span(e.span.start, nxt.span.end), "PER", sentences, lang, e.origin))
+    return out
+
+
+def _next_word(sentences: Sequence[Sentence], entity: Entity) -> Word | None:
+    words = sentence_words(sentences, entity.sentence_index)
+    return next((w for w in words if w.span.start >= entity.span.end), None)
+
+
 def propagate_surnames(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
     """Later bare mentions of a person's surname that the model missed.
 
