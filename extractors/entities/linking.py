@@ -24,9 +24,10 @@ def complete_given_names(entities: Sequence[Entity], sentences: Sequence[Sentenc
     is the surname the model cut off, so the name takes it (and
     :func:`propagate_surnames` then finds its later bare mentions). Not a
     title, a place or another entity."""
-    if not matching(lang).get("complete_given_names"):
+    data = matching(lang)
+    if not data.get("complete_given_names"):
         return list(entities)
-    proclitics = "".join(matching(lang).get("proclitics", ()))
+    proclitics = "".join(data.get("proclitics", ()))
     prefix = f"[{re.escape(proclitics)}]?" if proclitics else ""
     titles, out = title_keys(lang), []
     for e in entities:
@@ -34,7 +35,7 @@ def complete_given_names(entities: Sequence[Entity], sentences: Sequence[Sentenc
         if nxt is None or nxt.upos not in ("NOUN", "ADJ", "PROPN", "X") or len(nxt.text) < 3 or text[e.span.end : nxt.span.start].strip():
             out.append(e)
             continue
-        elsewhere = [m for m in re.finditer(rf"(?<!\w){prefix}{re.escape(nxt.text)}(?!\w)", text) if m.end() <= e.span.start or m.start() >= nxt.span.end]
+        elsewhere = any(m.end() <= e.span.start or m.start() >= nxt.span.end for m in re.finditer(rf"(?<!\w){prefix}{re.escape(nxt.text)}(?!\w)", text))
         taken = any(o is not e and o.span.overlaps(nxt.span) for o in entities)
         if not elsewhere or taken or normalize(nxt.text, lang) in titles or is_place(canonical(nxt.text, lang), lang):
             out.append(e)

@@ -26,7 +26,7 @@ from extractors.events.clause import (
     parse_subjects,
     role_of,
 )
-from extractors.events.agents import TRAVEL_TYPES, names_someone
+from extractors.events.agents import TRAVEL_TYPES, names_someone, person_words
 from extractors.events.holders import document_issuer, unglued_issuer
 from extractors.events.names import name_after_title_phrase
 from extractors.events.fallback import governor_subjects, head_word, implausible, nearest_preceding_actor, speaker_past_comma, title_past_comma
@@ -192,8 +192,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
         return None if query.is_noun else described_agent(clause, query.lex, query.lang)  # save a delegation
     subject = subjects[0] if subjects else None
     phrase = noun_phrase(clause, subject, query.lex, query.lang)
-    people = (*query.lex["actors"]["travellers"], *query.lex["actors"].get("person_nouns", ()))
-    if phrase is not None and subject is None and names_someone(phrase, (), query.lang, people):
+    if phrase is not None and subject is None and names_someone(phrase, (), query.lang, person_words(query.lex["actors"])):
         holder = name_after_title_phrase(clause.words, phrase.span.end, entities, preposition=False)
         return from_entity(holder, "parse") if holder is not None else phrase  # "أعلن رئيسها التنفيذي، بيار فاقو،"
     return phrase

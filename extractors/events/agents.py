@@ -11,7 +11,7 @@ words the coding stage reads), the other travellers ``events.toml``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from extractors import lexicon
@@ -29,6 +29,12 @@ def names_someone(actor: Argument, entities: Sequence[Entity], lang: str, travel
         return True
     keys = _agent_keys(lang, tuple(travellers))
     return any(word.startswith(key) or key.startswith(word) and len(word) >= 3 for word in name_words(actor.text, lang, _articles(lang)) for key in keys)
+
+
+def person_words(actors: Mapping) -> tuple[str, ...]:
+    """The nouns, besides titles and offices, that name someone: travellers and people by trade
+    (``actors.travellers``, ``actors.person_nouns``), for :func:`names_someone`."""
+    return (*actors["travellers"], *actors.get("person_nouns", ()))
 
 
 def is_title_word(text: str, lang: str, travellers: Sequence[str]) -> bool:

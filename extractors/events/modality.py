@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities.keys import normalize
+from extractors.events.tree import children
 from extractors.events.triggers import lemma_keys, lemma_listed
 from extractors.events.wordsets import normalized_set
 from extractors.records import Word
@@ -204,7 +205,7 @@ def _complement(words: Sequence[Word], verb: Word, cues: dict) -> bool:
         return False
     if not set(cues.get("complement_feats", ())) <= set((verb.feats or "").split("|")):
         return False
-    children = [w for w in words if w.head == verb.index]
-    marks = [w for w in children if w.deprel == "mark"]
+    below = children(words, verb)
+    marks = [w for w in below if w.deprel == "mark"]
     return (bool(marks) and all(m.text.casefold() in cues["complement_marks"] for m in marks)
-            and marks[-1].index == verb.index - 1 and not any(w.deprel.startswith("aux") for w in children))
+            and marks[-1].index == verb.index - 1 and not any(w.deprel.startswith("aux") for w in below))

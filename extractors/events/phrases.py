@@ -24,10 +24,9 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str, befo
     of who issued it) instead of naming no one.
     """
     syntax, words = lex["syntax"], clause.words
-    if subject is not None and subject.upos in syntax["phrase_upos"]:
-        start, end = _phrase_around(clause, subject, syntax["max_phrase_words"], before_times, lex["roles"])
-    elif subject is not None and subject.upos in NAME_UPOS and subject in words[clause.trigger + 1 : clause.end]:
-        # "وأدان كرشود ما اعتبره …": a name the recognizer missed (or a noun the tagger took for one), not the noun run after it
+    # a name the recognizer missed right after the verb ("وأدان كرشود ما اعتبره …") heads the phrase too, not the noun run after it
+    named = subject is not None and subject.upos in NAME_UPOS and subject in words[clause.trigger + 1 : clause.end]
+    if subject is not None and (subject.upos in syntax["phrase_upos"] or named):
         start, end = _phrase_around(clause, subject, syntax["max_phrase_words"], before_times, lex["roles"])
     elif syntax["actor_after_trigger_first"]:
         start = next(

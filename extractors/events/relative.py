@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities import canonical
-from extractors.events.agents import names_someone
+from extractors.events.agents import names_someone, person_words
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity, parse_subjects
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Span, Word
@@ -63,7 +63,7 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
     if not query.is_statement:
         return NO_ACTOR
     phrase = _phrase_before(clause, end, query)
-    if phrase is not None and at is not None and not names_someone(phrase, entities, query.lang, (*actors["travellers"], *actors.get("person_nouns", ()))):
+    if phrase is not None and at is not None and not names_someone(phrase, entities, query.lang, person_words(actors)):
         return "pronoun"  # "يواصل إضراب الجوع الذي قال إنه": the strike he said …; no one is named before "الذي"
     return phrase or NO_ACTOR
 
