@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.errors import DatabaseBusy
+from extractors.errors import DatabaseBusy, DatelineError
 from extractors.store import STORAGE_VERSION, VIEWS, Database, Store, read
 from extractors.store.frames import frame
 
@@ -111,6 +111,47 @@ def test_a_reader_holding_the_old_copy_keeps_it_and_the_next_open_sees_the_new_o
         assert read(db.read_copy, "SELECT run_id, articles FROM data_as_of")[1] == [("run-2", 2)]
     finally:
         holder.kill()
+
+
+def _open_interrupted_by(swap, monkeypatch) -> list:
+    """DuckDB's open as it fails when a publication swaps the copy in during
+    it (reproduced by bench/read_copy_swaps.py, about 1 open in 200 with
+    copies swapped in a loop): ``swap()`` runs, then the error DuckDB gives.
+    Later opens are DuckDB's own. Returns the paths opened."""
+    from extractors.store import duckdb_store
+
+    real, opened = duckdb_store.duckdb.connect, []
+
+    def connect(path, *args, **kwargs):
+        opened.append(path)
+        if len(opened) == 1:
+            swap()
+            raise duckdb_store.duckdb.IOException("IO Error: Failed to load metadata pointer (id 0, idx 33, ptr 1)")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(duckdb_store.duckdb, "connect", connect)
+    return opened
+
+
+def test_a_reader_whose_open_a_new_copy_interrupts_reads_the_new_copy(db, monkeypatch):
+    db.publish("run-1", "end of run")
+
+    def publish_again():
+        with db.open() as store:
+            store.write_batch(_frames("b", "f2.txt", 2), ["f2.txt"])
+        db.publish("run-2", "during run")
+
+    opened = _open_interrupted_by(publish_again, monkeypatch)
+    assert read(db.read_copy, "SELECT run_id, articles FROM data_as_of")[1] == [("run-2", 2)]
+    assert opened.count(str(db.read_copy)) == 2
+
+
+def test_a_copy_that_fails_to_open_without_a_swap_is_an_error_at_once(db, monkeypatch):
+    db.publish("run-1", "end of run")
+    opened = _open_interrupted_by(lambda: None, monkeypatch)
+    with pytest.raises(DatelineError, match="cannot open the database .*: IO Error: Failed to load metadata pointer"):
+        read(db.read_copy, "SELECT 1")
+    assert opened == [str(db.read_copy)]
 
 
 def test_the_writer_waits_for_a_process_holding_the_database_and_says_how_long(db):

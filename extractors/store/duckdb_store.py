@@ -22,6 +22,7 @@ import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,8 +39,9 @@ ARTICLE_TABLES = ("places", "actors", "event_mentions", "events", "time_expressi
 STORAGE_VERSION = "v1.0.0"
 #: DuckDB 2.0's threads for asynchronous reads (of Parquet and CSV files, never of this file), turned off with ``threads``.
 _NO_ASYNC_READS = {"async_threads": 0} if int(duckdb.__version__.split(".")[0]) >= 2 else {}
-#: Pauses between attempts to open a file another process holds (seconds).
-_RETRY_PAUSES = (0.05, 0.1, 0.2, 0.5)
+#: Pauses between attempts to open a file another process holds (seconds); read-only opens that fail
+#: because a new copy was swapped in meanwhile are retried at once, this many times (see :func:`_connect`).
+_RETRY_PAUSES, _SWAPS_TOLERATED = (0.05, 0.1, 0.2, 0.5), 5
 
 
 class Store:
@@ -97,8 +99,16 @@ class Store:
             applied.append(migration.name)
         return applied
 
+    @contextmanager
     def transaction(self):
-        return _Transaction(self.con)
+        """One transaction: committed when the block ends, rolled back when it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
 
     # --- reads ----------------------------------------------------------------
 
@@ -206,25 +216,21 @@ class Store:
         self.con.execute("DELETE FROM sources WHERE path IN (SELECT path FROM _paths)")
 
     def record_run(self, run: Mapping[str, object]) -> None:
-        columns = ", ".join(run)
-        marks = ", ".join("?" for _ in run)
-        self.con.execute(f"INSERT INTO runs ({columns}) VALUES ({marks})", [_plain(v) for v in run.values()])
+        self.con.execute(f"INSERT INTO runs ({', '.join(run)}) VALUES ({', '.join('?' for _ in run)})",
+                         [json.dumps(v) if isinstance(v, (dict, list)) else v for v in run.values()])
 
     # --- the read copy --------------------------------------------------------
 
     def publish(self, target: Path | str, run_id: str, stage: str) -> dict:
         """Copy the whole database to ``target`` for readers, atomically.
 
-        The copy is written beside ``target`` under a temporary name and
-        swapped in with ``os.replace``: a reader sees the old copy or the new
-        one, never a partial one, and one that holds the old copy open keeps
-        reading it. A ``publications`` row, copied along, says when and by
-        which run. A file in format ``STORAGE_VERSION`` is checkpointed and
-        copied byte for byte while this connection keeps other writers out
-        (milliseconds per MB); one in a newer format (created before the
-        format was pinned) is rewritten in ``STORAGE_VERSION`` table by
-        table with ``COPY FROM DATABASE`` (about a hundred times slower).
-        """
+        The copy is written under a temporary name and swapped in with ``os.replace``: a reader sees the old
+        copy or the new one, never a partial one (an open that straddles the swap is retried, see
+        :func:`_connect`), and one holding the old copy open keeps reading it. A ``publications`` row, copied
+        along, says when and by which run. A file in format ``STORAGE_VERSION`` is checkpointed and copied
+        byte for byte while this connection keeps other writers out (milliseconds per MB); one in a newer
+        format (created before the format was pinned) is rewritten table by table with ``COPY FROM
+        DATABASE`` (about a hundred times slower)."""
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -258,28 +264,14 @@ class Store:
             self.con.execute("DETACH _publish")
 
 
-class _Transaction:
-    def __init__(self, con):
-        self.con = con
-
-    def __enter__(self):
-        self.con.execute("BEGIN TRANSACTION")
-        return self.con
-
-    def __exit__(self, exc_type, *_):
-        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-def _plain(value):
-    return json.dumps(value) if isinstance(value, (dict, list)) else value
-
-
 def _remove(path: Path) -> None:
     for leftover in (path, path.with_name(path.name + ".wal")):
         leftover.unlink(missing_ok=True)
 
 
 def _connect(path: Path, read_only: bool, threads: int | None = None):
+    """A connection to ``path``. DuckDB's open is not atomic: one that a copy swapped in by :meth:`Store.publish`
+    interrupts can fail (1 open in 200 with copies swapped in a loop), and is retried on the new file."""
     config = {} if threads is None else {"threads": threads, **_NO_ASYNC_READS}
     if not read_only:
         try:
@@ -287,14 +279,22 @@ def _connect(path: Path, read_only: bool, threads: int | None = None):
         except OSError as exc:
             raise DatelineError(f"cannot create the database folder {path.parent}: {exc.strerror}") from None
         config["storage_compatibility_version"] = STORAGE_VERSION  # used when the file is created
-    try:
-        return duckdb.connect(str(path), read_only=read_only, config=config)
-    except duckdb.IOException as exc:
-        message = str(exc)
-        if "lock" in message.lower():
-            raise DatabaseBusy(
-                f"the database {path} is in use by another process (another `dateline run`?); wait for it to finish or use --db"
-            ) from None
-        raise DatelineError(f"cannot open the database {path}: {message.splitlines()[0]}") from None
-    except (duckdb.Error, OSError) as exc:
-        raise DatelineError(f"cannot open the database {path}: {str(exc).splitlines()[0]}") from None
+    for attempt in range(_SWAPS_TOLERATED + 1):
+        before = _identity(path)
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except (duckdb.Error, OSError) as exc:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if isinstance(exc, duckdb.IOException) and "lock" in message.lower():
+                raise DatabaseBusy(f"the database {path} is in use by another process (another `dateline run`?); "
+                                   "wait for it to finish or use --db") from None
+            if not (read_only and attempt < _SWAPS_TOLERATED and _identity(path) != before):
+                raise DatelineError(f"cannot open the database {path}: {message}") from None
+
+
+def _identity(path: Path) -> tuple | None:
+    """What changes when another file is swapped in under ``path``."""
+    with suppress(OSError):
+        stat = path.stat()
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
+    return None
