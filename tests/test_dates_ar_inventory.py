@@ -101,7 +101,6 @@ CASES = [
 KNOWN_FAILURES: dict[str, str] = {
     "this_evening_tunisian": "actor: the name is cut to its first word (date right)",
     "publication_thursday": "actor: the name after the title is lost (date right)",
-    "weekday_with_glued_year": "actor: the name after the title is lost before the weekday and date (date right)",
     "left_last_night": "no departure found for 'غادر ... متوجها'",
 }
 

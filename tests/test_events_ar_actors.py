@@ -196,3 +196,19 @@ def test_a_first_name_takes_the_surname_the_article_uses_alone(backend):
     surname: one speaker, one statement, with his full name."""
     text = "قال رئيس الحكومة يوسف الشاهد اليوم الأحد إن الحكومة ستواصل الإصلاحات. وأضاف الشاهد أن الوضع الاقتصادي صعب."
     assert actors(events_of(backend, text), "announcement") == ["يوسف الشاهد"]
+
+
+def test_a_recognized_person_after_a_rank_speaks_even_past_a_split_letter(backend):
+    """'أكد المقدم بلحسن X الناطق الرسمي …': the tokenizer splits the name's first letter off as the
+    preposition ب and the parse hangs the name on the verb; the rank (lieutenant colonel) before a
+    recognized person is his, and the person goes on into his own title."""
+    text = "أكد المقدم بلحسن الوسلاتي الناطق الرسمي باسم وزارة الدفاع أن الوحدات عادت اليوم."
+    assert actors(events_of(backend, text), "announcement") == ["لحسن الوسلاتي"]
+
+
+def test_the_person_after_a_title_s_complements_speaks_and_the_bare_title_later_is_her(backend):
+    """'قالت المندوبة الجهوية للتربية بسوسة NAME، إن': the title runs on with its sector and town, then
+    names its holder with no comma; later "المندوبة" alone is the same person, one statement."""
+    text = ("قالت المندوبة الجهوية للتربية بسوسة سميرة بن خضر، إن الامتحانات ستنطلق في موعدها. "
+            "وأكدت المندوبة أنه تم اتخاذ كل الإجراءات اللازمة.")
+    assert actors(events_of(backend, text), "announcement") == ["سميرة بن خضر"]

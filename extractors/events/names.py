@@ -12,7 +12,7 @@ phrase ends in (:func:`apposition`) and a name in it that was only told somethin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from extractors.entities import canonical
 from extractors.events.clause import MAX_APPOSITION_GAP, Argument, Clause, clause_entities, role_of
@@ -26,12 +26,15 @@ COMMAS = ("،", ",")
 
 
 def name_after_title(clause: Clause, subject: Word, entities: Sequence[Entity], lang: str, quote_marks: Sequence[str] = (),
-                     recipient: Sequence[str] = ()) -> Argument | None:
+                     recipient: Sequence[str] = (), statement: bool = False) -> Argument | None:
     """The name after a title subject; none past the preposition of the one
     told on a noun that points back to the speaker ("قال وزير الخارجية لنظيره
     الفرنسي جان إيف لودريان": the name is his counterpart's, whatever the parse
     hangs on the title). The same preposition before a bare noun is the
-    title's own link ("الأمين العام للاتحاد … NAME")."""
+    title's own link ("الأمين العام للاتحاد … NAME"). For a ``statement``, a
+    recognized person may start past a letter the tokenizer split off as a
+    preposition ("أكد المقدم بلحسن X": no preposition follows a speaker's title;
+    after "التقى الوزير" it would be the one met)."""
     words = clause.words
     at = words.index(subject)
     below = descendants(words, subject)
@@ -46,9 +49,14 @@ def name_after_title(clause: Clause, subject: Word, entities: Sequence[Entity], 
     start = end + 1 if end < len(words) and words[end].text in COMMAS else end
     if start >= len(words):
         return None
-    stop = _run_end(words, start, entities)
-    if stop == start or not _is_name(words, start, stop, entities) or _continues_as_noun(words, stop, quote_marks):
+    glued = statement and start + 1 < len(words) and words[start].upos == "ADP" and words[start].token_index == words[start + 1].token_index
+    stop = _run_end(words, start + 1 if glued else start, entities)
+    if glued and (_person_ending(words, start, stop, entities) is None or stop == start + 1):
         return None
+    if stop == start or not _is_name(words, start, stop, entities):
+        return None
+    if _continues_as_noun(words, stop, quote_marks) and _person_ending(words, start, stop, entities) is None:
+        return None  # a recognized person may go on into its own title ("المقدم X الناطق الرسمي باسم …")
     return _argument(clause, words, (start, stop), entities, lang)
 
 
@@ -76,6 +84,14 @@ def _is_name(words: Sequence[Word], start: int, stop: int, entities: Sequence[En
     return person or (stop - start >= 2 and len({w.token_index for w in words[start:stop]}) >= 2)
 
 
+def _person_ending(words: Sequence[Word], start: int, stop: int, entities: Sequence[Entity]) -> Entity | None:
+    """The recognized person the run is, from its first token (a preposition glued to the name,
+    "بلحسن" → ب + لحسن, may stand outside the entity) to its last word."""
+    first = [w for w in words if w.token_index == words[start].token_index]
+    return next((e for e in entities if e.label == "PER" and e.span.end == words[stop - 1].span.end
+                 and first[0].span.start <= e.span.start < first[-1].span.end), None)
+
+
 def _continues_as_noun(words: Sequence[Word], stop: int, quote_marks: Sequence[str]) -> bool:
     return stop < len(words) and (words[stop].upos in ("NOUN", "ADJ") or words[stop].text in quote_marks)
 
@@ -85,7 +101,7 @@ def _argument(clause: Clause, words: Sequence[Word], run: tuple[int, int], entit
     span = Span(words[start].span.start, words[stop - 1].span.end)
     if any(span.overlaps(t) for t in clause.times):
         return None
-    same = next((e for e in entities if e.label == "PER" and e.span.start == span.start and e.span.end == span.end), None)
+    same = _person_ending(words, start, stop, entities)
     if same is not None:
         return Argument(same.text, same.resolved, same.span, same.label, "parse")
     surface = span.of(clause.text)
@@ -153,6 +169,24 @@ def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[
             return person
         if n == 0 and inside[-1].upos not in ("NOUN", "ADJ", "PROPN", "X"):
             return None  # one word of rank ("المقدم") or a first name the recognizer left out ("بيار")
+    return None
+
+
+def name_after_complements(words: Sequence[Word], end: int, entities: Sequence[Entity], is_title: Callable[[str], bool],
+                           recipient: Sequence[str] = ()) -> Entity | None:
+    """The person named right after the complements a title's phrase runs on with, with no comma
+    ("قالت المندوبة الجهوية للتربية بسوسة سميرة بن خضر": the delegate for education in Sousse is
+    the one named). The stretch before the name holds a preposition and no other title: in
+    "الناطق باسم رئيس الحكومة NAME" the name is the prime minister's, in "لنظيره NAME" the one told."""
+    at = next((i for i, w in enumerate(words) if w.span.start >= end), len(words))
+    for i in range(at, min(len(words), at + MAX_TITLE_PHRASE)):
+        person = next((e for e in entities if e.label == "PER" and words[i].span.start <= e.span.start < words[i].span.end), None)
+        if person is not None:
+            stretch = words[at:i]
+            preposition = any(w.upos == "ADP" for w in stretch)
+            return person if preposition and not any(is_title(w.text) or w.text in recipient for w in stretch) else None
+        if words[i].upos not in TITLE_PHRASE_UPOS:
+            return None
     return None
 
 

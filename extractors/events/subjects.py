@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.events.clause import Argument, Clause, Query, best, from_entity
-from extractors.events.names import apposition, name_after_title, name_after_title_phrase, told_in_phrase
+from extractors.events.agents import is_title_word, person_words
+from extractors.events.names import apposition, name_after_complements, name_after_title, name_after_title_phrase, told_in_phrase
 from extractors.events.tree import subtree_span
 from extractors.records import Entity, Word
 
@@ -41,7 +42,10 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
         found += [named] if named else []
         if not named and subject.upos in query.lex["syntax"]["phrase_upos"] and after_verb:
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"],
-                                                query.lex["roles"]["recipient"])
+                                                query.lex["roles"]["recipient"], query.is_statement)
+            if titled is None and query.is_statement:
+                holder = name_after_complements(clause.words, hi, entities, _title_test(query), query.lex["roles"]["recipient"])
+                titled = from_entity(holder, "parse") if holder is not None else None
     chosen = best(found, labels)
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
 
@@ -59,3 +63,9 @@ def _person_before_verb(clause: Clause, entities: Sequence[Entity], organization
         if not after and title:
             return [person]
     return []
+
+
+def _title_test(query: Query):
+    """A predicate: the word is a title, office or person noun of the query's language."""
+    words = person_words(query.lex["actors"])
+    return lambda text: is_title_word(text, query.lang, words)
