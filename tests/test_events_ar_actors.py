@@ -212,3 +212,12 @@ def test_the_person_after_a_title_s_complements_speaks_and_the_bare_title_later_
     text = ("قالت المندوبة الجهوية للتربية بسوسة سميرة بن خضر، إن الامتحانات ستنطلق في موعدها. "
             "وأكدت المندوبة أنه تم اتخاذ كل الإجراءات اللازمة.")
     assert actors(events_of(backend, text), "announcement") == ["سميرة بن خضر"]
+
+
+def test_the_name_between_commas_after_a_title_of_an_organization_with_and_speaks(backend):
+    """'الناطق الرسمي باسم الإدارة العامة للديوانة والجباية، NAME،': the organization's "and" is part of the
+    title's phrase; a phrase that runs on into what was spoken about does not reach the name after it."""
+    text = "قال الناطق الرسمي باسم الإدارة العامة للديوانة والجباية، هشام الرزقي، إن المصالح لا تقبل الاتهامات."
+    assert actors(events_of(backend, text), "announcement") == ["هشام الرزقي"]
+    text = "تحدث مراسل الإذاعة عن تفاصيل جديدة بشأن إصابة مهاجم النادي الإفريقي، سامي الطرابلسي."
+    assert actors(events_of(backend, text), "announcement") == ["مراسل الإذاعة"]

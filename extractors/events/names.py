@@ -139,9 +139,11 @@ def apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Seq
     return None
 
 
-#: Words a title's own phrase ("الناطق الرسمي باسم وزارة الدفاع الوطني") may run over before its comma.
-TITLE_PHRASE_UPOS = ("NOUN", "ADJ", "ADP", "DET", "PROPN", "X")
-#: How far a title's phrase may run before the comma that opens the name.
+#: Words a title's own phrase ("الناطق الرسمي باسم وزارة الدفاع الوطني") may run over before its comma,
+#: an organization's "and" too ("باسم الإدارة العامة للسجون والإصلاح").
+TITLE_PHRASE_UPOS = ("NOUN", "ADJ", "ADP", "DET", "PROPN", "X", "CCONJ")
+#: How far a title's phrase may run before the comma that opens the name, its "and"s aside; past that it
+#: is the statement's own ("تحدث مراسل القناة عن تفاصيل … إصابة ظهير برشلونة، NAME": the player).
 MAX_TITLE_PHRASE = 8
 
 
@@ -157,6 +159,7 @@ def name_after_title_phrase(words: Sequence[Word], end: int, entities: Sequence[
     at = next((i for i, w in enumerate(words) if w.span.start >= end), len(words))
     first, limit = at, min(len(words), at + MAX_TITLE_PHRASE)
     while at < limit and words[at].text not in COMMAS and (words[at].upos in TITLE_PHRASE_UPOS or _glued_pronoun(words, at)):
+        limit = min(len(words), limit + (words[at].upos == "CCONJ"))  # an organization's "and" is not counted
         at += 1  # "رئيسها التنفيذي،": its possessive clitic too
     if at >= limit or words[at].text not in COMMAS or (preposition and not any(w.upos == "ADP" for w in words[first:at])):
         return None  # the phrase a title governs opens with a preposition ("باسم", "لحزب")
