@@ -221,3 +221,12 @@ def test_the_name_between_commas_after_a_title_of_an_organization_with_and_speak
     assert actors(events_of(backend, text), "announcement") == ["هشام الرزقي"]
     text = "تحدث مراسل الإذاعة عن تفاصيل جديدة بشأن إصابة مهاجم النادي الإفريقي، سامي الطرابلسي."
     assert actors(events_of(backend, text), "announcement") == ["مراسل الإذاعة"]
+
+
+def test_a_title_whose_holder_the_recognizer_missed_is_the_name_another_event_has(backend):
+    """'أكد وزير تكنولوجيا الاتصال والاقتصاد الرقمي منعم الزواري في تصريح …' with the name unrecognized
+    (and split by the tokenizer), then 'وأضاف منعم الزواري': the same words stand after the title, so the
+    minister is Mr Zouari, one speaker and one statement."""
+    text = ("أكد وزير تكنولوجيا الاتصال والاقتصاد الرقمي منعم الزواري في تصريح لإذاعة محلية أن الشبكة ستتوسع قريبا. "
+            "وأضاف منعم الزواري أن الكلفة مرتفعة.")
+    assert actors(events_of(backend, text), "announcement") == ["منعم الزواري"]

@@ -5,6 +5,9 @@
 title (``actors.alias_titles``, as data) takes the resolved name of the
 latest earlier actor, a person named with that title in front of the name
 (within :data:`TITLE_WINDOW` words), so that both statements are one event.
+And a title whose holder's name follows it unrecognized ("أكد وزير تكنولوجيا
+الاتصال والاقتصاد الرقمي نعمان الفهري") is that holder when another event
+of the article names him so ("وأضاف نعمان الفهري"): :func:`name_titles`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from functools import cache, lru_cache
 
 from extractors.entities import canonical
 from extractors.entities.keys import NORMALIZED_CACHE
+from extractors.events.agents import is_title_word, person_words
 from extractors.events.draft import Draft
+from extractors.events.names import COMMAS, MAX_TITLE_PHRASE, TITLE_PHRASE_UPOS
+from extractors.records import Span
 
 #: Words looked at before a name for its title ("وزير العلاقة مع الهيئات … مهدي بن غربية").
 TITLE_WINDOW = 12
@@ -51,3 +57,47 @@ def _titles_before(draft: Draft, lang: str) -> set[str]:
     words = [w for w in draft.sentence.words if w.span.end <= draft.actor.span.start][-TITLE_WINDOW:]
     keys = [_key(w.text, lang) for w in words]
     return set(keys) | {f"{a} {b}" for a, b in zip(keys, keys[1:])}
+
+
+def name_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
+    """A described actor ("وزير تكنولوجيا الاتصال") followed in its sentence, over words of a title's
+    phrase and commas only (no other title), by the name another event of the article has as its actor, is that
+    person: the recognizer missed the name here and found it there, or the parse made the same
+    words a subject there ("وأضاف نعمان الفهري"): words with no article and no title among them."""
+    people = {canonical(d.actor.text, lang): d.actor for d in drafts if d.actor is not None and _named(d.actor, lex, lang)}
+    if not people:
+        return
+    titles = person_words(lex["actors"])
+    for d in drafts:
+        if d.actor is None or d.actor.label is not None or d.actor.source == "anaphor":
+            continue
+        tokens = _tokens([w for w in d.sentence.words if w.span.start >= d.actor.span.end])[: MAX_TITLE_PHRASE + 3]
+        keys = [canonical(text, lang) for text, _, _ in tokens]
+        for start, (text, span, upos) in enumerate(tokens):
+            holder = next((p for name, p in people.items() if keys[start:start + len(name.split())] == name.split()), None)
+            if holder is not None:
+                end = tokens[start + len(holder.text.split()) - 1][1].end
+                d.actor = replace(holder, span=Span(span.start, end), source="parse")
+                break
+            if (not set(upos) <= set(TITLE_PHRASE_UPOS) and text not in COMMAS) or is_title_word(text, lang, titles):
+                break  # "ذكّر الوزير بإعلان رئيس الحكومة NAME": the name is the other title's
+
+
+def _tokens(words) -> list[tuple[str, Span, tuple[str, ...]]]:
+    """(written token, its span, its words' parts of speech) in order: a name the tokenizer split
+    ("منعم" → من + عم) is matched as written."""
+    grouped: dict[int, list] = {}
+    for w in words:
+        grouped.setdefault(w.token_index, []).append(w)
+    return [("".join(w.text for w in ws), Span(ws[0].span.start, ws[-1].span.end), tuple(w.upos for w in ws)) for ws in grouped.values()]
+
+
+def _named(actor, lex: dict, lang: str) -> bool:
+    if actor.label == "PER":
+        return True
+    if not lex["actors"].get("phrase_names"):
+        return False
+    words = actor.text.split()
+    articles = tuple(lex["senses"].get("articles", ()))
+    return (actor.label is None and len(words) >= 2 and not (articles and words[0].startswith(articles))
+            and not any(is_title_word(w, lang, person_words(lex["actors"])) for w in words))
