@@ -33,6 +33,13 @@ def test_a_later_statement_by_the_spokesman_merges_into_the_gm_spokesman_s(backe
     assert [(e.actor, e.date, len(e.mentions)) for e in said] == [("GM spokesman", "2023-09-11", 2)]
 
 
+def test_the_official_later_is_the_one_an_organization_named_with_that_title_before(backend):
+    """'a Carlton official said' gives the company as actor; 'the official said' later is the same speaker."""
+    text = 'Output at the Leeds plant will resume next week, a Carlton official said. "Orders are strong," the official said.'
+    said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
+    assert [(e.actor, len(e.mentions)) for e in said] == [("Carlton", 2)]
+
+
 def test_a_later_statement_by_the_minister_title_merges_into_the_minister_s(backend):
     text = "قالت وزيرة السياحة سلمى الرحال يوم الاثنين إن الحجوزات ارتفعت. وأكدت الوزيرة أن الموسم سيكون طويلا."
     said = [e for e in fixture_events(backend, text, "ar") if e.type == "announcement"]

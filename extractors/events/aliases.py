@@ -4,8 +4,9 @@
 "وأبلغت السفيرة …": the ambassador is Haley. A described actor that is only a
 title (``actors.alias_titles``, as data) takes the resolved name of the
 latest earlier actor, a person named with that title in front of the name
-(within :data:`TITLE_WINDOW` words), so that both statements are one event.
-And a title whose holder's name follows it unrecognized ("أكد وزير تكنولوجيا
+(within :data:`TITLE_WINDOW` words), or an organization with the title right
+after it ("a Samsung official said" … "the official said"), so that both
+statements are one event. And a title whose holder's name follows it unrecognized ("أكد وزير تكنولوجيا
 الاتصال والاقتصاد الرقمي نعمان الفهري") is that holder when another event
 of the article names him so ("وأضاف نعمان الفهري"): :func:`name_titles`.
 """
@@ -35,7 +36,8 @@ def resolve_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
         if d.actor is None or d.actor.label is not None or _key(d.actor.text, lang) not in titles:
             continue
         key = _key(d.actor.text, lang)
-        named = next((x for x in reversed(drafts[:i]) if x.actor and x.actor.label == "PER" and key in _titles_before(x, lang)), None)
+        named = next((x for x in reversed(drafts[:i]) if x.actor and (x.actor.label == "PER" and key in _titles_before(x, lang)
+                                                                     or x.actor.label == "ORG" and key in _titles_after(x, lang))), None)
         if named is not None:
             d.actor = replace(d.actor, resolved=named.actor.resolved, source="anaphor")
 
@@ -50,6 +52,13 @@ def _key(title: str, lang: str) -> str:
     """A title without its article: "الوزيرة" and "وزيرة الصحة" share "وزيره"."""
     words = canonical(title, lang).split()
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+def _titles_after(draft: Draft, lang: str) -> set[str]:
+    """Keys of the two words right after an organization actor: "a Samsung official said" names
+    the organization for the official who spoke, whom "the official" later is."""
+    words = [w for w in draft.sentence.words if w.span.start >= draft.actor.span.end][:2]
+    return {_key(w.text, lang) for w in words}
 
 
 def _titles_before(draft: Draft, lang: str) -> set[str]:
