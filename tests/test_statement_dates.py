@@ -99,6 +99,14 @@ def test_a_periods_bound_does_not_date_a_statement(backend):
     assert (e.date, e.date_basis) == (None, "none")
 
 
+@pytest.mark.parametrize("text", ["Earlier a board statement said registrations for May, the only month open, totalled two million bags.",
+                                  "The board said sales for March, its best month, were strong."])
+def test_the_period_something_is_for_does_not_date_a_statement(backend, text):
+    """'registrations for May' is what was reported on, however the parse hangs it on the verb."""
+    e = only(events_of(backend, text), "announcement")
+    assert (e.date, e.date_basis) == (None, "none")
+
+
 def test_a_statement_takes_no_date_from_after_the_word_opening_its_content(backend):
     e = only(events_of(backend, "Ana Costa announced that the new hospitals, built by the state, would open on Thursday."), "announcement")
     assert (e.date, e.date_basis) == (None, "none")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from extractors.records import Span, Word
 
@@ -58,12 +58,11 @@ class DateCues:
     during_prepositions: tuple[str, ...] = ()
     statement_media: tuple[str, ...] = ()
     period_nouns: tuple[str, ...] = ()
+    target_prepositions: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, dates: Mapping) -> DateCues:
-        keys = ("statement_content", "occasion_prepositions", "bound_prepositions", "speech_participles", "during_prepositions",
-                "statement_media", "period_nouns")
-        return cls(*(tuple(w.casefold() for w in dates.get(k, ())) for k in keys))
+        return cls(*(tuple(w.casefold() for w in dates.get(f.name, ())) for f in fields(cls)))
 
 
 def is_word(word: Word, cues: Sequence[str]) -> bool:
@@ -128,9 +127,11 @@ def during(words: Sequence[Word], noun: int, cues: DateCues, reach: int = 2) -> 
 
 
 def bounded(words: Sequence[Word], span: Span, cues: DateCues) -> bool:
-    """The expression is a period's bound ("from July 1", "منذ مايو")."""
+    """The expression is a period's bound ("from July 1", "منذ مايو") or the period a noun is for
+    ("registrations for May"; not "For now, X says")."""
     i = first_word(words, span)
-    return any(phrase_at(words, j, cues.bound_prepositions) == i - j for j in range(max(0, i - 3), i))
+    target = i >= 2 and phrase_at(words, i - 1, cues.target_prepositions) == 1 and words[i - 2].upos == "NOUN"
+    return target or any(phrase_at(words, j, cues.bound_prepositions) == i - j for j in range(max(0, i - 3), i))
 
 
 def occasion_noun(words: Sequence[Word], span: Span, cues: DateCues, reach: int = 8) -> int | None:
