@@ -230,3 +230,12 @@ def test_a_title_whose_holder_the_recognizer_missed_is_the_name_another_event_ha
     text = ("أكد وزير تكنولوجيا الاتصال والاقتصاد الرقمي منعم الزواري في تصريح لإذاعة محلية أن الشبكة ستتوسع قريبا. "
             "وأضاف منعم الزواري أن الكلفة مرتفعة.")
     assert actors(events_of(backend, text), "announcement") == ["منعم الزواري"]
+
+
+def test_what_a_speaker_affirms_ends_the_speaker_s_phrase(backend):
+    """'وأكد رئيس السنغال وقوف بلده مع …': "standing by" is what he affirmed, even when the tokenizer
+    splits it into a conjunction and a noun the parse hangs on the speaker; with its article the same
+    kind of word is a title's genitive ("وزيرة الصحة": health, not the truth of something)."""
+    assert actors(events_of(backend, "وأكد رئيس السنغال وقوف بلده مع غامبيا ووحدتها."), "announcement") == ["رئيس السنغال"]
+    assert actors(events_of(backend, "وأكد أمير قطر وقوف بلده مع تونس ووحدتها متمنيا لها الاستقرار."), "announcement") == ["أمير قطر"]
+    assert actors(events_of(backend, "وأكدت وزيرة الصحة أن الوضع مستقر في كل الجهات."), "announcement") == ["وزيرة الصحة"]

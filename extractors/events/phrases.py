@@ -57,11 +57,29 @@ def noun_phrase(clause: Clause, subject: Word | None, lex: dict, lang: str, befo
         return None  # "46 pct said": a share of those asked, not a speaker
     if _accusative(head, lex["actors"]):
         return None  # "يعتبر مؤشرا إيجابيا": an indefinite accusative is a complement, never the subject
+    end = next((i for i in range(start + 1, end) if _content_noun(words, i, lex, lang)), end)  # "أكد أمير قطر وقوف بلده":
+    while end - 1 > start and words[end - 1].upos in DANGLING_UPOS:  # what he affirmed ends who did
+        end -= 1  # "وأكد ملك السعودية وقوف …": the conjunction glued to the next word is no part of the speaker
     span = Span(words[start].span.start, words[end - 1].span.end)
     surface = span.of(clause.text)
     return Argument(surface, canonical(surface, lang), span, None, "phrase")
 
 
+def _content_noun(words: Sequence[Word], i: int, lex: dict, lang: str) -> bool:
+    """The token starting at ``i`` is a content noun, not made definite by its article, by lemma or as
+    written ("وقوف", which the tokenizer may split into و + قوف): with the article it is the genitive of
+    the title before it ("وزيرة الصحة", health, not "صحة" the truth of something)."""
+    if i > 0 and words[i - 1].token_index == words[i].token_index:
+        return False
+    contents = canonical_set(tuple(lex["actors"]["content_nouns"]), lang)
+    written = "".join(w.text for w in words if w.token_index == words[i].token_index)
+    if "Definite=Def" in (words[i].feats or "").split("|"):
+        return False
+    return canonical(words[i].lemma or words[i].text, lang) in contents or canonical(written, lang) in contents
+
+
+#: Words that never end a described actor: a conjunction or preposition belongs to what follows it.
+DANGLING_UPOS = ("CCONJ", "SCONJ", "ADP", "DET", "PART", "PUNCT")
 #: Tags of a word that can only be (part of) a name: a proper noun, or a word the tagger does not know.
 NAME_UPOS = ("PROPN", "X")
 
