@@ -156,3 +156,14 @@ def test_the_end_of_a_reported_period_is_not_the_day_of_the_report(backend):
     """"For the year ended Feb 27, X reported net income": the date ends the fiscal year the figures cover."""
     statement = only(events_of(backend, "For the year ended February 27, Alves Textiles Inc reported net income of 3.3 mln dlrs."), "announcement")
     assert (statement.date, statement.date_basis) == (None, "none")
+
+
+def test_according_to_what_a_spokesman_affirmed_today_is_his_dated_statement_not_the_meeting_s_day(backend):
+    """'يلتقي الوزراء يومي 12 و13 أكتوبر …، حسبما اكده الناطق … NAME اليوم الثلاثاء': the verb keeps its object
+    pronoun unsplit and the parse makes the spokesman its object; he speaks today, and the meeting keeps its own days."""
+    text = ("يلتقي وزراء الزراعة في البلدان الثلاثة يومي 12 و13 أكتوبر المقبل بالرباط لإعداد خطة مشتركة، "
+            "حسبما اكده الناطق باسم وزارة الزراعة عبد الرحيم بن سالم اليوم الثلاثاء بالرباط.")
+    events = fixture_events(backend, text, "ar")
+    said, meeting = only(events, "announcement"), only(events, "meeting")
+    assert (said.actor, said.date) == ("عبد الرحيم بن سالم", "2023-09-12")
+    assert (meeting.date, meeting.modality) == ("2023-10-12/2023-10-13", "planned")

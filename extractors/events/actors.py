@@ -70,6 +70,19 @@ def _what_it_called(clause: Clause, query: Query) -> bool:
     return any(w.head == trigger.index and w.upos == "PRON" and w.token_index == trigger.token_index for w in words)
 
 
+def _object_after_what(clause: Clause, query: Query) -> list[Word]:
+    """"حسبما أكده الناطق …": after the relative "what", the verb's object is the pronoun that points
+    back to it, so a noun the parse makes its object is its subject (not with a verb of two objects,
+    :func:`_what_it_called`)."""
+    words, actors = clause.words, query.lex["actors"]
+    trigger = words[clause.trigger]
+    if clause.trigger == 0 or words[clause.trigger - 1].text not in actors.get("relative_what", ()) or _what_it_called(clause, query):
+        return []
+    if lemma_listed(trigger, actors.get("two_object_verbs", ()), query.lex["syntax"], query.lang):
+        return []
+    return [w for w in words[clause.trigger + 1 : clause.end] if w.head == trigger.index and w.deprel == "obj" and w.upos == "NOUN"][:1]
+
+
 def _hosts(clause: Clause, query: Query) -> bool:
     """The trigger is a verb of meeting by receiving someone (``actors.hosting_verbs``): only a person
     receives a guest; a described host must name one (a title), a named one be a person."""
@@ -139,7 +152,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     broken = implausible(clause.words, trigger)
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause or ends_right_before(clause.words, w, trigger)]
     subjects = passive_agents(clause.words, trigger, subjects)
-    subjects = subjects or _auxiliary_subjects(clause, query)
+    subjects = [w for w in subjects if w.text not in actors.get("relative_what", ())]  # "حسبما" is what was said, not who
+    subjects = subjects or _auxiliary_subjects(clause, query) or _object_after_what(clause, query)
     subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
     told = set(roles["recipient"])  # 'وقال لـ"X"': a noun under the preposition of the one told is never the subject
     subjects = [w for w in subjects if not any(d.head == w.index and d.deprel == "case" and d.text in told for d in clause.words)]

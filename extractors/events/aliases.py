@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from extractors.entities import canonical
 from extractors.entities.keys import NORMALIZED_CACHE
-from extractors.events.agents import is_title_word, person_words
+from extractors.events.agents import is_title_word, person_title_test, person_words
 from extractors.events.draft import Draft
 from extractors.events.names import COMMAS, MAX_TITLE_PHRASE, TITLE_PHRASE_UPOS
 from extractors.records import Span
@@ -76,7 +76,7 @@ def name_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
     people = {canonical(d.actor.text, lang): d.actor for d in drafts if d.actor is not None and _named(d.actor, lex, lang)}
     if not people:
         return
-    titles = person_words(lex["actors"])
+    is_title = person_title_test(lex["actors"], lang)
     for d in drafts:
         if d.actor is None or d.actor.label is not None or d.actor.source == "anaphor":
             continue
@@ -88,7 +88,7 @@ def name_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
                 end = tokens[start + len(holder.text.split()) - 1][1].end
                 d.actor = replace(holder, span=Span(span.start, end), source="parse")
                 break
-            if (not set(upos) <= set(TITLE_PHRASE_UPOS) and text not in COMMAS) or is_title_word(text, lang, titles):
+            if (not set(upos) <= set(TITLE_PHRASE_UPOS) and text not in COMMAS) or is_title(text):
                 break  # "ذكّر الوزير بإعلان رئيس الحكومة NAME": the name is the other title's
 
 

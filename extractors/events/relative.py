@@ -53,7 +53,7 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
         span = Span(words[agent].span.start, words[clause.trigger - 1].span.end)
         surface = span.of(clause.text)
         return Argument(surface, canonical(surface, query.lang), span, None, "phrase")
-    elif _attributive(words, clause.trigger, clause.times):
+    elif _attributive(words, clause.trigger, clause.times, query.lex["syntax"]["clause_breaks"]):
         end = clause.trigger
     else:
         return None
@@ -91,12 +91,13 @@ def _own_subject(clause: Clause, entities: Sequence[Entity]) -> bool:
     return any(e.label in ("PER", "ORG") and e.span.start == w.span.start for w in following for e in entities)
 
 
-def _attributive(words: Sequence[Word], position: int, times: Sequence[Span]) -> bool:
-    """An indefinite noun right before a finite verb agreeing with it."""
+def _attributive(words: Sequence[Word], position: int, times: Sequence[Span], breaks: Sequence[str] = ()) -> bool:
+    """An indefinite noun right before a finite verb agreeing with it; not a word that opens a clause
+    of its own, whatever its tag ("حسبما أكده": according to what he affirmed)."""
     if position == 0:
         return False
     verb, noun = words[position], words[position - 1]
-    if verb.token_index == noun.token_index or noun.upos not in ("NOUN", "ADJ") or verb.upos != "VERB":
+    if verb.token_index == noun.token_index or noun.upos not in ("NOUN", "ADJ") or verb.upos != "VERB" or noun.text in breaks:
         return False
     noun_feats = set((noun.feats or "").split("|"))
     if "Definite=Ind" not in noun_feats or any(noun.span.overlaps(t) for t in times):

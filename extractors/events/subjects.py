@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.events.clause import Argument, Clause, Query, best, from_entity
-from extractors.events.agents import is_title_word, person_words
+from extractors.events.agents import person_title_test
 from extractors.events.names import apposition, name_after_complements, name_after_title, name_after_title_phrase, told_in_phrase
 from extractors.events.tree import subtree_span
 from extractors.records import Entity, Word
@@ -66,6 +66,5 @@ def _person_before_verb(clause: Clause, entities: Sequence[Entity], organization
 
 
 def _title_test(query: Query):
-    """A predicate: the word is a title, office or person noun of the query's language."""
-    words = person_words(query.lex["actors"])
-    return lambda text: is_title_word(text, query.lang, words)
+    """A predicate: the word names a person by office or trade (not an office: "باسم وزارة الشؤون الخارجية NAME")."""
+    return person_title_test(query.lex["actors"], query.lang)

@@ -100,8 +100,8 @@ def lemma_keys(word: Word, syntax: dict, lang: str) -> set[str]:
 
 def surfacenormalized_set(word: Word, syntax: dict, lang: str, token: str = "", person_prefixes: bool = True) -> set[str]:
     """Stems of the written word and of its whole written ``token``, for a tokenizer or lemmatizer that split or lemmatized a
-    verb wrongly ("ويتوجه" → "و" + "يتوج" + "ه"): proclitics ("و", "ف", "س" …) and then the person prefix or
-    ending of a verb ("يتوجه" → "توجه", "وعبروا" → "عبر") taken off, keeping
+    verb wrongly ("ويتوجه" → "و" + "يتوج" + "ه"): proclitics ("و", "ف", "س" …) and then the person prefix,
+    object pronoun ("حسبما اكده" → "اكد") or ending of a verb ("يتوجه" → "توجه", "وعبروا" → "عبر") taken off, keeping
     at least ``min_stem`` letters. Empty for a language without these lists."""
     proclitics = syntax.get("surface_proclitics", ())
     prefixes, suffixes = syntax.get("verb_prefixes", ()) if person_prefixes else (), syntax.get("verb_suffixes", ())
@@ -112,6 +112,8 @@ def surfacenormalized_set(word: Word, syntax: dict, lang: str, token: str = "", 
     for _ in range(2):  # at most two proclitics: "وس", "فل"
         forms |= {f[len(c):] for f in forms for c in proclitics if f.startswith(c) and len(f) - len(c) >= least}
     forms |= {f[len(p):] for f in forms for p in prefixes if f.startswith(p) and len(f) - len(p) >= least}
+    clitics = syntax.get("object_clitics", ()) if word.upos == "VERB" else ()  # a noun's are possessives: "توجهه"
+    forms |= {f[: -len(x)] for f in forms for x in clitics if f.endswith(x) and len(f) - len(x) >= least}
     forms |= {f[: -len(x)] for f in forms for x in suffixes if f.endswith(x) and len(f) - len(x) >= least}
     return forms
 
