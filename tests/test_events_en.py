@@ -89,3 +89,10 @@ def test_a_trigger_joined_by_a_hyphen_is_part_of_a_compound(backend):
     """"left-wing leaders": no one left; control: "left Lisbon"."""
     assert [e for e in events_of(backend, "Brazilian left-wing leaders were elected by the union.") if e.type == "departure"] == []
     assert [e.type for e in events_of(backend, "Pedro Alves left Lisbon on Monday.")] == ["departure"]
+
+
+def test_talks_between_a_long_title_s_holder_and_others_are_held_by_him(backend):
+    """'talks between Deputy Iranian Finance Minister Mehdi Navvab and …': the preposition reaches the name
+    over a title of four words, a nationality among them, which is no second party to the talks."""
+    e = only(events_of(backend, "The dispute eased last month after talks between Deputy Iranian Finance Minister Mehdi Navvab and French officials."), "meeting")
+    assert e.actor == "Mehdi Navvab" and e.counterpart != "Iranian"

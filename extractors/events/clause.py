@@ -13,8 +13,8 @@ from extractors.records import Entity, Span, Word
 #: "وأكدت موسكو"); a place next to a movement verb is where, never who.
 PLACE_ACTOR_TYPES = ("announcement", "meeting")
 #: Words a preposition may stand before the name it governs across
-#: ("with his Chinese counterpart Wang Yi", "مع نظيره الصيني وانغ يي").
-MAX_PREP_GAP = 3
+#: ("with his Chinese counterpart Wang Yi", "between Deputy Iranian Finance Minister Mehdi Navvab").
+MAX_PREP_GAP = 5
 #: Words a title phrase may run before the name in apposition to it
 #: ("وزير العلاقة مع الهيئات الدستورية … مهدي بن غربية").
 MAX_APPOSITION_GAP = 12
@@ -86,8 +86,8 @@ def role_of(entity_start: int, clause: Clause, roles: dict, entities: Sequence[E
             return role if gap == 0 else None  # the name after it holds the title, under no preposition
         if role or gap >= MAX_PREP_GAP or word.upos not in _GAP_UPOS:
             return role
-        if any(e.span.start < entity_start and e.span.overlaps(word.span) for e in entities):
-            return None
+        if any(e.span.start < entity_start and e.span.overlaps(word.span) and e.label != "MISC" for e in entities):
+            return None  # another name between; a nationality ("Iranian") is part of the title
     return None
 
 

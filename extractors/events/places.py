@@ -31,6 +31,8 @@ def find_places_and_counterpart(clause: Clause, entities: Sequence[Entity], even
         if _other_verbs(clause, entity, trigger):
             continue
         role = role_of(entity.span.start, clause, lex["roles"], inside)
+        if role == "pair" and actor is not None and entity.span.start < actor.span.start:
+            continue  # "between Deputy Iranian Finance Minister X and Y": a word of the first one's title, not the second
         after = entity.span.start > trigger.span.start
         role = _role_for_type(role, entity, event_type, after)
         if role and role not in found:
