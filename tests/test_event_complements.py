@@ -25,6 +25,7 @@ def modalities(backend, text: str, lang: str, event_type: str) -> list[str]:
     ("طلب وزير التجارة سامي الهادي لقاء والي صفاقس.", "ar", "meeting", "planned"),
     ("قرر وزير التجارة سامي الهادي عقد اجتماع مع النقابة.", "ar", "meeting", "planned"),
     ("رفض وزير التجارة سامي الهادي لقاء وفد النقابة.", "ar", "meeting", "negated"),
+    ("دعا مجلس الهيئة المحامين بالجهة إلى اجتماع عام يوم الجمعة.", "ar", "meeting", "planned"),  # called for, by its preposition
 ])
 def test_an_event_only_wanted_or_refused_is_not_asserted(backend, text, lang, event_type, expected):
     assert modalities(backend, text, lang, event_type) == [expected]

@@ -138,6 +138,9 @@ def governed_modality(words: Sequence[Word], position: int, is_noun: bool, lex: 
     word = words[position]
     if is_noun:
         governor = _governor(words, word, NOUN_LINKS)
+        if governor is not None and governor.upos == "VERB" and _has_preposition(words, word, lex["modality"].get("sought_prepositions", ())) \
+                and _listed(governor, "intending", lex):
+            return "planned"  # "دعا رئيس الحكومة للإعلان عن", "called for talks": what is called for has not happened
         if governor is None or (governor.upos == "VERB" and (_has_preposition(words, word) or _object_before_verb(word, governor))):
             return None  # "قررت … عقب اجتماع اللجنة": after the meeting; "A meeting … failed": its subject, misparsed
         verdict = _governor_verdict(governor, lex)
@@ -167,8 +170,8 @@ def _object_before_verb(noun: Word, verb: Word) -> bool:
     return noun.deprel in ("obj", "obl") and noun.index < verb.index
 
 
-def _has_preposition(words: Sequence[Word], noun: Word) -> bool:
-    return any(w.head == noun.index and w.deprel == "case" for w in words)
+def _has_preposition(words: Sequence[Word], noun: Word, only: Sequence[str] = ()) -> bool:
+    return any(w.head == noun.index and w.deprel == "case" and (not only or w.text.casefold() in only) for w in words)
 
 
 def _complement_verdict(words: Sequence[Word], verb: Word, lex: dict) -> str | None:
