@@ -115,3 +115,10 @@ def test_a_meeting_he_held_is_held_by_the_one_before_not_by_his_contract(backend
     """'خلال لقاء عقده أمس': the tagger reads the relative verb 'عقده' (that he held) as the noun 'his contract';
     the meeting is the minister's."""
     assert actors(backend, "وأكد الوزير خلال لقاء عقده أمس مع رئيس الاتحاد أن القطاع يحتاج الدعم.", "meeting") == ["الوزير"]
+
+
+def test_the_visit_a_relative_clause_carries_out_is_its_subject_s_past_a_time(backend):
+    """'خلال زيارة ميدانية يؤديها منذ صباح اليوم وزير الدفاع NAME': the time between the verb and its subject
+    loses the subject in the parse; the minister visits, not the units of the main clause."""
+    text = "نفذت وحدات الجيش اليوم السبت تمرينا خلال زيارة ميدانية يؤديها منذ صباح اليوم وزير الدفاع الوطني مراد الطرابلسي للمنطقة العسكرية."
+    assert actors(backend, text, "visit") == ["مراد الطرابلسي"]

@@ -167,3 +167,10 @@ def test_according_to_what_a_spokesman_affirmed_today_is_his_dated_statement_not
     said, meeting = only(events, "announcement"), only(events, "meeting")
     assert (said.actor, said.date) == ("عبد الرحيم بن سالم", "2023-09-12")
     assert (meeting.date, meeting.modality) == ("2023-10-12/2023-10-13", "planned")
+
+
+def test_a_day_set_off_by_commas_right_after_a_visit_is_the_visit_s(backend):
+    """'وقال الوزير خلال زيارته ، الجمعة، السوق البلدي': the visit is on Friday, and so is what he said during it."""
+    events = fixture_events(backend, "وقال الوزير خلال زيارته ، الجمعة، السوق البلدي بأريانة إنه سيتم إعداد خطة.", "ar")
+    assert only(events, "visit").date == "2023-09-08"
+    assert only(events, "announcement").date == "2023-09-08"

@@ -10,7 +10,8 @@ occasions, with the words as language data (``events.toml`` ``[dates]``).
 * An expression introduced through an occasion ("on the occasion of …",
   "بمناسبة …", "during …") dates the occasion, not the event around it.
 * An event noun right before an expression ("the visit on Sunday", "talks
-  earlier today", "زيارة يوم الأحد") takes it, whatever the parse says.
+  earlier today", "زيارة يوم الأحد") takes it, whatever the parse says
+  (:mod:`.noun_dates`).
 * An expression right before a statement verb ("a statement issued on Monday
   said", "ويوم الخميس الماضي قال") or right before the word opening its
   content ("قال الوزير اليوم إن") is the statement's own.
@@ -146,21 +147,6 @@ def occasion_noun(words: Sequence[Word], span: Span, cues: DateCues, reach: int 
         n = phrase_at(words, j, cues.occasion_prepositions)
         if n and j + n < i:  # the preposition governs a noun, not the expression itself
             return j + n
-    return None
-
-
-def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: int = 2) -> int | None:
-    """The event noun (a position in ``nouns``) right before the expression,
-    with at most ``gap`` prepositions, determiners or adverbs between."""
-    j = first_word(words, span) - 1
-    for _ in range(gap + 1):
-        if j < 0:
-            return None
-        if j in nouns:
-            return j
-        if words[j].upos not in NOUN_GAP_UPOS:
-            return None
-        j -= 1
     return None
 
 

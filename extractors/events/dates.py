@@ -22,7 +22,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from extractors.events.attach import Predicate, attach, expression_head, governor, has_tree
-from extractors.events.cues import DateCues, during, is_word, noun_before
+from extractors.events.cues import DateCues, during, is_word
+from extractors.events.noun_dates import noun_before
 from extractors.events.draft import Draft
 from extractors.events.merge import MERGEABLE
 from extractors.records import Span, TimeExpression

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors.events.agents import person_title_test
 from extractors.events.clause import Argument, Clause, Query, clause_entities, entity_at, from_entity, parse_subjects, role_of
 from extractors.events.holders import (
     described_agent_word, gathers, genitive_holder, is_light, issued_by, issuer_after, name_in_genitive, verb_with_subject,
@@ -93,7 +94,7 @@ def _held_in_relative(clause: Clause, trigger: Word, entities: Sequence[Entity],
     verb = next((w for w in children(words, trigger) if w.deprel in ("acl", "acl:relcl") and is_light(w, query)), None)
     if verb is None or any(w.head == verb.index and w.deprel == "obj" and w.upos != "PRON" for w in words):
         return None
-    subjects = parse_subjects(words, verb)
+    subjects = parse_subjects(words, verb) or _subject_past_time(clause, verb, entities, query)
     if not subjects:
         head = next((w for w in words if w.index == trigger.head), None)
         subjects = parse_subjects(words, head) if head is not None and head.upos in ("VERB", "AUX") else []
@@ -103,6 +104,20 @@ def _held_in_relative(clause: Clause, trigger: Word, entities: Sequence[Entity],
     if named is not None or subjects[0].upos not in query.lex["syntax"]["phrase_upos"]:
         return named
     return noun_phrase(clause, subjects[0], query.lex, query.lang)
+
+
+def _subject_past_time(clause: Clause, verb: Word, entities: Sequence[Entity], query: Query) -> list[Word]:
+    """"زيارة يؤديها منذ صباح اليوم وزير الدفاع": after a time adverbial the parse loses the relative
+    verb's subject (VSO); the first word past the times, with no preposition, if it names someone."""
+    words = clause.words
+    timed = lambda w: any(w.span.overlaps(t) for t in clause.times)  # noqa: E731
+    after = [w for i, w in enumerate(words) if words.index(verb) < i < clause.end and w.token_index != verb.token_index
+             and not timed(w) and not (w.upos == "ADP" and i + 1 < len(words) and timed(words[i + 1]))]  # "منذ صباح اليوم"
+    first = after[0] if after else None
+    if first is None or first.upos not in ("NOUN", "PROPN", "X"):
+        return []
+    person = any(e.label == "PER" and e.span.start <= first.span.start < e.span.end for e in entities)
+    return [first] if person or person_title_test(query.lex["actors"], query.lang)(first.text) else []
 
 
 def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity], query: Query) -> Argument | None:
