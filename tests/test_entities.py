@@ -219,3 +219,21 @@ def test_an_organization_head_beats_a_per_label():
 def test_seed_organizations_the_model_missed_come_from_head_nouns(seed_analysis, surface):
     (found,) = find(seed_analysis, surface)
     assert (found.label, found.origin) == ("ORG", "pattern")
+
+
+def test_a_name_does_not_end_with_a_preposition_the_recognizer_took_into_it():
+    """'ولفت حسن الى ان': NER glued "to" (tagged a noun) onto the name; the name is "حسن", and a mention that
+    is only the preposition is none. A preposition glued to a name's first word ("بلحسن") is left alone."""
+    from extractors.entities.repair import cut_at_prepositions
+    from extractors.records import Word
+
+    text = "ولفت حسن الى ان بلحسن قال."
+    tokens = [("و", 0), ("لفت", 0), ("حسن", 1), ("الى", 2), ("ان", 3), ("ب", 4), ("لحسن", 4), ("قال", 5), (".", 6)]
+    words, at = [], 0
+    for i, (piece, token) in enumerate(tokens, 1):
+        at = text.index(piece, at)
+        words.append(Word(i, piece, piece, "NOUN", None, None, None, Span(at, at + len(piece)), token))
+        at += len(piece)
+    name, alone, glued = ent("حسن الى", "PER", 5, lang="ar"), ent("الى", "PER", 9, lang="ar"), ent("بلحسن", "PER", 16, lang="ar")
+    tidy = cut_at_prepositions([name, alone, glued], words, text, "ar")
+    assert [(e.text, e.label) for e in tidy] == [("حسن", "PER"), ("بلحسن", "PER")]

@@ -143,9 +143,27 @@ def cut_at_prepositions(entities: Sequence[Entity], words: Sequence[Word], text:
         bounds = [entity.span.start] + [x for w in cuts for x in (w.span.start, w.span.end)] + [entity.span.end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             part = _trimmed(Span(start, end), text)
+            if part is not None and entity.label in ("PER", "LOC"):
+                part = _without_edge_prepositions(part, words, preps)
             if part is not None:
                 tidy.append(_part(entity, part, text, entities, lang) if part != entity.span else entity)
     return tidy
+
+
+def _without_edge_prepositions(span: Span, words: Sequence[Word], preps: set[str]) -> Span | None:
+    """A name does not begin or end with a preposition written as a word of its own, whatever its tag
+    ("حسن الى ان": NER took "to" for part of the name); one that is nothing else is no name."""
+    inside = [w for w in words if span.start <= w.span.start and w.span.end <= span.end]
+    alone = lambda w: sum(v.token_index == w.token_index for v in words) == 1  # noqa: E731
+    removable = lambda w: len(w.text) > 1 and w.text.casefold() in preps and alone(w)  # noqa: E731
+    lo, hi = 0, len(inside)
+    while hi > lo and removable(inside[hi - 1]):
+        hi -= 1
+    while lo < hi and removable(inside[lo]):
+        lo += 1
+    if lo >= hi:
+        return None if inside else span
+    return Span(span.start if lo == 0 else inside[lo].span.start, span.end if hi == len(inside) else inside[hi - 1].span.end)
 
 
 def _name_follows(words: Sequence[Word], i: int, entities: Sequence[Entity], lang: str) -> bool:
@@ -176,5 +194,5 @@ def _part(entity: Entity, span: Span, text: str, entities: Sequence[Entity], lan
     """A piece of an entity, resolved to a fuller name of the article it is part of."""
     surface = span.of(text)
     key = canonical(surface, lang)
-    fuller = next((e.resolved for e in entities if e is not entity and f" {key} " in f" {e.resolved} "), key)
+    fuller = next((e.resolved for e in entities if e is not entity and e.resolved != entity.resolved and f" {key} " in f" {e.resolved} "), key)
     return Entity(surface, entity.label, span, entity.sentence_index, key, fuller, entity.origin)
