@@ -239,3 +239,11 @@ def test_what_a_speaker_affirms_ends_the_speaker_s_phrase(backend):
     assert actors(events_of(backend, "وأكد رئيس السنغال وقوف بلده مع غامبيا ووحدتها."), "announcement") == ["رئيس السنغال"]
     assert actors(events_of(backend, "وأكد أمير قطر وقوف بلده مع تونس ووحدتها متمنيا لها الاستقرار."), "announcement") == ["أمير قطر"]
     assert actors(events_of(backend, "وأكدت وزيرة الصحة أن الوضع مستقر في كل الجهات."), "announcement") == ["وزيرة الصحة"]
+
+
+def test_a_thing_right_before_a_statement_verb_makes_it_an_adjectival_passive_not_a_speaker(backend):
+    """'دون اشكال يذكر' (without a problem worth mentioning), 'لافتات تدعو إلى' (banners calling for): with no
+    relative word, an indefinite thing before the verb is described by it; no one made a statement."""
+    text = "وأوضح المدير أن الرحلة الأولى أقلعت في حدود الساعة التاسعة دون اشكال يذكر، في حين تأخرت الرحلة الثانية."
+    assert actors(events_of(backend, text), "announcement") == ["المدير"]
+    assert actors(events_of(backend, "رفع المحتجون لافتات تدعو إلى إطلاق سراح الموقوفين."), "announcement") == []

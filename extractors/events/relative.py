@@ -63,8 +63,10 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
     if not query.is_statement:
         return NO_ACTOR
     phrase = _phrase_before(clause, end, query)
-    if phrase is not None and at is not None and not names_someone(phrase, entities, query.lang, person_words(actors)):
-        return "pronoun"  # "يواصل إضراب الجوع الذي قال إنه": the strike he said …; no one is named before "الذي"
+    if phrase is not None and not names_someone(phrase, entities, query.lang, person_words(actors)):
+        # "يواصل إضراب الجوع الذي قال إنه": the strike he said …; no one is named before "الذي". With no
+        # relative word, a thing before the verb makes it an adjectival passive: "دون اشكال يذكر" (worth mentioning)
+        return "pronoun" if at is not None else NO_ACTOR
     return phrase or NO_ACTOR
 
 
