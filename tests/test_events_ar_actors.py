@@ -247,3 +247,9 @@ def test_a_thing_right_before_a_statement_verb_makes_it_an_adjectival_passive_no
     text = "وأوضح المدير أن الرحلة الأولى أقلعت في حدود الساعة التاسعة دون اشكال يذكر، في حين تأخرت الرحلة الثانية."
     assert actors(events_of(backend, text), "announcement") == ["المدير"]
     assert actors(events_of(backend, "رفع المحتجون لافتات تدعو إلى إطلاق سراح الموقوفين."), "announcement") == []
+
+
+def test_the_data_that_indicate_something_made_no_statement_and_lend_none_to_the_speaker_before(backend):
+    """'وتفيد المعطيات الأولية أنه …': the preliminary data indicate; nobody said it (events.toml evidence_nouns)."""
+    text = "وقال المدرب إن اللاعب غادر المستشفى. وتفيد المعطيات الأولية أنه تعرض لإصابة خفيفة على مستوى الكتف."
+    assert [(e.actor, e.trigger) for e in events_of(backend, text) if e.type == "announcement"] == [("المدرب", "قال")]

@@ -154,6 +154,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     subjects = passive_agents(clause.words, trigger, subjects)
     subjects = [w for w in subjects if w.text not in actors.get("relative_what", ())]  # "حسبما" is what was said, not who
     subjects = subjects or _auxiliary_subjects(clause, query) or _object_after_what(clause, query)
+    if query.is_statement and any(lemma_listed(w, actors.get("evidence_nouns", ()), syntax, query.lang) for w in subjects):
+        return NO_ACTOR  # "تفيد المعطيات الأولية أنه": the data indicate; nobody said it, not even the one before
     subjects = [w for w in subjects if not any(w.span.overlaps(t) for t in clause.times)]  # "يصل صباح غد": a time is no subject
     told = set(roles["recipient"])  # 'وقال لـ"X"': a noun under the preposition of the one told is never the subject
     subjects = [w for w in subjects if not any(d.head == w.index and d.deprel == "case" and d.text in told for d in clause.words)]
