@@ -237,3 +237,15 @@ def test_a_name_does_not_end_with_a_preposition_the_recognizer_took_into_it():
     name, alone, glued = ent("حسن الى", "PER", 5, lang="ar"), ent("الى", "PER", 9, lang="ar"), ent("بلحسن", "PER", 16, lang="ar")
     tidy = cut_at_prepositions([name, alone, glued], words, text, "ar")
     assert [(e.text, e.label) for e in tidy] == [("حسن", "PER"), ("بلحسن", "PER")]
+
+
+def test_an_organization_found_by_its_head_replaces_the_pieces_the_model_made_of_it():
+    """"Great Lakes Forest Products Ltd": the model's person "Great Lakes" and organization "Ltd" are one
+    organization; a model mention reaching past the pattern's name keeps the model's reading."""
+    from extractors.entities import with_organizations
+
+    org = ent("Great Lakes Forest Products Ltd", "ORG", 0, origin="pattern")
+    pieces = [ent("Great Lakes", "PER", 0), ent("Ltd", "ORG", 28), ent("Ontario", "LOC", 60)]
+    assert [e.text for e in with_organizations(pieces, [org])] == ["Ontario", "Great Lakes Forest Products Ltd"]
+    wider = [ent("Great Lakes Forest Products Ltd of Ontario", "ORG", 0)]
+    assert with_organizations(wider, [org]) == wider

@@ -204,3 +204,16 @@ def test_no_name_after_a_passive_statement_verb_is_its_speaker(backend):
     assert [e.actor for e in passive if e.type == "announcement"] == []
     inverted = events_of(backend, "The dairy rule will change next year, said Ana Costa.")
     assert [e.actor for e in inverted if e.type == "announcement"] == ["Ana Costa"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Fairfield Paper Products Ltd said it plans a 40 mln dlr expansion of its mill. Fairfield said the work starts soon.",
+     "Fairfield Paper Products Ltd"),
+    ("Lakeside Mutual Insurance Co said its stockholders approved a three-for-two stock split.", "Lakeside Mutual Insurance Co"),
+    ("Northern Timber\nResources Ltd said it has received a feasibility study for its mine.", "Northern Timber Resources Ltd"),  # wrapped
+])
+def test_a_company_whose_name_the_sentence_splitter_cut_before_its_suffix_speaks_whole(backend, text, speaker):
+    """The English splitter cuts "X Products | Ltd said …": the company is the whole name, not "Ltd", and
+    its short name later is the same speaker."""
+    said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
+    assert [e.actor for e in said] == [speaker]

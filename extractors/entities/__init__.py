@@ -38,7 +38,7 @@ from extractors.entities.linking import (
     whole_hyphenated,
 )
 from extractors.entities.mentions import keyed_mention, new_entity, sentence_of
-from extractors.entities.organizations import organization_entities
+from extractors.entities.organizations import joined_across_split, organization_entities
 from extractors.entities.repair import (
     cut_at_prepositions,
     merge_places,
@@ -50,7 +50,7 @@ from extractors.records import Analysis, Entity, Sentence
 
 __all__ = [
     "canonical", "finalize", "resolve", "gazetteer_entities", "is_place", "is_territory", "link_mentions", "loose_key",
-    "normalize", "place_names", "sentence_of", "strip_clitics_by_mentions",
+    "normalize", "place_names", "sentence_of", "strip_clitics_by_mentions", "with_organizations",
 ]
 
 
@@ -69,7 +69,8 @@ def finalize(raw: Iterable[Entity], sentences: Sequence[Sentence], text: str, la
     repaired = [e for e in (repair(e, sentences, places, text, lang) for e in keyed) if e is not None]
     repaired = strip_clitics_by_mentions(repaired, text, lang)
     merged = merge_places(trim_to_known_names(repaired, text, lang), places)
-    merged += free_of(organization_entities(sentences, text, lang), merged)
+    merged = with_organizations(merged, organization_entities(sentences, text, lang))
+    merged = joined_across_split(merged, sentences, text, lang)  # "Hanover Insurance | Co said"
     merged = complete_given_names(merged, sentences, text, lang)  # "يوسف" + "الشاهد", used alone later
     merged += propagate_surnames(merged, sentences, text, lang)
     merged = [apply_title_cue(e, sentences, lang) for e in merged]
@@ -84,6 +85,17 @@ def _cut_by_sentence(entities: Sequence[Entity], sentences: Sequence[Sentence], 
         inside = [e for e in entities if sentence.span.start <= e.span.start < sentence.span.end]
         out += cut_at_prepositions(inside, sentence.words, text, lang)
     return out
+
+
+def with_organizations(merged: list[Entity], organizations: Iterable[Entity]) -> list[Entity]:
+    """Organizations found by their head noun where the model found nothing, or where it found only
+    pieces of them: "Great Lakes Forest Products Ltd" tagged as a person "Great Lakes" and an
+    organization "Ltd" is one organization (the model's mentions inside it go)."""
+    for org in organizations:
+        overlapping = [e for e in merged if e.span.overlaps(org.span)]
+        if all(org.span.contains(e.span) and e.span != org.span for e in overlapping):
+            merged = [e for e in merged if e not in overlapping] + [org]
+    return merged
 
 
 def free_of(candidates: Iterable[Entity], taken: Sequence[Entity]) -> list[Entity]:

@@ -75,3 +75,30 @@ def has_org_head(name: str, lang: str) -> bool:
     return edge in {normalize(h, lang) for h in rules.get("heads", ())}
 
 
+
+
+def joined_across_split(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
+    """An organization's name the sentence splitter cut before its head ("Great Lakes Forest Products |
+    Ltd said it …", "Hanover Insurance | Co said"): a sentence that opens with a head noun right after a
+    sentence ending in capitalized words with no final punctuation (English: head last) is one name across
+    them; the model's mentions inside it go."""
+    rules = lexicon.load(lang, "entities").get("organizations", {})
+    heads = {normalize(h, lang) for h in rules.get("heads", ())}
+    if not heads or rules.get("head_position", "first") != "last":
+        return list(entities)
+    out = list(entities)
+    for before, after in zip(sentences, sentences[1:]):
+        if not before.words or not after.words or normalize(after.words[0].text, lang) not in heads:
+            continue
+        if not after.words[0].text[:1].isupper() or text[before.span.end : after.span.start].strip():
+            continue
+        start = None
+        for word in reversed(before.words[-int(rules.get("max_words", 6)) :]):
+            if not word.text[:1].isupper() or word.upos in CLOSED_UPOS:
+                break
+            start = word.span.start
+        if start is None:
+            continue  # the sentence ends in punctuation or a word that is no name's
+        span = Span(start, after.words[0].span.end)
+        out = [e for e in out if not span.contains(e.span)] + [new_entity(text, span, "ORG", sentences, lang, "pattern")]
+    return out

@@ -88,9 +88,9 @@ def _event(article: Article, lang: str, group: list[Draft]) -> Event:
         sentence_index=first.sentence.index,
         modality=modality_,
         confidence=score(evidence, mentions=len(group)),
-        actor=named.actor.text,
+        actor=_text(named.actor),
         actor_resolved=named.actor.resolved,
-        counterpart=counterpart.text if counterpart else None,
+        counterpart=_text(counterpart),
         counterpart_resolved=counterpart.resolved if counterpart else None,
         origin=_text(role("origin")),
         destination=_text(role("destination")),
@@ -110,7 +110,8 @@ def _event(article: Article, lang: str, group: list[Draft]) -> Event:
 
 
 def _text(argument: Argument | None) -> str | None:
-    return argument.text if argument else None
+    """A name on one line: one the wire wrapped ("Dairy Farm International Holdings\nLtd") is one name."""
+    return " ".join(argument.text.split()) if argument else None
 
 
 def iso_date(t: TimeExpression) -> str:
