@@ -249,3 +249,10 @@ def test_an_organization_found_by_its_head_replaces_the_pieces_the_model_made_of
     assert [e.text for e in with_organizations(pieces, [org])] == ["Ontario", "Great Lakes Forest Products Ltd"]
     wider = [ent("Great Lakes Forest Products Ltd of Ontario", "ORG", 0)]
     assert with_organizations(wider, [org]) == wider
+
+
+def test_an_acronym_resolves_to_the_organization_whose_initials_it_is():
+    """"GM" → "General Motors Corp": the initials of its words, the company suffix aside; a word in
+    capitals that is no organization's initials stays itself."""
+    found = link_mentions([ent("General Motors Corp", "ORG", 0), ent("GM", "ORG", 40), ent("OPEC", "ORG", 60)], "en")
+    assert [e.resolved for e in found] == ["general motors corp", "general motors corp", "opec"]

@@ -125,7 +125,23 @@ def link_mentions(entities: Sequence[Entity], lang: str) -> tuple[Entity, ...]:
         e if e.label == "LOC" else replace(e, resolved=_full_name(e.canonical, names, counts, first_seen))
         for e in entities
     ]
+    organizations = [e.resolved for e in linked if e.label == "ORG"]
+    linked = [replace(e, resolved=_expanded(e, organizations, lang)) if e.resolved == e.canonical else e for e in linked]
     return tuple(_settle_labels(linked, lang))
+
+
+def _expanded(entity: Entity, organizations: Sequence[str], lang: str) -> str:
+    """An acronym in capitals resolves to the organization of the article whose words, its company
+    suffix aside, it is the initials of ("GM" → "General Motors Corp"; the first such name)."""
+    letters = entity.text.replace(".", "")
+    if entity.label == "LOC" or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return entity.resolved
+    heads = {normalize(h, lang) for h in lexicon.load(lang, "entities").get("organizations", {}).get("heads", ())}
+    for name in organizations:
+        words = [w for w in name.split() if w not in heads]
+        if len(words) == len(letters) and "".join(w[0] for w in words) == letters.casefold():
+            return name
+    return entity.resolved
 
 
 def _full_name(name: str, names: Sequence[str], counts: Counter, first_seen: dict) -> str:
