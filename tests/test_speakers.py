@@ -110,3 +110,10 @@ def test_a_source_named_after_according_to_made_a_statement(backend, lang, text,
     found = [e for e in fixture_events(backend, text, lang) if e.type == "announcement"]
     assert [e.actor for e in found] == speakers
     assert all(e.date is None for e in found)
+
+
+def test_a_spokesman_named_by_his_company_s_acronym_speaks_for_the_company(backend):
+    """'Western Paper Corp said … A WP spokesman said …': one speaker (the company of a spokesman names him)."""
+    text = "Western Paper Corp said it will close its Ohio mill. A WP spokesman said the closing was permanent."
+    said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
+    assert [(e.actor, len(e.mentions)) for e in said] == [("Western Paper Corp", 2)]

@@ -133,15 +133,23 @@ def link_mentions(entities: Sequence[Entity], lang: str) -> tuple[Entity, ...]:
 def _expanded(entity: Entity, organizations: Sequence[str], lang: str) -> str:
     """An acronym in capitals resolves to the organization of the article whose words, its company
     suffix aside, it is the initials of ("GM" → "General Motors Corp"; the first such name)."""
-    letters = entity.text.replace(".", "")
-    if entity.label == "LOC" or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+    if entity.label == "LOC":
         return entity.resolved
+    return expand_acronym(entity.text, organizations, lang) or entity.resolved
+
+
+def expand_acronym(text: str, organizations: Sequence[str], lang: str) -> str | None:
+    """The first of ``organizations`` (resolved names) whose words, the company suffix aside, ``text``
+    (2 to 5 capitals) is the initials of."""
+    letters = text.replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return None
     heads = {normalize(h, lang) for h in lexicon.load(lang, "entities").get("organizations", {}).get("heads", ())}
     for name in organizations:
         words = [w for w in name.split() if w not in heads]
         if len(words) == len(letters) and "".join(w[0] for w in words) == letters.casefold():
             return name
-    return entity.resolved
+    return None
 
 
 def _full_name(name: str, names: Sequence[str], counts: Counter, first_seen: dict) -> str:

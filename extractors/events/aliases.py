@@ -18,11 +18,12 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from extractors.entities import canonical
+from extractors.entities.linking import expand_acronym
 from extractors.entities.keys import NORMALIZED_CACHE
 from extractors.events.agents import is_title_word, person_title_test, person_words
 from extractors.events.draft import Draft
 from extractors.events.names import COMMAS, MAX_TITLE_PHRASE, TITLE_PHRASE_UPOS
-from extractors.records import Span
+from extractors.records import Entity, Span
 
 #: Words looked at before a name for its title ("وزير العلاقة مع الهيئات … مهدي بن غربية").
 TITLE_WINDOW = 12
@@ -110,3 +111,23 @@ def _named(actor, lex: dict, lang: str) -> bool:
     articles = tuple(lex["senses"].get("articles", ()))
     return (actor.label is None and len(words) >= 2 and not (articles and words[0].startswith(articles))
             and not any(is_title_word(w, lang, person_words(lex["actors"])) for w in words))
+
+
+def speak_for_organizations(drafts: Sequence[Draft], entities: Sequence[Entity], lex: dict, lang: str) -> None:
+    """A described actor that is an organization's name and a title after it ("a GM spokesman said",
+    "VW officials said") speaks for the organization: one speaker with its own statements (guidelines:
+    the organization of a spokesman names the same speaker). The text stays as written."""
+    is_title = person_title_test(lex["actors"], lang)
+    organizations = [e for e in entities if e.label == "ORG"]
+    for d in drafts:
+        if d.actor is None or d.actor.label is not None:
+            continue
+        words = [w for w in d.sentence.words if d.actor.span.start <= w.span.start and w.span.end <= d.actor.span.end]
+        at = next((i for i, w in enumerate(words) if is_title(w.text)), None)
+        if not at or not all(is_title(w.text) for w in words[at:]):
+            continue
+        named = " ".join(w.text for w in words[:at])
+        org = next((e.resolved for e in organizations if canonical(named, lang) in (e.canonical, e.resolved)), None)
+        org = org or expand_acronym(named, [e.resolved for e in organizations], lang)
+        if org is not None:
+            d.actor = replace(d.actor, resolved=org)

@@ -18,7 +18,7 @@ from extractors import lexicon
 from extractors.entities import canonical
 from extractors.events.actors import find_actor
 from extractors.events.holders import issued_document, verb_with_subject
-from extractors.events.aliases import name_titles, resolve_titles
+from extractors.events.aliases import name_titles, resolve_titles, speak_for_organizations
 from extractors.events.clause import NO_ACTOR, Argument, Clause, Query, from_entity
 from extractors.events.cues import DateCues
 from extractors.events.fallback import complement_topic
@@ -57,6 +57,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
     _resolve_anaphors(drafts, analysis.entities, lex, analysis.lang)
     resolve_titles(drafts, lex, analysis.lang)
     name_titles(drafts, lex, analysis.lang)
+    speak_for_organizations(drafts, analysis.entities, lex, analysis.lang)
     kept = [d for d in drafts if d.actor is not None]
     carry_context(kept)
     if article.published_source not in GUESSED_PUBLICATION:
