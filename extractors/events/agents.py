@@ -40,8 +40,13 @@ def person_words(actors: Mapping) -> tuple[str, ...]:
 def person_title_test(actors: Mapping, lang: str):
     """A predicate: the word names a person by office or trade ("رئيس", "الناطق", "spokesman"), not an
     office itself ("وزارة", "الخارجية"): the nouns of :func:`person_words` and the bare titles."""
-    keys = frozenset(w for p in (*person_words(actors), *actors.get("alias_titles", ())) for w in name_words(p, lang, _articles(lang))[-1:])
-    return lambda text: any(w in keys for w in name_words(text, lang, _articles(lang)))
+    keys, articles = _title_keys(lang, (*person_words(actors), *actors.get("alias_titles", ()))), _articles(lang)
+    return lambda text: any(w in keys for w in name_words(text, lang, articles))
+
+
+@cache
+def _title_keys(lang: str, titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for p in titles for w in name_words(p, lang, _articles(lang))[-1:])
 
 
 def is_title_word(text: str, lang: str, travellers: Sequence[str]) -> bool:
