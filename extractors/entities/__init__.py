@@ -98,10 +98,6 @@ def with_organizations(merged: list[Entity], organizations: Iterable[Entity]) ->
     return merged
 
 
-def free_of(candidates: Iterable[Entity], taken: Sequence[Entity]) -> list[Entity]:
-    return [c for c in candidates if not any(c.span.overlaps(t.span) for t in taken)]
-
-
 def gazetteer_entities(sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
     """The gazetteer's places as entities of origin ``gazetteer``."""
     return [new_entity(text, span, "LOC", sentences, lang, "gazetteer") for span in place_spans(sentences, text, lang)]

@@ -75,8 +75,6 @@ def has_org_head(name: str, lang: str) -> bool:
     return edge in {normalize(h, lang) for h in rules.get("heads", ())}
 
 
-
-
 def joined_across_split(entities: Sequence[Entity], sentences: Sequence[Sentence], text: str, lang: str) -> list[Entity]:
     """An organization's name the sentence splitter cut before its head ("Great Lakes Forest Products |
     Ltd said it …", "Hanover Insurance | Co said"): a sentence that opens with a head noun right after a

@@ -6,9 +6,11 @@ title (``actors.alias_titles``, as data) takes the resolved name of the
 latest earlier actor, a person named with that title in front of the name
 (within :data:`TITLE_WINDOW` words), or an organization with the title right
 after it ("a Samsung official said" … "the official said"), so that both
-statements are one event. And a title whose holder's name follows it unrecognized ("أكد وزير تكنولوجيا
-الاتصال والاقتصاد الرقمي نعمان الفهري") is that holder when another event
-of the article names him so ("وأضاف نعمان الفهري"): :func:`name_titles`.
+statements are one event. A title whose holder's name follows it
+unrecognized ("أكد وزير تكنولوجيا الاتصال والاقتصاد الرقمي نعمان الفهري") is
+that holder when another event of the article names him so ("وأضاف نعمان
+الفهري"): :func:`name_titles`. And "a GM spokesman" speaks for the company:
+:func:`speak_for_organizations`.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from extractors.entities import canonical
-from extractors.entities.linking import expand_acronym
 from extractors.entities.keys import NORMALIZED_CACHE
+from extractors.entities.linking import expand_acronym
 from extractors.events.agents import is_title_word, person_title_test, person_words
 from extractors.events.draft import Draft
 from extractors.events.names import COMMAS, MAX_TITLE_PHRASE, TITLE_PHRASE_UPOS

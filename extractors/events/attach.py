@@ -128,7 +128,8 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     possessed = possessed_noun(words, head, by_index)
     if possessed is not None:  # "Monday's meeting", "today's newspaper": the noun's own day
         return next((n for n, p in enumerate(predicates) if p.is_noun and p.position == possessed), None)
-    between_commas = noun_before(words, span, [p.position for p in predicates if p.is_noun], 1, skip_comma=True) if commas_around(words, span) else None
+    nouns = [p.position for p in predicates if p.is_noun]
+    between_commas = noun_before(words, span, nouns, 1, skip_comma=True) if commas_around(words, span) else None
     if between_commas is not None:  # "خلال زيارته، الجمعة، السوق": the day set off right after the event noun is its own
         return at[between_commas]
     speaking = speech_occasion(words, head, statements, cues, by_index)

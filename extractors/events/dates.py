@@ -23,9 +23,9 @@ from datetime import date, timedelta
 
 from extractors.events.attach import Predicate, attach, expression_head, governor, has_tree
 from extractors.events.cues import DateCues, during, is_word
-from extractors.events.noun_dates import noun_before
 from extractors.events.draft import Draft
 from extractors.events.merge import MERGEABLE
+from extractors.events.noun_dates import noun_before
 from extractors.records import Span, TimeExpression
 
 DATED_KINDS = ("date", "time")

@@ -85,8 +85,9 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
     words = sentence.words
     in_sentence = [t for t in times if sentence.span.contains(t.span)]
     sentence_times = tuple(t.span for t in in_sentence)
-    ents = [e for e in entities if (sentence.span.start <= e.span.start < sentence.span.end or sentence.span.start < e.span.end <= sentence.span.end)
-            and not any(e.span.overlaps(t) for t in sentence_times)]  # "Monday's" tagged as a person is a day; a name the splitter cut ends here
+    inside = lambda e: sentence.span.start <= e.span.start < sentence.span.end or sentence.span.start < e.span.end <= sentence.span.end  # noqa: E731
+    ents = [e for e in entities if inside(e)  # a name the splitter cut ("Hanover Insurance | Co said") ends here
+            and not any(e.span.overlaps(t) for t in sentence_times)]  # "Monday's" tagged as a person is a day
     drafts = []
     triggers = list(find_triggers(words, lex))
     said_by = {words[p].index for p, t, noun in triggers if t == "announcement" and not noun}

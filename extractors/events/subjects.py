@@ -44,7 +44,8 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
             titled = titled or name_after_title(clause, subject, entities, query.lang, query.lex["actors"]["quote_marks"],
                                                 query.lex["roles"]["recipient"], query.is_statement)
             if titled is None and query.is_statement:
-                holder = name_after_complements(clause.words, hi, entities, _title_test(query), query.lex["roles"]["recipient"])
+                is_title = person_title_test(query.lex["actors"], query.lang)  # a person's, not an office ("باسم وزارة …")
+                holder = name_after_complements(clause.words, hi, entities, is_title, query.lex["roles"]["recipient"])
                 titled = from_entity(holder, "parse") if holder is not None else None
     chosen = best(found, labels)
     return from_entity(chosen, "parse") if chosen else titled  # "قال وزير التربية، سليم خلبوس"
@@ -63,8 +64,3 @@ def _person_before_verb(clause: Clause, entities: Sequence[Entity], organization
         if not after and title:
             return [person]
     return []
-
-
-def _title_test(query: Query):
-    """A predicate: the word names a person by office or trade (not an office: "باسم وزارة الشؤون الخارجية NAME")."""
-    return person_title_test(query.lex["actors"], query.lang)
