@@ -117,3 +117,10 @@ def test_a_spokesman_named_by_his_company_s_acronym_speaks_for_the_company(backe
     text = "Western Paper Corp said it will close its Ohio mill. A WP spokesman said the closing was permanent."
     said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
     assert [(e.actor, len(e.mentions)) for e in said] == [("Western Paper Corp", 2)]
+
+
+def test_a_bare_title_with_an_adjective_later_is_the_person_introduced_with_it(backend):
+    """'وأوضح الوزير النمساوي' after 'قال وزير الداخلية النمساوي NAME': the Austrian minister is the same speaker."""
+    text = "قال وزير الداخلية النمساوي كريستيان فاغنر اليوم الأحد إن القانون سيعدل. وأوضح الوزير النمساوي أن الغرامات سترتفع."
+    said = [e for e in fixture_events(backend, text, "ar") if e.type == "announcement"]
+    assert [(e.actor, len(e.mentions)) for e in said] == [("كريستيان فاغنر", 2)]

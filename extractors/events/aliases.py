@@ -36,13 +36,22 @@ def resolve_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
     if not titles:
         return
     for i, d in enumerate(drafts):
-        if d.actor is None or d.actor.label is not None or _key(d.actor.text, lang) not in titles:
+        key = _title_key(d, lang) if d.actor is not None and d.actor.label is None else None
+        if key not in titles:
             continue
-        key = _key(d.actor.text, lang)
         named = next((x for x in reversed(drafts[:i]) if x.actor and (x.actor.label == "PER" and key in _titles_before(x, lang)
                                                                      or x.actor.label == "ORG" and key in _titles_after(x, lang))), None)
         if named is not None:
             d.actor = replace(d.actor, resolved=named.actor.resolved, source="anaphor")
+
+
+def _title_key(draft: Draft, lang: str) -> str:
+    """The key of a described actor as a title: the whole phrase, or its first word when only adjectives
+    follow ("المتحدث الرسمي", "الرئيس السوري", "المدير العام": the spokesman, the president, the director)."""
+    words = [w for w in draft.sentence.words if draft.actor.span.start <= w.span.start and w.span.end <= draft.actor.span.end]
+    if len(words) > 1 and all(w.upos == "ADJ" for w in words[1:]):
+        return _key(words[0].text, lang)
+    return _key(draft.actor.text, lang)
 
 
 @cache
