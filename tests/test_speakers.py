@@ -124,3 +124,13 @@ def test_a_bare_title_with_an_adjective_later_is_the_person_introduced_with_it(b
     text = "قال وزير الداخلية النمساوي كريستيان فاغنر اليوم الأحد إن القانون سيعدل. وأوضح الوزير النمساوي أن الغرامات سترتفع."
     said = [e for e in fixture_events(backend, text, "ar") if e.type == "announcement"]
     assert [(e.actor, len(e.mentions)) for e in said] == [("كريستيان فاغنر", 2)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The talks failed to settle the dispute, an EC Commission spokesman said. The spokeswoman said the next round was not set.", "en"),
+    ("قال الناطق الرسمي باسم وزارة الداخلية ياسر مصباح اليوم إن الوضع مستقر. وأضاف المتحدث الرسمي أن الوحدات منتشرة.", "ar"),
+])
+def test_a_title_that_says_the_same_later_is_the_same_speaker(backend, text, lang):
+    """'spokesman' … 'the spokeswoman', 'الناطق الرسمي …' … 'المتحدث الرسمي': one speaker (title_synonyms)."""
+    said = [e for e in fixture_events(backend, text, lang) if e.type == "announcement"]
+    assert [len(e.mentions) for e in said] == [2]

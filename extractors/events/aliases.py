@@ -39,8 +39,9 @@ def resolve_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
         key = _title_key(d, lang) if d.actor is not None and d.actor.label is None else None
         if key not in titles:
             continue
-        named = next((x for x in reversed(drafts[:i]) if x.actor and (x.actor.label == "PER" and key in _titles_before(x, lang)
-                                                                     or x.actor.label == "ORG" and key in _titles_after(x, lang))), None)
+        keys = _synonyms(tuple(map(tuple, lex["actors"].get("title_synonyms", ()))), lang).get(key, {key})
+        named = next((x for x in reversed(drafts[:i]) if x.actor and (x.actor.label == "PER" and keys & _titles_before(x, lang)
+                                                                     or x.actor.label == "ORG" and keys & _titles_after(x, lang))), None)
         if named is not None:
             d.actor = replace(d.actor, resolved=named.actor.resolved, source="anaphor")
 
@@ -52,6 +53,12 @@ def _title_key(draft: Draft, lang: str) -> str:
     if len(words) > 1 and all(w.upos == "ADJ" for w in words[1:]):
         return _key(words[0].text, lang)
     return _key(draft.actor.text, lang)
+
+
+@cache
+def _synonyms(groups: tuple[tuple[str, ...], ...], lang: str) -> dict[str, set[str]]:
+    """Title key → the keys of the titles that say the same ("المتحدث" = "الناطق": spokesman)."""
+    return {_key(t, lang): {_key(u, lang) for u in group} for group in groups for t in group}
 
 
 @cache
