@@ -253,3 +253,10 @@ def test_the_data_that_indicate_something_made_no_statement_and_lend_none_to_the
     """'وتفيد المعطيات الأولية أنه …': the preliminary data indicate; nobody said it (events.toml evidence_nouns)."""
     text = "وقال المدرب إن اللاعب غادر المستشفى. وتفيد المعطيات الأولية أنه تعرض لإصابة خفيفة على مستوى الكتف."
     assert [(e.actor, e.trigger) for e in events_of(backend, text) if e.type == "announcement"] == [("المدرب", "قال")]
+
+
+def test_the_person_right_after_a_title_and_its_organization_speaks_not_the_organization(backend):
+    """'أكد رئيس مجموعة البنك الإفريقي للتنمية NAME دعمه …': no comma between the title's organization and
+    its holder; the president speaks, and his surname later is the same speaker."""
+    text = "أكد رئيس مجموعة البنك الإفريقي للتنمية أكينوومي أديسينا دعمه القوي لتونس في مسارها الاقتصادي. ودعا أديسينا إلى إصلاحات سريعة."
+    assert actors(events_of(backend, text), "announcement") == ["أكينوومي أديسينا"]

@@ -35,7 +35,8 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
         inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
         named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
         if named is not None and named.label != "PER" and subject.upos == "NOUN":  # "نائب رئيس حركة النهضة، علي العريض":
-            named = name_after_title_phrase(clause.words, hi, entities, preposition=False) or named  # the title's holder
+            named = name_after_title_phrase(clause.words, hi, entities, preposition=False) or _holder_right_after(
+                clause, subject, hi, entities, query) or named  # the title's holder
         named = named or apposition(clause, hi, entities, labels, query.lex["roles"], query.lex["actors"]["quote_marks"])
         after_verb = subject.span.start > clause.words[clause.trigger].span.start
         named = named or (name_after_title_phrase(clause.words, hi, entities) if after_verb else None)
@@ -64,3 +65,14 @@ def _person_before_verb(clause: Clause, entities: Sequence[Entity], organization
         if not after and title:
             return [person]
     return []
+
+
+def _holder_right_after(clause: Clause, subject: Word, end: int, entities: Sequence[Entity], query: Query) -> Entity | None:
+    """"أكد مدير المناظرات بوزارة التربية سفيان الخماسي": a person named right after a title's phrase
+    that holds its organization, with no comma, holds the title (a statement's speaker, after the verb)."""
+    if not query.is_statement or subject.span.start < clause.words[clause.trigger].span.start:
+        return None
+    if not person_title_test(query.lex["actors"], query.lang)(subject.text):
+        return None
+    after = next((w for w in clause.words if w.span.start >= end), None)
+    return next((e for e in entities if after is not None and e.label == "PER" and e.span.start == after.span.start), None)
