@@ -260,3 +260,10 @@ def test_the_person_right_after_a_title_and_its_organization_speaks_not_the_orga
     its holder; the president speaks, and his surname later is the same speaker."""
     text = "أكد رئيس مجموعة البنك الإفريقي للتنمية أكينوومي أديسينا دعمه القوي لتونس في مسارها الاقتصادي. ودعا أديسينا إلى إصلاحات سريعة."
     assert actors(events_of(backend, text), "announcement") == ["أكينوومي أديسينا"]
+
+
+def test_a_name_past_a_time_adverbial_is_the_object_s_not_the_subject_s_apposition(backend):
+    """'التقى رئيس الحكومة X اليوم الخميس الرئيس البرتغالي السابق وزعيم حزب الاشتراكيين NAME': the party after the
+    day is whom he met; the prime minister (whose name the recognizer missed) holds the meeting."""
+    text = "التقى رئيس الحكومة الحبيب قايد الصيد اليوم الخميس الرئيس البرتغالي السابق وزعيم حزب الاشتراكيين ماريو سواريش."
+    assert [a.startswith("رئيس الحكومة") for a in actors(events_of(backend, text), "meeting")] == [True]

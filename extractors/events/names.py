@@ -129,8 +129,8 @@ def apposition(clause: Clause, end: int, entities: Sequence[Entity], labels: Seq
     words = [w for w in clause.words[clause.start : clause.end] if w.span.start >= end][:MAX_APPOSITION_GAP]
     inside = clause_entities(entities, clause)
     for word in words:
-        if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger]:
-            return None
+        if word.upos in ("VERB", "AUX") or word is clause.words[clause.trigger] or any(word.span.overlaps(t) for t in clause.times):
+            return None  # past a time adverbial ("التقى رئيس الجمهورية … اليوم الإثنين … زعيم حزب X"): the object's
         if word.text in quotes:
             return None  # 'في برنامج "بوليتكا"': a quoted name is a programme's or outlet's, never the speaker's
         named = next((e for e in inside if e.span.start == word.span.start and e.label in labels and e.label in ("PER", "ORG")), None)
