@@ -256,3 +256,23 @@ def test_an_acronym_resolves_to_the_organization_whose_initials_it_is():
     capitals that is no organization's initials stays itself."""
     found = link_mentions([ent("General Motors Corp", "ORG", 0), ent("GM", "ORG", 40), ent("OPEC", "ORG", 60)], "en")
     assert [e.resolved for e in found] == ["general motors corp", "general motors corp", "opec"]
+
+
+def test_a_double_barrelled_surname_the_recognizer_split_at_its_hyphen_is_one_person():
+    """"John Kingsley-Jones" found as "John Kingsley" and "Jones" is one person; "Baker-Chung" stays two."""
+    from extractors.entities.linking import whole_hyphenated
+
+    text = "spokesman John Kingsley-Jones said after the Baker-Chung meeting"
+    found = whole_hyphenated([ent("John Kingsley", "PER", 10), ent("Jones", "PER", 24), ent("Baker", "PER", 45), ent("Chung", "PER", 51)], text, "en")
+    assert [e.text for e in found] == ["John Kingsley-Jones", "Baker", "Chung"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("About 8,000 miners returned to work at the largest gold mine, mine owner Anglo Pacific Corp of New Zealand Ltd <APNZ.W> said.",
+     "Anglo Pacific Corp of New Zealand Ltd"),
+    ("Output rose 5 pct, Midland Tire and Rubber Co said.", "Midland Tire and Rubber Co"),
+])
+def test_a_company_name_runs_over_of_and_and_and_its_symbol_with_an_exchange_is_no_speaker(backend, text, speaker):
+    from event_helpers import fixture_events
+
+    assert [e.actor for e in fixture_events(backend, text, "en") if e.type == "announcement"] == [speaker]

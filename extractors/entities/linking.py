@@ -187,6 +187,8 @@ def _settle_labels(entities: list[Entity], lang: str) -> list[Entity]:
 
 #: Brackets a wire service puts around a company's stock symbol after its name: "Malayan Banking Bhd <MBKM.SI>".
 TICKER_BRACKETS = ("<", ">")
+#: The rest of a stock symbol after the part a mention covers: an exchange suffix ("<ANGL.J>"), then the bracket.
+_TICKER_END = re.compile(r"(?:\.[A-Z]{1,3})?>")
 #: What may stand between a name and its stock symbol: spaces, and one word the name left out ("Inc").
 _SUFFIX_GAP = re.compile(r"\s*(?:[\w.&]+\s*)?")
 
@@ -197,7 +199,7 @@ def whole_hyphenated(entities: Sequence[Entity], text: str, lang: str) -> list[E
     unless what stands before the hyphen is a name of its own ("the
     Baker-Chung meeting": two people)."""
     out = []
-    for e in entities:
+    for e in _double_barrelled(entities, text, lang):
         start = e.span.start
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum() and not any(
                 n.span.start < start - 1 <= n.span.end for n in entities if n is not e):
@@ -206,6 +208,20 @@ def whole_hyphenated(entities: Sequence[Entity], text: str, lang: str) -> list[E
             e = _respan(e, Span(start, e.span.end), text[start : e.span.end], lang)
         out.append(e)
     return out
+
+
+def _double_barrelled(entities: Sequence[Entity], text: str, lang: str) -> list[Entity]:
+    """"John Kingsley-Jones" found as "John Kingsley" and "Jones": a person named with a first name whose
+    surname runs on over a hyphen into one word is one person (not "the Baker-Chung meeting": one word
+    each side, two people)."""
+    people = sorted((e for e in entities if e.label == "PER"), key=lambda e: e.span.start)
+    joined: dict[int, Entity] = {}
+    gone: set[int] = set()
+    for a, b in zip(people, people[1:]):
+        if b.span.start == a.span.end + 1 and text[a.span.end] == "-" and len(a.text.split()) >= 2 and len(b.text.split()) == 1:
+            joined[id(a)] = _respan(a, Span(a.span.start, b.span.end), text[a.span.start : b.span.end], lang)
+            gone.add(id(b))
+    return [joined.get(id(e), e) for e in entities if id(e) not in gone]
 
 
 def cut_tickers(entities: Sequence[Entity], lang: str) -> list[Entity]:
@@ -231,11 +247,11 @@ def resolve_tickers(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]
     """A stock symbol in brackets right after a company's name is no mention of
     its own ("Life Investors Inc <LINV.O> said": the speaker is Life
     Investors): it is dropped when a name stands right before it."""
-    opening, closing = TICKER_BRACKETS
+    opening = TICKER_BRACKETS[0]
     kept = []
     for e in entities:
         start, end = e.span.start, e.span.end
-        if start > 0 and text[start - 1] == opening and text[end : end + 1] == closing:
+        if start > 0 and text[start - 1] == opening and _TICKER_END.match(text, end):  # "<ANGL.J>": an exchange suffix too
             if any(n is not e and n.span.end < start and _SUFFIX_GAP.fullmatch(text[n.span.end : start - 1]) for n in entities):
                 continue  # "Life Investors Inc <LINV.O>": the name may leave out a company suffix
         kept.append(e)

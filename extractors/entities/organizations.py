@@ -53,14 +53,19 @@ def _org_after_head(words: Sequence[Word], i: int, lang: str, max_words: int) ->
 
 
 def _org_before_head(words: Sequence[Word], i: int, lang: str, max_words: int) -> Span | None:
-    """Capitalized words (not sentence-initial function words) before the head."""
+    """Capitalized words (not sentence-initial function words) before the head, over a connector
+    between two of them ("Anglo American Corp of South Africa Ltd": ``organizations.connectors``)."""
     if not words[i].text[:1].isupper():
         return None
+    connectors = set(lexicon.load(lang, "entities").get("organizations", {}).get("connectors", ()))
     start = None
-    for word in reversed(words[max(0, i - max_words + 1) : i]):
-        if not word.text[:1].isupper() or word.upos in CLOSED_UPOS:
+    run = list(reversed(words[max(0, i - max_words - 2) : i]))
+    for n, word in enumerate(run):
+        joins = word.text in connectors and start is not None and n + 1 < len(run) and run[n + 1].text[:1].isupper()
+        if not joins and (not word.text[:1].isupper() or word.upos in CLOSED_UPOS):
             break
-        start = word.span.start
+        if not joins:
+            start = word.span.start
     return Span(start, words[i].span.end) if start is not None else None
 
 

@@ -194,5 +194,6 @@ def _part(entity: Entity, span: Span, text: str, entities: Sequence[Entity], lan
     """A piece of an entity, resolved to a fuller name of the article it is part of."""
     surface = span.of(text)
     key = canonical(surface, lang)
-    fuller = next((e.resolved for e in entities if e is not entity and e.resolved != entity.resolved and f" {key} " in f" {e.resolved} "), key)
+    fuller = next((e.resolved for e in entities if e is not entity and e.label == entity.label and e.resolved != entity.resolved
+                   and f" {key} " in f" {e.resolved} "), key)  # a place is no piece of a company named after it
     return Entity(surface, entity.label, span, entity.sentence_index, key, fuller, entity.origin)
