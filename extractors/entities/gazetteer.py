@@ -162,7 +162,7 @@ def place_spans(sentences: Sequence[Sentence], text: str, lang: str) -> Iterable
     """Places named in the text, longest match first, never overlapping."""
     proclitics = tuple(matching(lang).get("proclitics", ()))
     for sentence in sentences:
-        tokens = _token_words(sentence)
+        tokens = token_words(sentence.words)
         i = 0
         while i < len(tokens):
             match = _longest_place(tokens, i, text, lang, proclitics)
@@ -174,10 +174,10 @@ def place_spans(sentences: Sequence[Sentence], text: str, lang: str) -> Iterable
             i += n
 
 
-def _token_words(sentence: Sentence) -> list[tuple[Span, tuple[Word, ...]]]:
-    """Each token's span with its words, in order."""
+def token_words(words: Sequence[Word]) -> list[tuple[Span, tuple[Word, ...]]]:
+    """Each token's span with its words, in order (a token the tokenizer split into words is one)."""
     groups: dict[int, list[Word]] = {}
-    for word in sentence.words:
+    for word in words:
         groups.setdefault(word.token_index, []).append(word)
     out = []
     for k in sorted(groups):

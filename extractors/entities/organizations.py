@@ -58,15 +58,22 @@ def _org_before_head(words: Sequence[Word], i: int, lang: str, max_words: int) -
     if not words[i].text[:1].isupper():
         return None
     connectors = set(lexicon.load(lang, "entities").get("organizations", {}).get("connectors", ()))
+    start = _name_start(words[max(0, i - max_words - 2) : i], connectors)
+    return Span(start, words[i].span.end) if start is not None else None
+
+
+def _name_start(before: Sequence[Word], connectors: set[str] = frozenset()) -> int | None:
+    """Where the run of capitalized words that ends ``before`` starts (no closed-class word in it, a
+    connector only between two capitalized words); None when ``before`` does not end in one."""
     start = None
-    run = list(reversed(words[max(0, i - max_words - 2) : i]))
+    run = list(reversed(before))
     for n, word in enumerate(run):
         joins = word.text in connectors and start is not None and n + 1 < len(run) and run[n + 1].text[:1].isupper()
         if not joins and (not word.text[:1].isupper() or word.upos in CLOSED_UPOS):
             break
         if not joins:
             start = word.span.start
-    return Span(start, words[i].span.end) if start is not None else None
+    return start
 
 
 def has_org_head(name: str, lang: str) -> bool:
@@ -95,11 +102,7 @@ def joined_across_split(entities: Sequence[Entity], sentences: Sequence[Sentence
             continue
         if not after.words[0].text[:1].isupper() or text[before.span.end : after.span.start].strip():
             continue
-        start = None
-        for word in reversed(before.words[-int(rules.get("max_words", 6)) :]):
-            if not word.text[:1].isupper() or word.upos in CLOSED_UPOS:
-                break
-            start = word.span.start
+        start = _name_start(before.words[-int(rules.get("max_words", 6)) :])
         if start is None:
             continue  # the sentence ends in punctuation or a word that is no name's
         span = Span(start, after.words[0].span.end)

@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from extractors.entities import canonical
+from extractors.entities.gazetteer import token_words
 from extractors.entities.keys import NORMALIZED_CACHE
 from extractors.entities.linking import expand_acronym
 from extractors.events.agents import is_title_word, person_title_test, person_words
@@ -114,10 +115,7 @@ def name_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
 def _tokens(words) -> list[tuple[str, Span, tuple[str, ...]]]:
     """(written token, its span, its words' parts of speech) in order: a name the tokenizer split
     ("منعم" → من + عم) is matched as written."""
-    grouped: dict[int, list] = {}
-    for w in words:
-        grouped.setdefault(w.token_index, []).append(w)
-    return [("".join(w.text for w in ws), Span(ws[0].span.start, ws[-1].span.end), tuple(w.upos for w in ws)) for ws in grouped.values()]
+    return [("".join(w.text for w in ws), span, tuple(w.upos for w in ws)) for span, ws in token_words(words)]
 
 
 def _named(actor, lex: dict, lang: str) -> bool:
@@ -145,7 +143,8 @@ def speak_for_organizations(drafts: Sequence[Draft], entities: Sequence[Entity],
         if not at or not all(is_title(w.text) for w in words[at:]):
             continue
         named = " ".join(w.text for w in words[:at])
-        org = next((e.resolved for e in organizations if canonical(named, lang) in (e.canonical, e.resolved)), None)
+        key = canonical(named, lang)
+        org = next((e.resolved for e in organizations if key in (e.canonical, e.resolved)), None)
         org = org or expand_acronym(named, [e.resolved for e in organizations], lang)
         if org is not None:
             d.actor = replace(d.actor, resolved=org)
