@@ -10,6 +10,11 @@ from event_helpers import fixture_events, only
 from extractors.events.speakers import same_speaker, speaker_keys
 
 
+def statements(backend, text: str, lang: str) -> list:
+    """The statements Dateline finds in ``text``."""
+    return [e for e in fixture_events(backend, text, lang) if e.type == "announcement"]
+
+
 def test_a_surname_or_a_title_is_the_one_longer_name_that_contains_it():
     keys = speaker_keys(["Margaret Thatcher", "Thatcher", "GM spokesman", "spokesman"], "en")
     assert same_speaker(keys, "Thatcher", "Margaret Thatcher")
@@ -29,20 +34,20 @@ def test_an_arabic_title_with_its_article_is_the_titled_phrase():
 
 def test_a_later_statement_by_the_spokesman_merges_into_the_gm_spokesman_s(backend):
     text = "A GM spokesman said on Monday that sales rose. The spokesman added that the plant would stay open."
-    said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
+    said = statements(backend, text, "en")
     assert [(e.actor, e.date, len(e.mentions)) for e in said] == [("GM spokesman", "2023-09-11", 2)]
 
 
 def test_the_official_later_is_the_one_an_organization_named_with_that_title_before(backend):
     """'a Carlton official said' gives the company as actor; 'the official said' later is the same speaker."""
     text = 'Output at the Leeds plant will resume next week, a Carlton official said. "Orders are strong," the official said.'
-    said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
+    said = statements(backend, text, "en")
     assert [(e.actor, len(e.mentions)) for e in said] == [("Carlton", 2)]
 
 
 def test_a_later_statement_by_the_minister_title_merges_into_the_minister_s(backend):
     text = "قالت وزيرة السياحة سلمى الرحال يوم الاثنين إن الحجوزات ارتفعت. وأكدت الوزيرة أن الموسم سيكون طويلا."
-    said = [e for e in fixture_events(backend, text, "ar") if e.type == "announcement"]
+    said = statements(backend, text, "ar")
     assert [(e.date, len(e.mentions)) for e in said] == [("2023-09-11", 2)]
     assert said[0].actor.startswith("وزيرة السياحة")
 
@@ -107,7 +112,7 @@ def test_a_paper_whose_name_holds_a_time_word_speaks_and_the_one_it_quotes_speak
 def test_a_source_named_after_according_to_made_a_statement(backend, lang, text, speakers):
     """Guidelines: any statement attributed to an actor; 'according to X' attributes one to X when X is named
     or titled, never to a document, rules or anonymous sources. It takes no date."""
-    found = [e for e in fixture_events(backend, text, lang) if e.type == "announcement"]
+    found = statements(backend, text, lang)
     assert [e.actor for e in found] == speakers
     assert all(e.date is None for e in found)
 
@@ -115,14 +120,14 @@ def test_a_source_named_after_according_to_made_a_statement(backend, lang, text,
 def test_a_spokesman_named_by_his_company_s_acronym_speaks_for_the_company(backend):
     """'Western Paper Corp said … A WP spokesman said …': one speaker (the company of a spokesman names him)."""
     text = "Western Paper Corp said it will close its Ohio mill. A WP spokesman said the closing was permanent."
-    said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
+    said = statements(backend, text, "en")
     assert [(e.actor, len(e.mentions)) for e in said] == [("Western Paper Corp", 2)]
 
 
 def test_a_bare_title_with_an_adjective_later_is_the_person_introduced_with_it(backend):
     """'وأوضح الوزير النمساوي' after 'قال وزير الداخلية النمساوي NAME': the Austrian minister is the same speaker."""
     text = "قال وزير الداخلية النمساوي كريستيان فاغنر اليوم الأحد إن القانون سيعدل. وأوضح الوزير النمساوي أن الغرامات سترتفع."
-    said = [e for e in fixture_events(backend, text, "ar") if e.type == "announcement"]
+    said = statements(backend, text, "ar")
     assert [(e.actor, len(e.mentions)) for e in said] == [("كريستيان فاغنر", 2)]
 
 
@@ -132,5 +137,5 @@ def test_a_bare_title_with_an_adjective_later_is_the_person_introduced_with_it(b
 ])
 def test_a_title_that_says_the_same_later_is_the_same_speaker(backend, text, lang):
     """'spokesman' … 'the spokeswoman', 'الناطق الرسمي …' … 'المتحدث الرسمي': one speaker (title_synonyms)."""
-    said = [e for e in fixture_events(backend, text, lang) if e.type == "announcement"]
+    said = statements(backend, text, lang)
     assert [len(e.mentions) for e in said] == [2]
