@@ -285,7 +285,7 @@ def _connect(path: Path, read_only: bool, threads: int | None = None):
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except (duckdb.Error, OSError) as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if isinstance(exc, duckdb.IOException) and "lock" in message.lower():
+            if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
                 raise DatabaseBusy(f"the database {path} is in use by another process (another `dateline run`?); "
                                    "wait for it to finish or use --db") from None
             if not (read_only and attempt < _SWAPS_TOLERATED and _identity(path) != before):
