@@ -217,3 +217,40 @@ def test_a_company_whose_name_the_sentence_splitter_cut_before_its_suffix_speaks
     its short name later is the same speaker."""
     said = [e for e in fixture_events(backend, text, "en") if e.type == "announcement"]
     assert [e.actor for e in said] == [speaker]
+
+
+RELATIVE_THEN_STATEMENT = ("Smith, who met again this morning with senior bank executive William Rhodes and representatives "
+                           "of Morgan Guaranty Trust Co and Lloyds Bank Plc, told the banks that the government was preparing a telex.")
+
+
+def test_the_verb_after_who_is_the_person_s_whatever_the_parse(backend):
+    """"Smith, who met …": the parse makes "met" the root with "who" its only
+    subject, so no antecedent is found on the tree; "who" names the person
+    right before it (extractors/lang/en/events.toml, actors.relative_words)."""
+    meeting = only(events_of(backend, RELATIVE_THEN_STATEMENT), "meeting")
+    assert (meeting.actor, meeting.counterpart, meeting.date) == ("Smith", "William Rhodes", "2023-09-12")
+
+
+def test_the_verb_after_the_comma_closing_a_relative_clause_has_its_antecedent_as_subject(backend):
+    """"…, who met … Lloyds Bank Plc, told the banks": the parse makes the last
+    company of the relative clause the subject of "told"."""
+    told = only(events_of(backend, RELATIVE_THEN_STATEMENT), "announcement")
+    assert told.actor == "Smith"
+
+
+HART = "Jim Hart, chairman of Delta Mining Corp, who visited Lima on Monday, said output would rise."
+
+
+def test_a_person_named_before_who_comes_before_the_company_of_his_title(backend):
+    """"who" refers to a person: "Jim Hart, chairman of Delta Mining Corp, who
+    visited …" is Hart's visit, not the company's (his name starts before the
+    eight words looked back over)."""
+    visit = only(events_of(backend, HART), "visit")
+    assert (visit.actor, visit.date) == ("Jim Hart", "2023-09-11")
+
+
+def test_the_day_of_a_relative_clause_stays_in_it(backend):
+    """The parse makes "said" a conjunct of "visited"; Monday is the visit's,
+    set off by the commas of the relative clause, not the statement's."""
+    said = only(events_of(backend, HART), "announcement")
+    assert (said.actor, said.date) == ("Jim Hart", None)

@@ -38,6 +38,7 @@ from extractors.events.cues import (
     verb_right_after,
 )
 from extractors.events.noun_dates import commas_around, noun_before
+from extractors.events.tree import relative_clause_before
 from extractors.records import Span, Word
 
 #: Relations across which a predicate does not inherit a date.
@@ -286,4 +287,4 @@ def governor(words: Sequence[Word], predicates: Sequence[Predicate], n: int) -> 
         seen.add(node)
         if node in anchor and anchor[node] != n:
             found = anchor[node]
-            return None if predicates[found].is_statement else found
+            return None if predicates[found].is_statement or relative_clause_before(words, node, start) else found

@@ -16,8 +16,14 @@ Two forms, read on words and morphology so that a parse error does not lose them
 
 The antecedent is the nearest person or organization named back to the
 previous verb (appositions and one comma allowed: "فتحي بسباس، نائب رئيس
-النادي الذي أكد"), else the noun phrase before the relative word, which
-acts only in statements: a described traveller is no actor of ours.
+النادي الذي أكد"; a person first after ``actors.person_relatives``: "who"),
+else the noun phrase before the relative word, which acts only in statements:
+a described traveller is no actor of ours.
+
+Where the subject comes before its verb, the verb right after the comma that
+closes a relative clause set off by commas also has the antecedent as its
+subject ("Seixas, who met … Lloyds Bank Plc, told the banks"): the parse
+often makes the clause's last name that subject.
 """
 
 from __future__ import annotations
@@ -43,6 +49,11 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
     when it is one nobody acts as, or ``None`` when the trigger heads none."""
     words, trigger = clause.words, clause.words[clause.trigger]
     actors = query.lex["actors"]
+    closing = _closed_relative(clause, actors) if not query.lex["syntax"]["actor_after_trigger_first"] else None
+    if closing is not None:
+        named = _named_antecedent(words, closing, entities, actors["hard_breaks"], _person_first(words, closing, actors))
+        if named is not None:
+            return from_entity(named, "entity")
     at = _relative_word(clause, actors)
     if at is not None:
         gender = actors["relative_words"][words[at].text]
@@ -57,7 +68,7 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
         end = clause.trigger
     else:
         return None
-    named = _named_antecedent(words, end, entities, actors["hard_breaks"])
+    named = _named_antecedent(words, end, entities, actors["hard_breaks"], _person_first(words, end - 1, actors))
     if named is not None:
         return from_entity(named, "entity")
     if not query.is_statement:
@@ -77,6 +88,24 @@ def _relative_word(clause: Clause, actors: dict) -> int | None:
     while at >= 0 and (words[at].upos in _BEFORE_VERB_UPOS or words[at].text in between) and words[at].text not in relative_words:
         at -= 1
     return at if at >= 0 and words[at].text in relative_words else None
+
+
+def _closed_relative(clause: Clause, actors: dict) -> int | None:
+    """The position of the comma opening a relative clause (", who …,") that the comma right before the
+    trigger closes, or ``None``."""
+    words, relative_words = clause.words, actors["relative_words"]
+    at = clause.trigger - 1
+    while at >= 0 and (words[at].upos in _BEFORE_VERB_UPOS or words[at].text in actors["relative_between"]):
+        at -= 1
+    if at < 2 or words[at].text != ",":
+        return None
+    opening = next((i for i in range(at - 1, 0, -1) if words[i].text == "," or words[i].text in actors["hard_breaks"]), None)
+    return opening if opening is not None and words[opening].text == "," and words[opening + 1].text in relative_words else None
+
+
+def _person_first(words: Sequence[Word], before: int, actors: dict) -> bool:
+    """Whether the relative word after ``before`` refers to a person ("who")."""
+    return before + 1 < len(words) and words[before + 1].text in actors.get("person_relatives", ())
 
 
 def _agrees(verb: Word, gender: str) -> bool:
@@ -127,8 +156,10 @@ def _described_antecedent(words: Sequence[Word], position: int, actors: dict, la
     return None
 
 
-def _named_antecedent(words: Sequence[Word], end: int, entities: Sequence[Entity], hard_breaks: Sequence[str]) -> Entity | None:
-    """The nearest PER/ORG name back from ``end`` to the previous verb or hard break."""
+def _named_antecedent(words: Sequence[Word], end: int, entities: Sequence[Entity], hard_breaks: Sequence[str],
+                      person_first: bool = False) -> Entity | None:
+    """The nearest PER/ORG name ending back from ``end`` to the previous verb or
+    hard break; the nearest person when ``person_first`` and one is there."""
     start = end
     while start > 0 and end - start < ANTECEDENT_WINDOW:
         word = words[start - 1]
@@ -138,7 +169,8 @@ def _named_antecedent(words: Sequence[Word], end: int, entities: Sequence[Entity
     if start == end:
         return None
     lo, hi = words[start].span.start, words[end - 1].span.end
-    found = [e for e in entities if e.label in ("PER", "ORG") and lo <= e.span.start and e.span.end <= hi]
+    found = [e for e in entities if e.label in ("PER", "ORG") and lo < e.span.end <= hi]  # the window may cut a name's start
+    found = [e for e in found if e.label == "PER"] or found if person_first else found
     return max(found, key=lambda e: e.span.start, default=None)
 
 

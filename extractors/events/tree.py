@@ -56,6 +56,15 @@ def relative_antecedent(words: Sequence[Word], verb: Word) -> Word | None:
     return next((w for w in words if w.index == verb.head), None)
 
 
+def relative_clause_before(words: Sequence[Word], verb: int, position: int) -> bool:
+    """Whether the verb at ``verb`` heads a relative clause (a relative pronoun
+    is its subject) that a comma closes before ``position``: "X, who visited
+    Lima on Monday, said …", where the parse may make "said" depend on
+    "visited", which then is no event it belongs to."""
+    subject = any(w.head == words[verb].index and w.deprel.startswith("nsubj") and "PronType=Rel" in (w.feats or "") for w in words)
+    return subject and any(w.text == "," for w in words[verb + 1 : position])
+
+
 def passive_agents(words: Sequence[Word], trigger: Word, subjects: list[Word]) -> list[Word]:
     """A passive verb is done by its agent ("was announced by the ministry"),
     never by its passive subject, which is what was said, visited or met ("the
