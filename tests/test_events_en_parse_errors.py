@@ -254,3 +254,11 @@ def test_the_day_of_a_relative_clause_stays_in_it(backend):
     set off by the commas of the relative clause, not the statement's."""
     said = only(events_of(backend, HART), "announcement")
     assert (said.actor, said.date) == ("Jim Hart", None)
+
+
+def test_a_nationality_adjective_is_nobody_s_name(backend):
+    """"reports which said …": with no subject on the tree, the fallback looks
+    for a name near the verb; "British" in "British anger" only describes the
+    anger (NER tags it MISC)."""
+    events = events_of(backend, "She declined comment on local press reports which said the ministry would back a plan to calm British anger.")
+    assert [e.actor for e in events if e.type == "announcement"] in ([], [None])

@@ -147,7 +147,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     actors, syntax, roles = query.lex["actors"], query.lex["syntax"], query.lex["roles"]
     trigger = clause.words[clause.trigger]
     inside = [e for e in clause_entities(entities, clause) if not e.span.overlaps(trigger.span)]
-    free = [e for e in inside if role_of(e.span.start, clause, roles, inside) is None]
+    free = [e for e in inside if role_of(e.span.start, clause, roles, inside) is None and not _modifier(clause.words, e)]
     in_clause = clause.words[clause.start : clause.end]
     broken = implausible(clause.words, trigger)
     subjects = [] if broken else [w for w in parse_subjects(clause.words, trigger) if w in in_clause or ends_right_before(clause.words, w, trigger)]
@@ -254,6 +254,12 @@ def _adjacent_place(clause: Clause, free: Sequence[Entity], labels: Sequence[str
     i = neighbours.index(trigger)
     near = {w.span.start for w in neighbours[max(0, i - 1) : i + 2] if w is not trigger}
     return [e for e in free if e.label in labels and e.span.start in near][:1]
+
+
+def _modifier(words: Sequence[Word], entity: Entity) -> bool:
+    """A name that is an adjective of a noun ("on Japanese imports"): it describes the noun, it does nothing."""
+    inside = [w for w in words if entity.span.start <= w.span.start < entity.span.end]
+    return bool(inside) and all(w.upos == "ADJ" and w.deprel == "amod" for w in inside)
 
 
 def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
