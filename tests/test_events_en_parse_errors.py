@@ -262,3 +262,10 @@ def test_a_nationality_adjective_is_nobody_s_name(backend):
     anger (NER tags it MISC)."""
     events = events_of(backend, "She declined comment on local press reports which said the ministry would back a plan to calm British anger.")
     assert [e.actor for e in events if e.type == "announcement"] in ([], [None])
+
+
+def test_a_name_before_an_apposition_set_off_by_commas_speaks(backend):
+    """"Marsh, a Republican, said": the parse gives "said" both words as
+    subjects; the apposition ends right before the verb, the name is who spoke."""
+    said = [e for e in events_of(backend, "Marsh, a Republican, said he agrees but said others may want changes.") if e.type == "announcement"]
+    assert [e.actor for e in said] == ["Marsh"]

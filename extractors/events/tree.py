@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from extractors.records import Word
 
+#: Most words of an apposition set off by commas between a subject and its verb.
+MAX_APPOSITION = 8
 #: Dependents that stay outside a phrase's surface ("the", "of", punctuation).
 _OUTSIDE = ("det", "case", "punct", "cc", "mark")
 
@@ -78,10 +80,17 @@ def passive_agents(words: Sequence[Word], trigger: Word, subjects: list[Word]) -
 def ends_right_before(words: Sequence[Word], subject: Word, trigger: Word) -> bool:
     """The subject's phrase ends right before the verb, past its own commas ("Mark
     Dole, a vice president at X, said", parsed with the title as the subject):
-    the clause break between them is the apposition's, not a clause's."""
+    the clause break between them is the apposition's, not a clause's; also
+    when only such an apposition set off by commas stands between them ("Byrd,
+    a Democrat, said", parsed with both as subjects)."""
     _, hi = subtree_span(words, subject)
     between = [w for w in words if hi <= w.span.start < trigger.span.start]
-    return hi <= trigger.span.start and all(w.upos == "PUNCT" for w in between)
+    if hi > trigger.span.start:
+        return False
+    if all(w.upos == "PUNCT" for w in between):
+        return True
+    return (3 <= len(between) <= MAX_APPOSITION + 2 and between[0].text == "," and between[-1].text == ","
+            and not any(w.upos in ("VERB", "AUX") or w.text == "," for w in between[1:-1]))
 
 
 def possessor_clitic(word: Word, noun: Word) -> bool:
