@@ -139,3 +139,16 @@ def test_a_title_that_says_the_same_later_is_the_same_speaker(backend, text, lan
     """'spokesman' … 'the spokeswoman', 'الناطق الرسمي …' … 'المتحدث الرسمي': one speaker (title_synonyms)."""
     said = statements(backend, text, lang)
     assert [len(e.mentions) for e in said] == [2]
+
+
+def test_an_earlier_dated_statement_reported_by_the_speaker_is_an_event_of_its_own(backend):
+    """"Acme said it announced on September 1 …": the announcement of September 1
+    is not the statement being made; merged, it would date that statement."""
+    said = statements(backend, "Acme Holdings Inc said it announced on September 1 its intention to sell shares.", "en")
+    assert sorted((e.trigger, e.date) for e in said) == [("announced", "2023-09-01"), ("said", None)]
+
+
+def test_a_statement_dated_today_that_the_speaker_reports_is_the_one_being_made(backend):
+    """"said it announced today": the same statement, one event, dated today."""
+    said = statements(backend, "Acme Holdings Inc said it announced today its intention to sell shares.", "en")
+    assert [(e.date, len(e.mentions)) for e in said] == [("2023-09-12", 2)]

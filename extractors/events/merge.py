@@ -3,7 +3,8 @@
 Two mentions are one event when type, actor (resolved name) and factuality
 agree, their counterparts do not conflict and their dates overlap. Statements
 are one event per speaker and day: repeated "said" of one speaker merge unless
-their dates conflict, and the event keeps every mention as evidence. A short
+their dates conflict or one reports an earlier, dated statement of the speaker
+("said it announced on February 25"), and the event keeps every mention as evidence. A short
 form of a name of the article ("Thatcher", "the spokesman", "الوزيرة") is the
 speaker of the one longer name it belongs to (:mod:`.speakers`); the event
 then shows the fullest name its mentions give.
@@ -19,6 +20,7 @@ from extractors.events.clause import Argument
 from extractors.events.confidence import Evidence, score
 from extractors.events.draft import Draft
 from extractors.events.speakers import same_speaker, speaker_keys
+from extractors.events.tree import descendants
 from extractors.records import Article, Event, EventMention, TimeExpression
 
 #: Modalities whose mentions may describe the same event; "planned" and
@@ -34,7 +36,8 @@ def merge(article: Article, lang: str, drafts: Sequence[Draft], names: Sequence[
     keys = speaker_keys([_name(d.actor) for d in drafts] + list(names), lang, articles)
     groups: list[list[Draft]] = []
     for d in drafts:
-        group = next((g for g in groups if _same_event(g[0], d, keys) and all(_dates_agree(x, d) for x in g)), None)
+        group = next((g for g in groups if _same_event(g[0], d, keys)
+                      and all(_dates_agree(x, d) and not _reports_earlier(x, d, article) and not _reports_earlier(d, x, article) for x in g)), None)
         if group is None:
             groups.append([d])
         else:
@@ -62,6 +65,17 @@ def _dates_agree(a: Draft, b: Draft) -> bool:
     if a.time is None or b.time is None:
         return True
     return a.time.date_start <= b.time.date_end and b.time.date_start <= a.time.date_end
+
+
+def _reports_earlier(outer: Draft, inner: Draft, article: Article) -> bool:
+    """``inner`` is a statement verb dated before the publication day that
+    ``outer``, undated, reports ("THL said it announced on February 25 its
+    intention …"): an earlier statement, not a mention of the one being made
+    (a statement noun, "في تصريح اليوم", is the one being made)."""
+    return (outer.type == inner.type == "announcement" and outer.time is None and inner.date_basis == "explicit"
+            and not outer.is_noun and not inner.is_noun and outer.sentence is inner.sentence
+            and article.published is not None and inner.time.date_end < article.published
+            and inner.trigger.index in descendants(outer.sentence.words, outer.trigger) - {outer.trigger.index})
 
 
 def _event(article: Article, lang: str, group: list[Draft]) -> Event:
