@@ -97,3 +97,18 @@ def test_talks_between_a_long_title_s_holder_and_others_are_held_by_him(backend)
     over a title of four words, a nationality among them, which is no second party to the talks."""
     e = only(events_of(backend, "The dispute eased last month after talks between Deputy Iranian Finance Minister Mehdi Navvab and French officials."), "meeting")
     assert e.actor == "Mehdi Navvab" and e.counterpart != "Iranian"
+
+
+def test_a_plural_after_because_of_holds_no_talks(backend):
+    """Only "of" right after the event noun names its holder: "talks in Geneva
+    because of rising sentiments" are not the sentiments' talks."""
+    talks = only(events_of(backend, "Lee said he would face tough talks in Geneva because of rising protectionist sentiments in Congress."), "meeting")
+    assert talks.actor == "Lee"
+
+
+def test_events_a_planned_trip_is_for_are_planned_too(backend):
+    """"will leave … to attend the council meeting and for talks": what a planned
+    trip is for has not happened yet; attending a meeting is taking part in it."""
+    events = events_of(backend, "Finance Minister Pedro Alves will leave for Geneva on Monday to attend the council meeting and for talks with U.N. officials.")
+    meetings = [e for e in events if e.type == "meeting"]
+    assert meetings and all(e.modality == "planned" and e.actor == "Pedro Alves" for e in meetings)

@@ -269,3 +269,15 @@ def test_a_name_before_an_apposition_set_off_by_commas_speaks(backend):
     subjects; the apposition ends right before the verb, the name is who spoke."""
     said = [e for e in events_of(backend, "Marsh, a Republican, said he agrees but said others may want changes.") if e.type == "announcement"]
     assert [e.actor for e in said] == ["Marsh"]
+
+
+def test_a_meeting_of_a_group_is_held_by_it_and_dated_at_the_end_of_its_phrase(backend):
+    """"said the meeting of six major industrial nations in Paris last month did
+    not …": the plural noun after "of" holds the meeting (not the speaker's
+    ministry), and "last month", which the parse makes the subject of "did not
+    set", ends the phrase that is that verb's subject: the meeting's date, not
+    the statement's."""
+    events = events_of(backend, "Lee said the meeting of six major industrial nations in Paris last month did not set a target for the dollar.")
+    meeting, said = only(events, "meeting"), only(events, "announcement")
+    assert (meeting.actor, meeting.date) == ("six major industrial nations", "2023-08")
+    assert (said.actor, said.date) == ("Lee", None)

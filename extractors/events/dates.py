@@ -51,7 +51,7 @@ def attach_dates(drafts: Sequence[Draft], times: Sequence[TimeExpression], names
     if not has_tree(words):
         _by_surface(drafts, times)
         return
-    predicates = _predicates(drafts)
+    predicates = predicates_of(drafts)
     owned = attach(words, predicates, [t.span for t in times], names, cues, [t.granularity for t in times])
     for t, n in owned.items():
         drafts[n].time, drafts[n].date_basis = times[t], "explicit"
@@ -124,7 +124,7 @@ def plans_by_reference(drafts: Sequence[Draft], times: Sequence[TimeExpression],
     refs = [t for t in times if t.value == FUTURE_REFERENCE]
     if not drafts or not refs or not has_tree(drafts[0].sentence.words):
         return
-    predicates = _predicates(drafts)
+    predicates = predicates_of(drafts)
     for n in attach(drafts[0].sentence.words, predicates, [t.span for t in refs], names, cues).values():
         if drafts[n].modality == "asserted" and drafts[n].type != "announcement" and drafts[n].time is None:
             drafts[n].modality = "planned"
@@ -138,7 +138,7 @@ def recurring(drafts: Sequence[Draft], times: Sequence[TimeExpression], names: S
     sets = [t for t in times if t.kind == "set"]
     if not drafts or not sets or not has_tree(drafts[0].sentence.words):
         return
-    for n in attach(drafts[0].sentence.words, _predicates(drafts), [t.span for t in sets], names, cues).values():
+    for n in attach(drafts[0].sentence.words, predicates_of(drafts), [t.span for t in sets], names, cues).values():
         drafts[n].recurring = True
 
 
@@ -285,6 +285,6 @@ def publication_day(published: date) -> TimeExpression:
     return TimeExpression("", Span(0, 0), "date", published.isoformat(), "day", published, published, "publication", published)
 
 
-def _predicates(drafts: Sequence[Draft]) -> list[Predicate]:
+def predicates_of(drafts: Sequence[Draft]) -> list[Predicate]:
     """The drafts as the attachment sees them: position, noun or verb, statement or not."""
     return [Predicate(d.position, d.is_noun, d.type == "announcement") for d in drafts]

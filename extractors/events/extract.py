@@ -27,7 +27,7 @@ from extractors.events.dates import (
 )
 from extractors.events.draft import Draft
 from extractors.events.merge import merge
-from extractors.events.modality import governed_modality, modality, scheduled_progressive
+from extractors.events.modality import governed_modality, modality, plans_below, scheduled_progressive
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.sources import source_drafts
@@ -130,6 +130,7 @@ def _sentence_events(text, sentence, entities, times, lex, lang, previous: Argum
         drafts.append(draft)
     names = [e.span for e in ents]
     attach_dates(drafts, [t for t in in_sentence if t.kind in DATED_KINDS and t.date_start], names, lex["date_cues"])
+    plans_below(drafts)
     drafts += source_drafts(text, sentence, ents, sentence_times, lex, lang)  # "according to the ministry": no date
     _undate_manner_content(drafts, is_manner_word(lex))
     plans_by_reference(drafts, in_sentence, names, lex["date_cues"])

@@ -77,6 +77,18 @@ def genitive_holder(clause: Clause, child: Word, query: Query) -> bool:
             and definite and not any(w.head == child.index and w.deprel == "case" for w in clause.words))
 
 
+def holder_after_preposition(clause: Clause, child: Word, query: Query) -> bool:
+    """A plural common noun after one of ``actors.holder_prepositions`` ("the
+    meeting of six major industrial nations", "a meeting of shareholders"):
+    the group that holds the event. A singular one is what it is about
+    ("talks of a merger"); a time is never a holder ("a meeting of two hours").
+    The preposition follows the noun: "talks … because of rising sentiments" holds no one."""
+    marks, right_after = query.lex["actors"]["holder_prepositions"], clause.words[clause.trigger + 1 : clause.trigger + 2]
+    return (query.event_type in query.lex["actors"]["genitive_holder_types"] and child.upos == "NOUN"
+            and "Number=Plur" in (child.feats or "") and not any(child.span.overlaps(t) for t in clause.times)
+            and any(w.head == child.index and w.deprel == "case" and w.text.casefold() in marks for w in right_after))
+
+
 def described_agent_word(word: Word, query: Query) -> bool:
     """A delegation, committee or mission (``actors.described_agents``): a clearly described actor."""
     return canonical(word.lemma or word.text, query.lang) in canonical_set(tuple(query.lex["actors"]["described_agents"]), query.lang)

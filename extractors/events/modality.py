@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.entities.keys import normalize
+from extractors.events.attach import governor
+from extractors.events.dates import predicates_of
+from extractors.events.draft import Draft
 from extractors.events.tree import children
 from extractors.events.triggers import lemma_keys, lemma_listed
 from extractors.events.wordsets import normalized_set
@@ -212,3 +215,18 @@ def _complement(words: Sequence[Word], verb: Word, cues: dict) -> bool:
     marks = [w for w in below if w.deprel == "mark"]
     return (bool(marks) and all(m.text.casefold() in cues["complement_marks"] for m in marks)
             and marks[-1].index == verb.index - 1 and not any(w.deprel.startswith("aux") for w in below))
+
+
+def plans_below(drafts: Sequence[Draft]) -> None:
+    """An event noun that depends on a planned event is part of the plan
+    ("would leave on Monday to attend the IMF meeting and for talks with U.S.
+    officials", "will visit Rome during a trip to Europe"): planned, unless a
+    date of its own says when it is. Run on one sentence's drafts, dated."""
+    if not drafts:
+        return
+    words, predicates = drafts[0].sentence.words, predicates_of(drafts)
+    for n, d in enumerate(drafts):
+        if d.is_noun and d.type != "announcement" and d.modality == "asserted" and d.date_basis != "explicit":
+            g = governor(words, predicates, n)
+            if g is not None and drafts[g].modality == "planned":
+                d.modality = "planned"

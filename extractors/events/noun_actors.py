@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from extractors.events.agents import person_title_test
 from extractors.events.clause import Argument, Clause, Query, clause_entities, entity_at, from_entity, parse_subjects, role_of
 from extractors.events.holders import (
-    described_agent_word, gathers, genitive_holder, is_light, issued_by, issuer_after, name_in_genitive, verb_with_subject,
+    described_agent_word, gathers, genitive_holder, holder_after_preposition, is_light, issued_by, issuer_after, name_in_genitive,
+    verb_with_subject,
 )
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.subjects import subject_actor
@@ -49,6 +50,8 @@ def noun_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Argu
                 return described_agent(clause, query.lex, query.lang)
             named = name_in_genitive(clause, child, entities)
             return from_entity(named, "parse") if named else noun_phrase(clause, child, query.lex, query.lang)
+        if not owner and holder_after_preposition(clause, child, query):  # "the meeting of six major industrial nations"
+            return noun_phrase(clause, child, query.lex, query.lang)
     issuer = issuer_after(clause, query)  # "بيان صادر اليوم عن الخارجية": the parse hung the issuer on the day
     if issuer is not None:
         owner = entity_at(issuer, entities, labels)

@@ -1,7 +1,10 @@
 """An event noun right before a time expression takes it, whatever the parse
 says ("the visit on Sunday", "talks earlier today", "زيارة يوم الأحد"), also
 across a comma when the expression is set off by commas ("خلال زيارته،
-الجمعة، السوق البلدي"). Pure functions over words, like :mod:`.cues`."""
+الجمعة، السوق البلدي"), and at the end of the noun's phrase when that
+phrase is the subject of the verb right after the expression ("the meeting of
+six major industrial nations in Paris last month did not establish …").
+Pure functions over words, like :mod:`.cues`."""
 
 from __future__ import annotations
 
@@ -12,6 +15,10 @@ from extractors.records import Span, Word
 
 #: Commas that may set a time expression off.
 COMMAS = (",", "،")
+#: Words of a noun phrase between its event noun and a time expression that ends it.
+PHRASE_UPOS = ("NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM")
+#: Most words between the event noun and the expression that ends its phrase.
+MAX_PHRASE_GAP = 8
 
 
 def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: int = 2, skip_comma: bool = False) -> int | None:
@@ -37,3 +44,22 @@ def commas_around(words: Sequence[Word], span: Span) -> bool:
     before = [w for w in words if w.span.end <= span.start]
     after = [w for w in words if w.span.start >= span.end]
     return bool(before and after) and before[-1].text in COMMAS and after[0].text in COMMAS
+
+
+def subject_phrase_noun(words: Sequence[Word], span: Span, nouns: Sequence[int]) -> int | None:
+    """The event noun whose phrase the expression ends, when a verb follows
+    right after it: the phrase is that verb's subject, and the expression can
+    only be the noun's ("said the meeting … in Paris last month did not …")."""
+    after = [w for w in words if w.span.start >= span.end][:1]
+    if not after or after[0].upos not in ("VERB", "AUX"):
+        return None
+    j = first_word(words, span) - 1
+    for _ in range(MAX_PHRASE_GAP + 1):
+        if j < 0:
+            return None
+        if j in nouns:
+            return j
+        if words[j].upos not in PHRASE_UPOS:
+            return None
+        j -= 1
+    return None
