@@ -4,7 +4,7 @@ meeting noun. Short sentences of our own, through recorded analyses (``backend``
 
 from __future__ import annotations
 
-from event_helpers import fixture_events
+from event_helpers import fixture_events, only
 
 
 def events_of(backend, text: str):
@@ -267,3 +267,11 @@ def test_a_name_past_a_time_adverbial_is_the_object_s_not_the_subject_s_appositi
     day is whom he met; the prime minister (whose name the recognizer missed) holds the meeting."""
     text = "التقى رئيس الحكومة الحبيب قايد الصيد اليوم الخميس الرئيس البرتغالي السابق وزعيم حزب الاشتراكيين ماريو سواريش."
     assert [a.startswith("رئيس الحكومة") for a in actors(events_of(backend, text), "meeting")] == [True]
+
+
+def test_a_name_right_after_a_noun_with_a_possessive_clitic_is_the_verb_s_subject(backend):
+    """"أعلن عن تركيبتها سامي الفرجاني": the parse hangs the name on "تركيبتها"
+    as its genitive, inside the verb's prepositional phrase; a noun that already
+    has a possessive pronoun takes no genitive, so the name is the subject."""
+    said = only(fixture_events(backend, "قررت الهيئة مساندة الحكومة التي أعلن عن تركيبتها سامي الفرجاني، لكن بشروط.", "ar"), "announcement")
+    assert said.actor == "سامي الفرجاني"

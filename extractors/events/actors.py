@@ -34,7 +34,7 @@ from extractors.events.noun_actors import noun_actor
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.relative import relative_actor
 from extractors.events.subjects import subject_actor
-from extractors.events.tree import descendants, ends_right_before, passive_agents
+from extractors.events.tree import descendants, ends_right_before, passive_agents, possessor_clitic
 from extractors.events.triggers import is_manner_word, lemma_listed, verbal_ending
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Span, Word
@@ -256,6 +256,11 @@ def _adjacent_place(clause: Clause, free: Sequence[Entity], labels: Sequence[str
     return [e for e in free if e.label in labels and e.span.start in near][:1]
 
 
+def _possessed(words: Sequence[Word], noun: Word | None) -> bool:
+    """The noun carries a possessive pronoun in its own token ("تركيبتها")."""
+    return noun is not None and any(possessor_clitic(w, noun) and w.token_index == noun.token_index for w in words)
+
+
 def _modifier(words: Sequence[Word], entity: Entity) -> bool:
     """A name that is an adjective of a noun ("on Japanese imports"): it describes the noun, it does nothing."""
     inside = [w for w in words if entity.span.start <= w.span.start < entity.span.end]
@@ -270,6 +275,10 @@ def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
     seen: set[int] = set()
     while word is not None and word.head not in (None, 0) and word.index not in seen:
         seen.add(word.index)
+        head = by_index.get(word.head)
+        if not seen - {word.index} and head is not None and head.head == trigger.index and _possessed(words, head) \
+                and words.index(word) == max(i for i, w in enumerate(words) if w.token_index == head.token_index) + 1:
+            return False  # "أعلن عن تركيبتها يوسف الشاهد": a noun with a possessive clitic takes no genitive; the name right after is the subject
         if word.head == trigger.index:
             return any(w.head == word.index and w.deprel == "case" for w in words)
         word = by_index.get(word.head)
