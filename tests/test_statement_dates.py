@@ -174,3 +174,12 @@ def test_a_day_set_off_by_commas_right_after_a_visit_is_the_visit_s(backend):
     events = fixture_events(backend, "وقال الوزير خلال زيارته ، الجمعة، السوق البلدي بأريانة إنه سيتم إعداد خطة.", "ar")
     assert only(events, "visit").date == "2023-09-08"
     assert only(events, "announcement").date == "2023-09-08"
+
+
+def test_the_day_of_what_a_statement_is_about_is_not_the_statement_s(backend):
+    """"اعتبرت الجمعية في تعقيب … بشأن قرار اللجنة … ليوم الثلاثاء الماضي": the
+    topic after "بشأن" is dated, not the comment on it, even eleven words on
+    (dates.occasion_prepositions, cues.occasion_noun)."""
+    said = only(events_of(backend, "واعتبرت الجمعية في تعقيب نشرته مؤخرا على موقعها الرسمي بشأن قرار لجنة المالية والتخطيط "
+                                   "والتنمية الجهوية ليوم الثلاثاء الماضي أن القرار خاطئ.", "ar"), "announcement")
+    assert (said.actor, said.date) == ("الجمعية", None)

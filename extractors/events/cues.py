@@ -135,7 +135,7 @@ def bounded(words: Sequence[Word], span: Span, cues: DateCues) -> bool:
     return target or any(phrase_at(words, j, cues.bound_prepositions) == i - j for j in range(max(0, i - 3), i))
 
 
-def occasion_noun(words: Sequence[Word], span: Span, cues: DateCues, reach: int = 8) -> int | None:
+def occasion_noun(words: Sequence[Word], span: Span, cues: DateCues, reach: int = 12) -> int | None:
     """Position of the noun an occasion preposition introduces when the
     expression follows that noun ("on the occasion of Labour Day on May 1",
     "بمناسبة العيد الوطني يوم 20 مارس", "during talks earlier today"); None
