@@ -183,3 +183,15 @@ def test_the_day_of_what_a_statement_is_about_is_not_the_statement_s(backend):
     said = only(events_of(backend, "واعتبرت الجمعية في تعقيب نشرته مؤخرا على موقعها الرسمي بشأن قرار لجنة المالية والتخطيط "
                                    "والتنمية الجهوية ليوم الثلاثاء الماضي أن القرار خاطئ.", "ar"), "announcement")
     assert (said.actor, said.date) == ("الجمعية", None)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("وأوضح سامي الفرجاني خلال ندوة صحفية نظمها المنتدى لتقديم تقرير شهر فيفري 2023، أن الوضع خطير.", "ar"),
+    ("A 0.4 pct rise in the March index of leading indicators points to moderate growth, economists said.", "en"),
+])
+def test_the_month_a_report_or_an_index_covers_is_not_the_statement_s(backend, text, lang):
+    """"تقرير شهر فيفري", "the March index": a month in the genitive of a thing
+    that is no event and no medium of the statement is the period it covers
+    (noun_dates.period_of_thing)."""
+    said = only(events_of(backend, text, lang), "announcement")
+    assert said.date is None

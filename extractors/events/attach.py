@@ -37,7 +37,7 @@ from extractors.events.cues import (
     statement_may_take,
     verb_right_after,
 )
-from extractors.events.noun_dates import commas_around, noun_before, subject_phrase_noun
+from extractors.events.noun_dates import commas_around, noun_before, period_of_thing, subject_phrase_noun
 from extractors.events.tree import relative_clause_before
 from extractors.records import Span, Word
 
@@ -152,8 +152,9 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     occasion = occasion_noun(words, span, cues)
     if occasion is not None and (found is None or predicates[found].position < occasion):
         return None  # the occasion's date ("on the occasion of X on May 1"), not the event's around it
-    if found is not None and predicates[found].is_statement and not statement_may_take(words, predicates[found].position, span, cues, by_index, granularity):
-        return None
+    if found is not None and predicates[found].is_statement and (not statement_may_take(words, predicates[found].position, span, cues, by_index, granularity)
+                                                                 or period_of_thing(words, head, granularity, nouns, cues)):
+        return None  # "said income in the quarter totaled …", "لتقديم تقرير شهر فيفري": what it reports on
     return found
 
 

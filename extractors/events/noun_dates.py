@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.events.cues import NOUN_GAP_UPOS, first_word
+from extractors.events.cues import NOUN_GAP_UPOS, DateCues, first_word, is_word
 from extractors.records import Span, Word
 
+#: Granularities of a period a thing covers ("the February report", "تقرير شهر فيفري").
+PERIODS = ("month", "quarter", "year")
 #: Commas that may set a time expression off.
 COMMAS = (",", "،")
 #: Words of a noun phrase between its event noun and a time expression that ends it.
@@ -63,3 +65,18 @@ def subject_phrase_noun(words: Sequence[Word], span: Span, nouns: Sequence[int])
             return None
         j -= 1
     return None
+
+
+def period_of_thing(words: Sequence[Word], head: int, granularity: str | None, nouns: Sequence[int], cues: DateCues) -> bool:
+    """A month or year in the genitive of a noun that names no event and no
+    medium of a statement ("لتقديم تقرير شهر فيفري 2017", "the February
+    report"): the period the thing covers, never when a statement about it
+    was made. A period noun between them ("شهر") is looked past."""
+    if granularity not in PERIODS or head is None or is_word(words[head], cues.period_nouns):
+        return False  # "انتقد النائب X الشهر الماضي": a period noun heading it is an adverb of time (accusative)
+    by_index = {w.index: i for i, w in enumerate(words)}
+    word, noun = words[head], by_index.get(words[head].head)
+    if noun is not None and is_word(words[noun], cues.period_nouns) and words[noun].head in by_index:
+        word, noun = words[noun], by_index[words[noun].head]
+    return (noun is not None and word.deprel in ("nmod", "compound") and words[noun].upos == "NOUN" and noun not in nouns
+            and not is_word(words[noun], cues.statement_media) and not any(w.head == word.index and w.deprel == "case" for w in words))
