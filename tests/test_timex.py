@@ -313,3 +313,15 @@ def test_a_weekend_is_its_saturday_and_sunday(text, published, value, start, end
     story the one just past (TIMEX3 week-end value)."""
     (found,) = find_time_expressions(text, "en", published)
     assert (found.value, found.date_start, found.date_end) == (value, start, end)
+
+
+def test_a_day_of_the_current_month_is_this_year_s_whatever_the_tense(backend):
+    """"دعت إلى تحرك يوم 21 سبتمبر الجاري": "الجاري" (current) makes it this
+    month's day; the past verb would otherwise put it a year back."""
+    from extractors.records import Article
+
+    text = "دعت الهيئة إلى تحرك احتجاجي وطني يوم 21 سبتمبر الجاري أمام البرلمان."
+    article = Article("fixture", text, "0" * 64, "mem", "ar", "metadata", TUE, "metadata")
+    sentences = backend.analyze([article])[0].sentences
+    (day,) = [t for t in find_time_expressions(text, "ar", TUE, sentences) if t.granularity == "day"]
+    assert (day.text, day.value, day.rule) == ("21 سبتمبر الجاري", "2023-09-21", "day_month_current")

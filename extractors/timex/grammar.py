@@ -106,7 +106,7 @@ class Grammar:
                 ("iso_date", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
                 ("day_range", rf"{_B}(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
                 ("month_day_range", rf"{b}(?P<month>{months})\.?\s+(?P<d1>{_DAY})\s*{ranges}\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-                ("day_month", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:(?:of|{joiners})\s+)?(?P<month>{months})\.?(?:,?\s*(?P<y>{_YEAR}))?{_E}"),  # "20 مارس2017": a year glued on
+                ("day_month", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<d>{_DAY})\s+(?:(?:of|{joiners})\s+)?(?P<month>{months})\.?(?:,?\s*(?P<y>{_YEAR})|\s+(?P<cur>{_alt(data['current_month']['words'])}))?{_E}"),  # "20 مارس2017": a year glued on
                 ("month_day", rf"{b}(?:(?P<w>{weekdays}),?\s+)?(?P<month>{months})\.?\s+(?P<d>{_DAY})(?!\d)(?:,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{_E}"),
                 ("month_year", rf"{b}(?P<month>{months})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
                 ("month", rf"{b}(?:{mprefix}\s+)?(?P<month>{months}){_E}"),

@@ -37,6 +37,8 @@ def calendar_day(c, ctx):
         rule = "calendar_date"
     elif ctx.anchor is None:
         return expr(ctx, c.span, "date", f"XXXX-{month:02d}-{day:02d}", "day", None, None, "day_month")
+    elif c.group("cur"):  # "21 مارس الجاري": of the current month
+        d, rule = safe_date(ctx.anchor.year, month, day), "day_month_current"
     else:
         year, how = pick_year(ctx.anchor, month, day, direction(ctx, c.span))
         d, rule = safe_date(year, month, day), f"day_month_{how}"
