@@ -195,3 +195,22 @@ def test_the_month_a_report_or_an_index_covers_is_not_the_statement_s(backend, t
     (noun_dates.period_of_thing)."""
     said = only(events_of(backend, text, lang), "announcement")
     assert said.date is None
+
+
+CALL_FOR_PROTEST = ("وتجدر الاشارة إلى أن الهيئة الوطنية لعمال الحضائر التابعة للاتحاد العام التونسي للشغل، دعت إلى تحرك احتجاجي "
+                    "وطني يوم 21 سبتمبر الجاري أمام مجلس نواب الشعب.")
+
+
+def test_a_statement_is_never_dated_after_the_article_that_reports_it(backend):
+    """"دعت إلى تحرك … يوم 21 سبتمبر الجاري" (published 12 September): the call
+    was made by then; the later day is the protest's (dates.future_is_planned)."""
+    called = only(events_of(backend, CALL_FOR_PROTEST, "ar"), "announcement")
+    assert called.date is None
+
+
+def test_a_subject_s_phrase_the_parse_cut_reaches_the_comma_before_its_verb(backend):
+    """"أن الهيئة الوطنية لعمال الحضائر التابعة للاتحاد …، دعت": the parse hangs
+    the phrase's tail on another verb; only the comma closing it stands before
+    the verb, so its head is still the subject (tree.ends_right_before)."""
+    called = only(events_of(backend, CALL_FOR_PROTEST, "ar"), "announcement")
+    assert called.actor == "الهيئة الوطنية"

@@ -11,8 +11,11 @@ from collections.abc import Sequence
 
 from extractors.records import Word
 
-#: Most words of an apposition set off by commas between a subject and its verb.
-MAX_APPOSITION = 8
+#: Commas that close a subject's phrase before its verb.
+COMMAS = (",", "،")
+#: Most words (prepositions split off counted) of an apposition or of the rest of a subject's phrase
+#: between the subject and its verb.
+MAX_APPOSITION = 12
 #: Dependents that stay outside a phrase's surface ("the", "of", punctuation).
 _OUTSIDE = ("det", "case", "punct", "cc", "mark")
 
@@ -82,15 +85,19 @@ def ends_right_before(words: Sequence[Word], subject: Word, trigger: Word) -> bo
     Dole, a vice president at X, said", parsed with the title as the subject):
     the clause break between them is the apposition's, not a clause's; also
     when only such an apposition set off by commas stands between them ("Byrd,
-    a Democrat, said", parsed with both as subjects)."""
+    a Democrat, said", parsed with both as subjects), or the rest of its phrase
+    that the parse hung elsewhere, up to the comma before the verb ("أن
+    التنسيقية الوطنية لعمال الحضائر التابعة للاتحاد، دعت")."""
     _, hi = subtree_span(words, subject)
     between = [w for w in words if hi <= w.span.start < trigger.span.start]
     if hi > trigger.span.start:
         return False
     if all(w.upos == "PUNCT" for w in between):
         return True
-    return (3 <= len(between) <= MAX_APPOSITION + 2 and between[0].text == "," and between[-1].text == ","
-            and not any(w.upos in ("VERB", "AUX") or w.text == "," for w in between[1:-1]))
+    if between[-1].text not in COMMAS or any(w.upos in ("VERB", "AUX") for w in between):
+        return False
+    inner = between[1:-1] if between[0].text in COMMAS else between[:-1]
+    return len(inner) <= MAX_APPOSITION and not any(w.upos == "PUNCT" for w in inner)
 
 
 def possessor_clitic(word: Word, noun: Word) -> bool:
