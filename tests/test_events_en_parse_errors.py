@@ -281,3 +281,17 @@ def test_a_meeting_of_a_group_is_held_by_it_and_dated_at_the_end_of_its_phrase(b
     meeting, said = only(events, "meeting"), only(events, "announcement")
     assert (meeting.actor, meeting.date) == ("six major industrial nations", "2023-08")
     assert (said.actor, said.date) == ("Lee", None)
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Delta Ridge Corp, which owns the Killington and Mount Snow ski resorts in Vt., said the new area is in the San Bernardino mountains.",
+     "Delta Ridge Corp"),
+    ("In a filing with the Securities and Exchange Commission, the group, which also includes individual investors and a foundation, "
+     "said it bought the stake as an investment.", "group"),
+])
+def test_the_verb_after_a_which_clause_is_said_by_what_comes_before_it(backend, text, actor):
+    """"X, which owns …, said": the parse makes "said" a parataxis of "owns";
+    the company before "which" spoke, and a common noun right before it ("the
+    group") rather than a name further back (the commission it filed with)."""
+    said = only(events_of(backend, text), "announcement")
+    assert said.actor == actor

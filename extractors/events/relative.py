@@ -51,9 +51,9 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
     actors = query.lex["actors"]
     closing = _closed_relative(clause, actors) if not query.lex["syntax"]["actor_after_trigger_first"] else None
     if closing is not None:
-        named = _named_antecedent(words, closing, entities, actors["hard_breaks"], _person_first(words, closing, actors))
-        if named is not None:
-            return from_entity(named, "entity")
+        found = _closing_antecedent(clause, closing, entities, query)
+        if found is not None:
+            return found
     at = _relative_word(clause, actors)
     if at is not None:
         gender = actors["relative_words"][words[at].text]
@@ -88,6 +88,19 @@ def _relative_word(clause: Clause, actors: dict) -> int | None:
     while at >= 0 and (words[at].upos in _BEFORE_VERB_UPOS or words[at].text in between) and words[at].text not in relative_words:
         at -= 1
     return at if at >= 0 and words[at].text in relative_words else None
+
+
+def _closing_antecedent(clause: Clause, closing: int, entities: Sequence[Entity], query: Query) -> Argument | None:
+    """Who the verb after a closed relative clause is said of: a common noun right before the clause
+    ("the group, which also includes …, said") for a statement, else the nearest name back from it,
+    else for a statement the phrase before it (a name NER missed: "S-K-I, which owns …, said")."""
+    words, actors = clause.words, query.lex["actors"]
+    before = words[closing - 1]
+    unnamed = before.upos == "NOUN" and not any(e.span.overlaps(before.span) for e in entities)
+    named = None if unnamed else _named_antecedent(words, closing, entities, actors["hard_breaks"], _person_first(words, closing, actors))
+    if named is not None:
+        return from_entity(named, "entity")
+    return _phrase_before(clause, closing, query) if query.is_statement else None
 
 
 def _closed_relative(clause: Clause, actors: dict) -> int | None:
