@@ -112,3 +112,13 @@ def test_events_a_planned_trip_is_for_are_planned_too(backend):
     events = events_of(backend, "Finance Minister Pedro Alves will leave for Geneva on Monday to attend the council meeting and for talks with U.N. officials.")
     meetings = [e for e in events if e.type == "meeting"]
     assert meetings and all(e.modality == "planned" and e.actor == "Pedro Alves" for e in meetings)
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Rep. Jack Kemp urged the Treasury to let the dollar find its level.", "Rep. Jack Kemp"),
+    ("The regional bank predicted that losses would reach 1.1 billion dlrs this year.", "regional bank"),
+])
+def test_urging_and_predicting_are_statements(backend, text, actor):
+    """As "دعا" and "توقع" are in Arabic: the guidelines' statements include calls and forecasts."""
+    said = only(events_of(backend, text), "announcement")
+    assert said.actor == actor
