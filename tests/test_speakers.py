@@ -152,3 +152,12 @@ def test_a_statement_dated_today_that_the_speaker_reports_is_the_one_being_made(
     """"said it announced today": the same statement, one event, dated today."""
     said = statements(backend, "Acme Holdings Inc said it announced today its intention to sell shares.", "en")
     assert [(e.date, len(e.mentions)) for e in said] == [("2023-09-12", 2)]
+
+
+def test_a_title_s_holder_whose_first_name_was_missed_is_the_surname_s_speaker(backend):
+    """"قال رئيس الجمعية …، شوقي عمارة" (the recognizer missed the name) … "وأكد
+    عمارة": the first name the tagger left unrecognized, then the surname that
+    speaks later, hold the title; "وأضاف" in between continues the same speaker."""
+    said = statements(backend, "قال رئيس الجمعية الوطنية لحماية المستهلك، شوقي عمارة إن الأسعار ارتفعت. وأضاف في تصريح اليوم أن "
+                               "الرقابة ضعيفة. وأكد عمارة أن الجمعية ستواصل عملها.", "ar")
+    assert [(e.actor, e.date, len(e.mentions)) for e in said] == [("شوقي عمارة", "2023-09-12", 3)]

@@ -28,6 +28,9 @@ from extractors.events.draft import Draft
 from extractors.events.names import COMMAS, MAX_TITLE_PHRASE, TITLE_PHRASE_UPOS
 from extractors.records import Entity, Span
 
+#: Parts of speech of a name word the recognizer missed (the tagger's "foreign word" or proper noun).
+FIRST_NAME_UPOS = ("X", "PROPN")
+
 #: Words looked at before a name for its title ("وزير العلاقة مع الهيئات … مهدي بن غربية").
 TITLE_WINDOW = 12
 
@@ -94,6 +97,8 @@ def name_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
     person: the recognizer missed the name here and found it there, or the parse made the same
     words a subject there ("وأضاف نعمان الفهري"): words with no article and no title among them."""
     people = {canonical(d.actor.text, lang): d.actor for d in drafts if d.actor is not None and _named(d.actor, lex, lang)}
+    surnames = {canonical(d.actor.text, lang): d.actor for d in drafts if d.actor is not None and _named(d.actor, lex, lang, 1)}
+    people.update({k: v for k, v in surnames.items() if len(k.split()) == 1})  # only ever matched after a first name
     if not people:
         return
     is_title = person_title_test(lex["actors"], lang)
@@ -103,13 +108,28 @@ def name_titles(drafts: Sequence[Draft], lex: dict, lang: str) -> None:
         tokens = _tokens([w for w in d.sentence.words if w.span.start >= d.actor.span.end])[: MAX_TITLE_PHRASE + 3]
         keys = [canonical(text, lang) for text, _, _ in tokens]
         for start, (text, span, upos) in enumerate(tokens):
-            holder = next((p for name, p in people.items() if keys[start:start + len(name.split())] == name.split()), None)
-            if holder is not None:
-                end = tokens[start + len(holder.text.split()) - 1][1].end
-                d.actor = replace(holder, span=Span(span.start, end), source="parse")
+            holder, skip, size = _holder_at(people, keys, start, upos)
+            if holder is not None:  # a first name the recognizer missed may stand before it: "شوقي قداس" … "وأضاف قداس"
+                whole = Span(span.start, tokens[start + skip + size - 1][1].end)
+                named = replace(holder, text=whole.of(d.clause.text) if skip else holder.text, span=whole, source="parse")
+                for e in drafts:  # and the verbs that continue it ("وأضاف في تصريح …")
+                    if e.actor is not None and e.actor.span == d.actor.span and e is not d:
+                        e.actor = named
+                d.actor = named
                 break
             if (not set(upos) <= set(TITLE_PHRASE_UPOS) and text not in COMMAS) or is_title(text):
                 break  # "ذكّر الوزير بإعلان رئيس الحكومة NAME": the name is the other title's
+
+
+def _holder_at(people: dict, keys: list[str], start: int, upos: tuple[str, ...]):
+    """(the person whose name the tokens from ``start`` give, tokens skipped before it, its length in
+    tokens): the name itself, or after one unrecognized name word (:data:`FIRST_NAME_UPOS`)."""
+    for skip in (0, 1) if set(upos) <= set(FIRST_NAME_UPOS) else (0,):
+        for name, person in people.items():
+            size = len(name.split())
+            if (skip or size > 1 or person.label == "PER") and keys[start + skip : start + skip + size] == name.split():
+                return person, skip, size
+    return None, 0, 0
 
 
 def _tokens(words) -> list[tuple[str, Span, tuple[str, ...]]]:
@@ -118,14 +138,15 @@ def _tokens(words) -> list[tuple[str, Span, tuple[str, ...]]]:
     return [("".join(w.text for w in ws), span, tuple(w.upos for w in ws)) for span, ws in token_words(words)]
 
 
-def _named(actor, lex: dict, lang: str) -> bool:
+def _named(actor, lex: dict, lang: str, min_words: int = 2) -> bool:
+    """A person's name: recognized, or (``phrase_names``) a phrase of ``min_words`` or more with no article and no title."""
     if actor.label == "PER":
         return True
     if not lex["actors"].get("phrase_names"):
         return False
     words = actor.text.split()
     articles = tuple(lex["senses"].get("articles", ()))
-    return (actor.label is None and len(words) >= 2 and not (articles and words[0].startswith(articles))
+    return (actor.label is None and len(words) >= min_words and not (articles and words[0].startswith(articles))
             and not any(is_title_word(w, lang, person_words(lex["actors"])) for w in words))
 
 
