@@ -5,7 +5,7 @@ through recorded analyses (``backend``); each pair has a control where the event
 
 from __future__ import annotations
 
-from event_helpers import fixture_events
+from event_helpers import fixture_events, only
 
 
 def types(backend, text: str) -> list[str]:
@@ -93,3 +93,13 @@ def test_speaking_about_something_is_a_statement(backend):
              if e.type == "announcement"]
     assert [(e.trigger, e.date) for e in about] == [("تحدث", "2023-09-12")]
     assert [e for e in fixture_events(backend, "وتحدث وزير الهجرة سامي الهادي إلى نظيره الفرنسي.", "ar") if e.type == "announcement"] == []
+
+
+def test_a_tour_is_a_visit_and_a_league_s_round_is_not(backend):
+    """"قامت الوزيرة … بجولة ترويجية" is a visit of hers, not of the governor
+    who goes along ("رفقة", roles.companion); "الجولة الخامسة من الرابطة" is a
+    round of a league (senses.context_nouns)."""
+    visit = only(fixture_events(backend, "وقد قامت وزيرة المالية رفقة محافظ البنك المركزي بجولة ترويجية بأهم الأسواق المالية العالمية.", "ar"), "visit")
+    assert visit.actor == "وزيرة المالية"
+    league = fixture_events(backend, "وتعادل الترجي مع النادي الصفاقسي في الجولة الخامسة من الرابطة المحترفة الأولى.", "ar")
+    assert [e for e in league if e.type == "visit"] == []

@@ -108,15 +108,19 @@ def _argument(clause: Clause, words: Sequence[Word], run: tuple[int, int], entit
     return Argument(surface, canonical(surface, lang), span, "PER", "parse")
 
 
-def told_in_phrase(words: Sequence[Word], subject: Word, entity: Entity, recipient: Sequence[str]) -> bool:
+def told_in_phrase(words: Sequence[Word], subject: Word, entity: Entity, recipient: Sequence[str], companions: Sequence[str] = ()) -> bool:
     """The name hangs in the subject's phrase under a preposition of the one told
-    ("مصدر أمني لوكالة رويترز": the agency was told, the source spoke)."""
+    ("مصدر أمني لوكالة رويترز": the agency was told, the source spoke) or under
+    a word of company ("وزيرة المالية رفقة محافظ البنك المركزي": the governor
+    only goes along)."""
     by_index = {w.index: w for w in words}
     word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
     seen: set[int] = set()
     while word is not None and word is not subject and word.index not in seen:
         seen.add(word.index)
         if any(w.head == word.index and w.deprel == "case" and w.text in recipient for w in words):
+            return True
+        if word.text.casefold() in companions and not entity.span.overlaps(word.span):
             return True
         word = by_index.get(word.head)
     return False

@@ -81,7 +81,7 @@ def _light_verb_by_preposition(words: Sequence[Word], trigger: Word, query: Quer
     carried out a visit, ``syntax.light_verb_prepositions``); only a light verb, since "رحب الوزير
     بزيارة الرئيس" (welcomed the president's visit) makes no visit of the minister's."""
     marks = set(query.lex["syntax"].get("light_verb_prepositions", ()))
-    if trigger.deprel != "obl" or not any(w.head == trigger.index and w.deprel == "case" and w.text in marks for w in words):
+    if trigger.deprel not in ("obl", "nmod") or not any(w.head == trigger.index and w.deprel == "case" and w.text in marks for w in words):
         return None
     head = next((w for w in words if w.index == trigger.head and w.upos in ("VERB", "AUX")), None)
     return head if head is not None and is_light(head, query) and parse_subjects(words, head) else None

@@ -33,7 +33,8 @@ def subject_actor(clause: Clause, subjects: Sequence[Word], entities: Sequence[E
             found += covering
             continue
         inside = [e for e in entities if e.span.start < hi and lo < e.span.end]
-        named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, query.lex["roles"]["recipient"])], people)
+        roles = query.lex["roles"]
+        named = best([e for e in inside if not told_in_phrase(clause.words, subject, e, roles["recipient"], roles["companion"])], people)
         if named is not None and named.label != "PER" and subject.upos == "NOUN":  # "نائب رئيس حركة النهضة، علي العريض":
             named = name_after_title_phrase(clause.words, hi, entities, preposition=False) or _holder_right_after(
                 clause, subject, hi, entities, query) or named  # the title's holder
