@@ -295,3 +295,11 @@ def test_the_verb_after_a_which_clause_is_said_by_what_comes_before_it(backend, 
     group") rather than a name further back (the commission it filed with)."""
     said = only(events_of(backend, text), "announcement")
     assert said.actor == actor
+
+
+def test_a_pronoun_the_recognizer_calls_a_person_speaks_for_no_one(backend):
+    """"As I've said before": the model tags "I've" as a person; a pronoun is no
+    name, so there is no speaker "I" beside the one quoted."""
+    said = [e for e in events_of(backend, 'Baker said the mood was disturbing. "As I\'ve said before, we see ourselves as engaged here in a '
+                                          'real struggle," he said.') if e.type == "announcement"]
+    assert [e.actor for e in said] == ["Baker"]

@@ -29,7 +29,7 @@ def repair(entity: Entity, sentences: Sequence[Sentence], places: Sequence[Entit
 
     Cuts where a known place starts inside the span, at a verb or a clitic
     preposition after the first word, then trims clitics, titles and
-    punctuation at the edges.
+    punctuation at the edges. A span left with pronouns only is no name.
     """
     start, end = entity.span.start, entity.span.end
     for place in places:
@@ -46,8 +46,8 @@ def repair(entity: Entity, sentences: Sequence[Sentence], places: Sequence[Entit
         start = max(start, word.span.end)
     start, end = _strip_titles(text, start, end, lang)
     start, end = strip_edges(text, start, end)
-    if end <= start:
-        return None
+    if end <= start or all(w.upos == "PRON" for w in words if start <= w.span.start < end):
+        return None  # "I've" tagged as a person: a pronoun names no one
     span = Span(start, end)
     surface = span.of(text)
     return replace(entity, span=span, text=surface, canonical=canonical(surface, lang), resolved=canonical(surface, lang))
