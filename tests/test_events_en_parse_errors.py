@@ -303,3 +303,15 @@ def test_a_pronoun_the_recognizer_calls_a_person_speaks_for_no_one(backend):
     said = [e for e in events_of(backend, 'Baker said the mood was disturbing. "As I\'ve said before, we see ourselves as engaged here in a '
                                           'real struggle," he said.') if e.type == "announcement"]
     assert [e.actor for e in said] == ["Baker"]
+
+
+def test_the_noun_after_for_is_the_subject_of_the_infinitive_and_of_his_trip(backend):
+    """"no plans for … Pedro Alves to meet commercial bankers during his trip":
+    the parse gives "meet" no subject, and climbing to "said" made the bankers
+    meet and travel; "for X to" names who would (actors.infinitive_subjects),
+    and such an infinitive states no fact."""
+    events = events_of(backend, "Bankers said there are no plans for Brazilian finance minister Pedro Alves to meet commercial bankers "
+                                "during his trip to Madrid on Friday and Saturday.")
+    meet, trip = only(events, "meeting"), only(events, "visit")
+    assert (meet.actor, meet.modality) == ("Pedro Alves", "planned")
+    assert (trip.actor, trip.modality, trip.date) == ("Pedro Alves", "planned", "2023-09-15")

@@ -170,7 +170,7 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     if by_subject is not None:
         return by_subject
     if not subjects and not broken:  # "arrived in Rome before visiting the Pope": the governor's subject
-        by_governor = subject_actor(clause, governor_subjects(clause.words, trigger, actors["control_marks"]), entities, query)
+        by_governor = subject_actor(clause, governor_subjects(clause.words, trigger, actors["control_marks"], actors["infinitive_subjects"]), entities, query)
         if by_governor is not None:
             return by_governor
     described = next((w for w in subjects if w.upos in syntax["phrase_upos"] and w.upos != "PROPN"), None)

@@ -50,7 +50,7 @@ def implausible(words: Sequence[Word], trigger: Word) -> bool:
     return False
 
 
-def governor_subjects(words: Sequence[Word], trigger: Word, control_marks: Sequence[str] = ()) -> list[Word]:
+def governor_subjects(words: Sequence[Word], trigger: Word, control_marks: Sequence[str] = (), infinitive_subjects: dict | None = None) -> list[Word]:
     """The subjects of the predicate a subjectless one depends on, up the chain
     of controlled predicates ("left and then headed to Rome"); first, those of
     a participle clause before it that the parse gave the shared subject ("X,
@@ -58,6 +58,9 @@ def governor_subjects(words: Sequence[Word], trigger: Word, control_marks: Seque
     A governing verb with an object before a predicate marked by one of
     ``control_marks`` passes the object on ("quoted X as saying"): object
     control."""
+    own = for_subject(words, trigger, infinitive_subjects or {})
+    if own is not None:  # "plans for Funaro to meet": Funaro meets, not who has the plans
+        return [own]
     fronted = [w for w in words if w.head == trigger.index and w.deprel == "advcl" and w.index < trigger.index
                and "VerbForm=Part" in (w.feats or "")]
     for participle in fronted:
@@ -189,3 +192,19 @@ def title_past_comma(clause: Clause, lex: dict, lang: str) -> Argument | None:
     end = next((i for i in range(clause.end + 1, len(words)) if words[i].text in COMMAS), len(words))
     tail = Clause(words, clause.trigger, clause.end + 1, end, clause.text, clause.times)
     return noun_phrase(tail, title, lex, lang)
+
+
+def for_subject(words: Sequence[Word], verb: Word, marks: dict) -> Word | None:
+    """"for X to meet": the noun right before the infinitive's mark, in a phrase opened by a preposition
+    of ``actors.infinitive_subjects`` (mark → prepositions)."""
+    mark = next((i for i, w in enumerate(words) if w.head == verb.index and w.deprel == "mark" and w.text.casefold() in marks), None)
+    if mark is None or mark == 0 or words[mark - 1].upos not in ("NOUN", "PROPN"):
+        return None
+    noun, by_index = words[mark - 1], {w.index: w for w in words}
+    for _ in range(3):  # up the name to its head ("Dilson" → "Funaro")
+        if any(w.head == noun.index and w.deprel == "case" and w.text.casefold() in marks[words[mark].text.casefold()] for w in words):
+            return noun
+        noun = by_index.get(noun.head)
+        if noun is None or noun.upos not in ("NOUN", "PROPN"):
+            return None
+    return None

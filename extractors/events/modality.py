@@ -15,6 +15,7 @@ from extractors.entities.keys import normalize
 from extractors.events.attach import governor
 from extractors.events.dates import predicates_of
 from extractors.events.draft import Draft
+from extractors.events.fallback import for_subject
 from extractors.events.tree import children
 from extractors.events.triggers import lemma_keys, lemma_listed
 from extractors.events.wordsets import normalized_set
@@ -139,6 +140,8 @@ def governed_modality(words: Sequence[Word], position: int, is_noun: bool, lex: 
       "رفض أن يلتقي": ``modality.refusing``).
     """
     word = words[position]
+    if not is_noun and for_subject(words, word, lex["actors"]["infinitive_subjects"]) is not None:
+        return "planned"  # "plans for Funaro to meet": an infinitive with a subject of its own states no fact
     if is_noun:
         governor = _governor(words, word, NOUN_LINKS)
         if governor is not None and governor.upos == "VERB" and _has_preposition(words, word, lex["modality"].get("sought_prepositions", ())) \

@@ -13,6 +13,7 @@ from extractors.events.holders import (
     described_agent_word, gathers, genitive_holder, holder_after_preposition, is_light, issued_by, issuer_after, name_in_genitive,
     verb_with_subject,
 )
+from extractors.events.fallback import for_subject
 from extractors.events.phrases import described_agent, noun_phrase
 from extractors.events.subjects import subject_actor
 from extractors.events.tree import children, possessor_clitic, relative_antecedent
@@ -133,7 +134,7 @@ def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity]
     elif head is not None and head.deprel == "conj" and head.upos not in ("VERB", "AUX"):
         return None  # "talks with ministers during his visit": a conjunct of an object is not who "his" is
     if head is not None and head.upos in ("VERB", "AUX"):  # "… عند استقباله … لم يتحدث": the verb's subject
-        head = _controlled_subject(words, head)
+        head = _controlled_subject(words, head, query.lex["actors"]["infinitive_subjects"])
     in_phrase = any(w.head == trigger.index and w.deprel == "case" for w in clause.words)
     if head is None or not in_phrase or head.upos not in (*query.lex["syntax"]["phrase_upos"], "PROPN") or head not in clause.words[: clause.trigger]:
         return None  # the parse links them: the subject may stand before commas of its own apposition ("اللجنة، بالمجلس، خلال اجتماعها")
@@ -141,14 +142,16 @@ def _time_clause_owner(clause: Clause, trigger: Word, entities: Sequence[Entity]
     return named if isinstance(named, Argument) else noun_phrase(clause, head, query.lex, query.lang)
 
 
-def _controlled_subject(words: Sequence[Word], verb: Word) -> Word | None:
-    """The verb's subject; for an infinitive without one ("failed to reach"), its governor's."""
+def _controlled_subject(words: Sequence[Word], verb: Word, marks: dict) -> Word | None:
+    """The verb's subject; for an infinitive without one ("failed to reach"), the
+    noun "for" introduces right before it ("plans for Funaro to meet"), else its governor's."""
     for _ in range(3):
-        subject = next(iter(parse_subjects(words, verb)), None)
+        subject = next(iter(parse_subjects(words, verb)), None) or for_subject(words, verb, marks)
         if subject is not None or verb.deprel != "xcomp":
             return subject
         verb = next((w for w in words if w.index == verb.head), verb)
     return None
+
 
 
 def _pair(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | None:
