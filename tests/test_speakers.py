@@ -161,3 +161,15 @@ def test_a_title_s_holder_whose_first_name_was_missed_is_the_surname_s_speaker(b
     said = statements(backend, "قال رئيس الجمعية الوطنية لحماية المستهلك، شوقي عمارة إن الأسعار ارتفعت. وأضاف في تصريح اليوم أن "
                                "الرقابة ضعيفة. وأكد عمارة أن الجمعية ستواصل عملها.", "ar")
     assert [(e.actor, e.date, len(e.mentions)) for e in said] == [("شوقي عمارة", "2023-09-12", 3)]
+
+
+def test_a_name_with_one_long_word_misspelt_by_a_letter_is_the_same_speaker():
+    """"قايد السسي" (a typo of the article) is "الباجي قايد السبسي"; a lone
+    misspelt word, or two words both misspelt, is not taken for anyone."""
+    keys = speaker_keys(["الباجي قايد السبسي", "قايد السسي", "السسي", "قايط السسي"], "ar", ["ال"])
+    assert same_speaker(keys, "قايد السسي", "الباجي قايد السبسي")
+    assert not same_speaker(keys, "السسي", "الباجي قايد السبسي")
+    assert not same_speaker(keys, "قايط السسي", "الباجي قايد السبسي")
+    en = speaker_keys(["Prime Minister Margaret Thatcher", "Margret Thatcher", "Mayor Jim Lee", "Jim Leo"], "en")
+    assert same_speaker(en, "Margret Thatcher", "Prime Minister Margaret Thatcher")
+    assert not same_speaker(en, "Jim Leo", "Mayor Jim Lee")  # too short to call a typo
