@@ -173,3 +173,10 @@ def test_a_name_with_one_long_word_misspelt_by_a_letter_is_the_same_speaker():
     en = speaker_keys(["Prime Minister Margaret Thatcher", "Margret Thatcher", "Mayor Jim Lee", "Jim Leo"], "en")
     assert same_speaker(en, "Margret Thatcher", "Prime Minister Margaret Thatcher")
     assert not same_speaker(en, "Jim Leo", "Mayor Jim Lee")  # too short to call a typo
+
+
+def test_the_communique_later_is_the_organization_that_issued_it(backend):
+    """"أفاد بلاغ صادر عن وزارة الصحة" … "وفق ما أفاد البلاغ": the communique named
+    by its noun alone speaks for its issuer, one statement (actors.issued_nouns)."""
+    said = statements(backend, "أفاد بلاغ صادر عن وزارة الصحة أن الوضع الوبائي مستقر. وما تزال الأبحاث متواصلة في الموضوع وفق ما أفاد البلاغ.", "ar")
+    assert [(e.actor, len(e.mentions)) for e in said] == [("وزارة الصحة", 2)]

@@ -32,7 +32,7 @@ from extractors.events.places import figurative_motion, find_places_and_counterp
 from extractors.events.senses import other_sense
 from extractors.events.sources import source_drafts
 from extractors.events.time_heads import free_time_heads
-from extractors.events.tree import possessor_clitic
+from extractors.events.tree import descendants, possessor_clitic
 from extractors.events.wordsets import canonical_set
 from extractors.events.triggers import find_triggers, is_manner_word, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
@@ -218,9 +218,18 @@ def _inherited(drafts: Sequence[Draft]) -> Argument | None:
 
 
 def _resolve_anaphors(drafts: Sequence[Draft], entities: Sequence[Entity], lex: dict, lang: str) -> None:
-    """"الوكالة"/"the agency" → the latest earlier organization it names."""
+    """"الوكالة"/"the agency" → the latest earlier organization it names; "وفق ما أفاد البلاغ" (the
+    communique, ``actors.issued_nouns``) → the organization that made the latest earlier statement."""
     anaphors = {canonical(k, lang): canonical(v, lang) for k, v in lex["actors"].get("anaphors", {}).items()}
+    documents = canonical_set(tuple(lex["actors"]["issued_nouns"]), lang)
+    articles = ("", *lex["senses"]["articles"])
     for i, d in enumerate(drafts):
+        if d.actor is not None and d.actor.label is None and d.type == "announcement" and _bare_document(d.actor.text, documents, articles, lang):
+            issuer = next((x.actor for x in reversed(drafts[:i]) if x.type == "announcement" and x.actor and x.actor.label == "ORG"
+                           and not _reported_within(x, drafts)), None)  # not one it reports: "noted the IMF expressed"
+            if issuer is not None:
+                d.actor = replace(d.actor, resolved=issuer.resolved, source="anaphor")
+            continue
         if d.actor is None or d.actor.label is not None or d.actor.resolved not in anaphors:
             continue
         key = anaphors[d.actor.resolved]
@@ -229,6 +238,18 @@ def _resolve_anaphors(drafts: Sequence[Draft], entities: Sequence[Entity], lex: 
         antecedent = next((name for name in reversed(earlier) if key in name.split()), None)
         if antecedent:
             d.actor = replace(d.actor, resolved=antecedent, source="anaphor")
+
+
+def _reported_within(draft: Draft, drafts: Sequence[Draft]) -> bool:
+    """The mention lies below another statement verb of its sentence (in what that one reports)."""
+    return any(o is not draft and o.type == "announcement" and not o.is_noun and o.sentence is draft.sentence
+               and draft.trigger.index in descendants(o.sentence.words, o.trigger) for o in drafts)
+
+
+def _bare_document(text: str, documents: frozenset, articles: Sequence[str], lang: str) -> bool:
+    """"البلاغ", "statement" (the phrase of "the statement said"): a document named by its noun alone."""
+    words = text.split()
+    return len(words) == 1 and any(words[0].startswith(a) and canonical(words[0][len(a):], lang) in documents for a in articles)
 
 
 # --- merging -----------------------------------------------------------------
