@@ -180,3 +180,10 @@ def test_the_communique_later_is_the_organization_that_issued_it(backend):
     by its noun alone speaks for its issuer, one statement (actors.issued_nouns)."""
     said = statements(backend, "أفاد بلاغ صادر عن وزارة الصحة أن الوضع الوبائي مستقر. وما تزال الأبحاث متواصلة في الموضوع وفق ما أفاد البلاغ.", "ar")
     assert [(e.actor, len(e.mentions)) for e in said] == [("وزارة الصحة", 2)]
+
+
+def test_the_company_later_is_the_company_that_spoke_before(backend):
+    """"Harbor Mills Inc said … The company said …": one speaker, one statement
+    (actors.issuer_anaphors), not a second speaker called "company"."""
+    said = statements(backend, "Harbor Mills Inc said it would close two plants in Maine. The company said it expects a loss in the quarter.", "en")
+    assert [(e.actor, len(e.mentions)) for e in said] == [("Harbor Mills Inc", 2)]

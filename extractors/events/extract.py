@@ -219,9 +219,10 @@ def _inherited(drafts: Sequence[Draft]) -> Argument | None:
 
 def _resolve_anaphors(drafts: Sequence[Draft], entities: Sequence[Entity], lex: dict, lang: str) -> None:
     """"الوكالة"/"the agency" → the latest earlier organization it names; "وفق ما أفاد البلاغ" (the
-    communique, ``actors.issued_nouns``) → the organization that made the latest earlier statement."""
+    communique, ``actors.issued_nouns``) and "the company said" (``actors.issuer_anaphors``) → the
+    organization that made the latest earlier statement."""
     anaphors = {canonical(k, lang): canonical(v, lang) for k, v in lex["actors"].get("anaphors", {}).items()}
-    documents = canonical_set(tuple(lex["actors"]["issued_nouns"]), lang)
+    documents = canonical_set(tuple(lex["actors"]["issued_nouns"]) + tuple(lex["actors"]["issuer_anaphors"]), lang)
     articles = ("", *lex["senses"]["articles"])
     for i, d in enumerate(drafts):
         if d.actor is not None and d.actor.label is None and d.type == "announcement" and _bare_document(d.actor.text, documents, articles, lang):
