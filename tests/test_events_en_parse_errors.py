@@ -315,3 +315,14 @@ def test_the_noun_after_for_is_the_subject_of_the_infinitive_and_of_his_trip(bac
     meet, trip = only(events, "meeting"), only(events, "visit")
     assert (meet.actor, meet.modality) == ("Pedro Alves", "planned")
     assert (trip.actor, trip.modality, trip.date) == ("Pedro Alves", "planned", "2023-09-15")
+
+
+def test_a_date_between_a_determiner_and_an_event_noun_is_the_noun_s(backend):
+    """"After the June 8-10 summit, Reagan will travel … on June 12": the parse
+    hangs "June 8" on "travel"; written inside "the … summit" it is the summit's,
+    and the trip (and the meeting conjoined to it) is on June 12."""
+    events = events_of(backend, "After the June 8-10 summit, Reagan will travel to West Berlin on June 12 and will meet West German "
+                                "Chancellor Helmut Kohl in Bonn.")
+    summit = next(e for e in events if e.trigger == "summit")
+    travel, meet = only(events, "departure"), next(e for e in events if e.trigger == "meet")
+    assert (summit.date, travel.date, meet.date) == ("2024-06-08/2024-06-10", "2024-06-12", "2024-06-12")

@@ -37,7 +37,7 @@ from extractors.events.cues import (
     statement_may_take,
     verb_right_after,
 )
-from extractors.events.noun_dates import commas_around, noun_before, period_of_thing, subject_phrase_noun
+from extractors.events.noun_dates import commas_around, noun_before, noun_it_modifies, period_of_thing, subject_phrase_noun
 from extractors.events.tree import relative_clause_before
 from extractors.records import Span, Word
 
@@ -131,7 +131,7 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
         return next((n for n, p in enumerate(predicates) if p.is_noun and p.position == possessed), None)
     nouns = [p.position for p in predicates if p.is_noun]
     between_commas = noun_before(words, span, nouns, 1, skip_comma=True) if commas_around(words, span) else None
-    own = between_commas if between_commas is not None else subject_phrase_noun(words, span, nouns)
+    own = next((n for n in (between_commas, subject_phrase_noun(words, span, nouns), noun_it_modifies(words, span, nouns)) if n is not None), None)
     if own is not None:  # "خلال زيارته، الجمعة، السوق": the day set off right after the event noun is its own
         return at[own]
     speaking = speech_occasion(words, head, statements, cues, by_index)
