@@ -188,11 +188,13 @@ def test_the_day_of_what_a_statement_is_about_is_not_the_statement_s(backend):
 @pytest.mark.parametrize("text,lang", [
     ("وأوضح سامي الفرجاني خلال ندوة صحفية نظمها المنتدى لتقديم تقرير شهر فيفري 2023، أن الوضع خطير.", "ar"),
     ("A 0.4 pct rise in the March index of leading indicators points to moderate growth, economists said.", "en"),
+    ("Harbor Motors Inc said car sales for the September 1-10 period rose 12 pct to 4,454 from 3,669 a year earlier.", "en"),
 ])
 def test_the_month_a_report_or_an_index_covers_is_not_the_statement_s(backend, text, lang):
-    """"تقرير شهر فيفري", "the March index": a month in the genitive of a thing
-    that is no event and no medium of the statement is the period it covers
-    (noun_dates.period_of_thing)."""
+    """"تقرير شهر فيفري", "the March index", "the September 1-10 period": a month
+    in the genitive of a thing that is no event and no medium of the statement,
+    or any date between a determiner and a noun, is the period it covers
+    (noun_dates.period_of_thing, noun_it_modifies)."""
     said = only(events_of(backend, text, lang), "announcement")
     assert said.date is None
 

@@ -131,7 +131,8 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
         return next((n for n, p in enumerate(predicates) if p.is_noun and p.position == possessed), None)
     nouns = [p.position for p in predicates if p.is_noun]
     between_commas = noun_before(words, span, nouns, 1, skip_comma=True) if commas_around(words, span) else None
-    own = next((n for n in (between_commas, subject_phrase_noun(words, span, nouns), noun_it_modifies(words, span, nouns)) if n is not None), None)
+    modified = noun_it_modifies(words, span)
+    own = next((n for n in (between_commas, subject_phrase_noun(words, span, nouns), modified if modified in nouns else None) if n is not None), None)
     if own is not None:  # "خلال زيارته، الجمعة، السوق": the day set off right after the event noun is its own
         return at[own]
     speaking = speech_occasion(words, head, statements, cues, by_index)
@@ -153,8 +154,8 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     if occasion is not None and (found is None or predicates[found].position < occasion):
         return None  # the occasion's date ("on the occasion of X on May 1"), not the event's around it
     if found is not None and predicates[found].is_statement and (not statement_may_take(words, predicates[found].position, span, cues, by_index, granularity)
-                                                                 or period_of_thing(words, head, granularity, nouns, cues)):
-        return None  # "said income in the quarter totaled …", "لتقديم تقرير شهر فيفري": what it reports on
+                                                                 or period_of_thing(words, head, granularity, nouns, cues) or modified is not None):
+        return None  # "said income in the quarter totaled …", "تقرير شهر فيفري", "for the March 21-31 period": what it reports on
     return found
 
 

@@ -82,14 +82,15 @@ def period_of_thing(words: Sequence[Word], head: int, granularity: str | None, n
             and not is_word(words[noun], cues.statement_media) and not any(w.head == word.index and w.deprel == "case" for w in words))
 
 
-def noun_it_modifies(words: Sequence[Word], span: Span, nouns: Sequence[int]) -> int | None:
-    """The event noun an expression stands before inside one noun phrase, after
-    a determiner ("after the June 8-10 summit", "the Monday meeting"): the
-    noun's date, whatever the parse hangs it on."""
+def noun_it_modifies(words: Sequence[Word], span: Span) -> int | None:
+    """The noun an expression stands before inside one noun phrase, after a
+    determiner ("after the June 8-10 summit", "for the March 21-31 period"):
+    an event noun's date, or the period or thing it is about, never a verb's,
+    whatever the parse hangs it on."""
     inside = [i for i, w in enumerate(words) if span.start <= w.span.start < span.end]
     if not inside or inside[0] == 0 or words[inside[0] - 1].upos != "DET":
         return None
     j = inside[-1] + 1
     while j < len(words) and words[j].upos == "ADJ":
         j += 1
-    return j if j in nouns else None
+    return j if j < len(words) and words[j].upos == "NOUN" else None
