@@ -326,3 +326,10 @@ def test_a_date_between_a_determiner_and_an_event_noun_is_the_noun_s(backend):
     summit = next(e for e in events if e.trigger == "summit")
     travel, meet = only(events, "departure"), next(e for e in events if e.trigger == "meet")
     assert (summit.date, travel.date, meet.date) == ("2024-06-08/2024-06-10", "2024-06-12", "2024-06-12")
+
+
+def test_a_described_traveller_before_that_is_the_actor_of_its_trip(backend):
+    """"a Japanese team that left for Washington today": no one is named, but a
+    team (actors.travellers) travels; a thing before "that" would not."""
+    left = only(events_of(backend, "Japan has little chance, despite the efforts of a Japanese team that left for Washington today."), "departure")
+    assert (left.actor, left.destination, left.date) == ("team", "Washington", "2023-09-12")

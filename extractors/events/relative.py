@@ -71,9 +71,9 @@ def relative_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> 
     named = _named_antecedent(words, end, entities, actors["hard_breaks"], _person_first(words, end - 1, actors))
     if named is not None:
         return from_entity(named, "entity")
-    if not query.is_statement:
-        return NO_ACTOR
     phrase = _phrase_before(clause, end, query)
+    if not query.is_statement:  # a described traveller only: "a Japanese team that left for Washington"
+        return phrase if phrase is not None and names_someone(phrase, (), query.lang, tuple(actors["travellers"])) else NO_ACTOR
     if phrase is not None and not names_someone(phrase, entities, query.lang, person_words(actors)):
         # "يواصل إضراب الجوع الذي قال إنه": the strike he said …; no one is named before "الذي". With no
         # relative word, a thing before the verb makes it an adjectival passive: "دون اشكال يذكر" (worth mentioning)
