@@ -333,3 +333,16 @@ def test_a_described_traveller_before_that_is_the_actor_of_its_trip(backend):
     team (actors.travellers) travels; a thing before "that" would not."""
     left = only(events_of(backend, "Japan has little chance, despite the efforts of a Japanese team that left for Washington today."), "departure")
     assert (left.actor, left.destination, left.date) == ("team", "Washington", "2023-09-12")
+
+
+@pytest.mark.parametrize("text", [
+    "Delta Systems, of which the unit is a part, said in a statement a decision would be reached in November about when the "
+    "Norwegian firm would take over the operation.",
+    "The agency, received in London, said the accord was reached between the Iranian oil minister and a visiting Ghanaian "
+    "delegation headed by the foreign minister.",
+])
+def test_a_nationality_before_a_noun_is_nobody_s_name(backend, text):
+    """"the Norwegian firm", "a visiting Ghanaian delegation": a nationality the
+    recognizer tags MISC, set before a common noun, describes it; when the tree
+    gives the statement no subject it is not who spoke."""
+    assert [e.actor for e in events_of(backend, text) if e.type == "announcement"] == []

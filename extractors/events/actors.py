@@ -262,9 +262,14 @@ def _possessed(words: Sequence[Word], noun: Word | None) -> bool:
 
 
 def _modifier(words: Sequence[Word], entity: Entity) -> bool:
-    """A name that is an adjective of a noun ("on Japanese imports"): it describes the noun, it does nothing."""
+    """A name that is an adjective of a noun ("on Japanese imports"), or a nationality set before a common
+    noun ("a visiting Ghanaian delegation"): it describes the noun, it does nothing."""
     inside = [w for w in words if entity.span.start <= w.span.start < entity.span.end]
-    return bool(inside) and all(w.upos == "ADJ" and w.deprel == "amod" for w in inside)
+    if inside and all(w.upos == "ADJ" and w.deprel == "amod" for w in inside):
+        return True
+    head = next((w for w in words if inside and w.index == inside[-1].head), None)
+    return (entity.label == "MISC" and head is not None and head.upos == "NOUN" and head.span.start >= entity.span.end
+            and inside[-1].deprel in ("amod", "compound"))
 
 
 def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
