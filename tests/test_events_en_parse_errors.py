@@ -346,3 +346,12 @@ def test_a_nationality_before_a_noun_is_nobody_s_name(backend, text):
     recognizer tags MISC, set before a common noun, describes it; when the tree
     gives the statement no subject it is not who spoke."""
     assert [e.actor for e in events_of(backend, text) if e.type == "announcement"] == []
+
+
+def test_whom_a_speaker_tells_is_never_the_speaker(backend):
+    """"Kenneth Marsh, President of …, told a House Agriculture subcommittee": the
+    parse makes the name the root and "told" hangs subjectless; the name after
+    "told" is whom he told (actors.recipient_verbs), not an inverted speaker."""
+    told = only(events_of(backend, "Kenneth Marsh, President of Holly Farms Poultry Industries and a director of the National Broiler "
+                                   "Council, told a House Agriculture subcommittee the incidence of salmonella has not increased."), "announcement")
+    assert told.actor == "Kenneth Marsh"

@@ -189,7 +189,8 @@ def _verb_actor(clause: Clause, entities: Sequence[Entity], query: Query) -> Arg
     else:
         ordered = [best(before[-3:][::-1], labels), best(adjacent, actors["adjacent_labels"])]
         if query.is_statement and not _passive(clause.words, trigger):  # quote inversion: "..., said Lankov"
-            ordered.append(best(after[:1], labels))  # never after a passive: "After the rule was criticized the FCC …"
+            told = lemma_listed(trigger, actors["recipient_verbs"], syntax, query.lang)  # "…, told a House subcommittee": the
+            ordered.append(best([] if told else after[:1], labels))  # one told; never after a passive ("After the rule was criticized the FCC …")
     for found in ordered:
         if found:
             return from_entity(found, "entity")
