@@ -30,12 +30,17 @@ def noun_before(words: Sequence[Word], span: Span, nouns: Sequence[int], gap: in
     j = first_word(words, span) - 1
     if skip_comma and j >= 0 and words[j].text in COMMAS:
         j -= 1
+    return _noun_back(words, j, nouns, gap, NOUN_GAP_UPOS)
+
+
+def _noun_back(words: Sequence[Word], j: int, nouns: Sequence[int], gap: int, between: Sequence[str]) -> int | None:
+    """The event noun at or back from position ``j`` over at most ``gap`` words of ``between``."""
     for _ in range(gap + 1):
         if j < 0:
             return None
         if j in nouns:
             return j
-        if words[j].upos not in NOUN_GAP_UPOS:
+        if words[j].upos not in between:
             return None
         j -= 1
     return None
@@ -55,16 +60,7 @@ def subject_phrase_noun(words: Sequence[Word], span: Span, nouns: Sequence[int])
     after = [w for w in words if w.span.start >= span.end][:1]
     if not after or after[0].upos not in ("VERB", "AUX"):
         return None
-    j = first_word(words, span) - 1
-    for _ in range(MAX_PHRASE_GAP + 1):
-        if j < 0:
-            return None
-        if j in nouns:
-            return j
-        if words[j].upos not in PHRASE_UPOS:
-            return None
-        j -= 1
-    return None
+    return _noun_back(words, first_word(words, span) - 1, nouns, MAX_PHRASE_GAP, PHRASE_UPOS)
 
 
 def period_of_thing(words: Sequence[Word], head: int, granularity: str | None, nouns: Sequence[int], cues: DateCues) -> bool:
