@@ -278,13 +278,13 @@ def _in_oblique(words: Sequence[Word], trigger: Word, entity: Entity) -> bool:
     the dependent of the trigger it hangs from has a preposition of its own."""
     by_index = {w.index: w for w in words}
     word = next((w for w in words if entity.span.start <= w.span.start < entity.span.end), None)
+    head = by_index.get(word.head) if word is not None else None
+    if head is not None and head.head == trigger.index and _possessed(words, head) \
+            and words.index(word) == max(i for i, w in enumerate(words) if w.token_index == head.token_index) + 1:
+        return False  # "أعلن عن تركيبتها يوسف الشاهد": a noun with a possessive clitic takes no genitive; the name right after is the subject
     seen: set[int] = set()
     while word is not None and word.head not in (None, 0) and word.index not in seen:
         seen.add(word.index)
-        head = by_index.get(word.head)
-        if not seen - {word.index} and head is not None and head.head == trigger.index and _possessed(words, head) \
-                and words.index(word) == max(i for i, w in enumerate(words) if w.token_index == head.token_index) + 1:
-            return False  # "أعلن عن تركيبتها يوسف الشاهد": a noun with a possessive clitic takes no genitive; the name right after is the subject
         if word.head == trigger.index:
             return any(w.head == word.index and w.deprel == "case" for w in words)
         word = by_index.get(word.head)

@@ -154,7 +154,7 @@ def _owner(words, predicates, span, anchor, by_index, named, cues, at, statement
     if occasion is not None and (found is None or predicates[found].position < occasion):
         return None  # the occasion's date ("on the occasion of X on May 1"), not the event's around it
     if found is not None and predicates[found].is_statement and (not statement_may_take(words, predicates[found].position, span, cues, by_index, granularity)
-                                                                 or period_of_thing(words, head, granularity, nouns, cues) or modified is not None):
+                                                                 or period_of_thing(words, head, granularity, nouns, cues, by_index) or modified is not None):
         return None  # "said income in the quarter totaled …", "تقرير شهر فيفري", "for the March 21-31 period": what it reports on
     return found
 

@@ -227,17 +227,22 @@ def future_is_planned(drafts: Sequence[Draft], published: date | None) -> None:
     """A movement or meeting that its own expression dates after publication
     has not happened when the article is written: planned, whatever the verb
     ("يؤدي الوزير غدا زيارة", a visit carried by a present-tense light verb;
-    "talks on Friday" read on a Tuesday). A statement the article reports as
-    made was made by then: a later day is what it is about ("دعت إلى تحرك
-    يوم 21 مارس الجاري"), never its date. Run after the dates are final."""
-    if published is None:
-        return
+    "talks on Friday" read on a Tuesday). Run after the dates are final."""
     for d in drafts:
-        later = d.time is not None and d.time.date_start is not None and d.time.date_start > published
-        if later and d.type == "announcement" and d.modality in ("asserted", "reported"):
-            d.time, d.date_basis = None, "none"
-        elif later and d.modality == "asserted" and d.date_basis == "explicit":
+        if d.modality == "asserted" and d.type != "announcement" and d.date_basis == "explicit" and _after(d, published):
             d.modality = "planned"
+
+
+def statements_by_publication(drafts: Sequence[Draft], published: date | None) -> None:
+    """A statement the article reports as made was made by publication: a later day is what it is about
+    ("دعت إلى تحرك يوم 21 مارس الجاري"), never its date. Run after the dates are final."""
+    for d in drafts:
+        if d.type == "announcement" and d.modality in ("asserted", "reported") and _after(d, published):
+            d.time, d.date_basis = None, "none"
+
+
+def _after(d: Draft, published: date | None) -> bool:
+    return published is not None and d.time is not None and d.time.date_start is not None and d.time.date_start > published
 
 
 def plans_ahead(drafts: Sequence[Draft], published: date | None) -> None:

@@ -24,15 +24,16 @@ from extractors.events.cues import DateCues
 from extractors.events.fallback import complement_topic
 from extractors.events.dates import (
     DATED_KINDS, attach_dates, carry_context, future_is_planned, plans_ahead, plans_by_reference, publication_dates, recurring, scheduled_present,
+    statements_by_publication,
 )
 from extractors.events.draft import Draft
-from extractors.events.merge import merge
+from extractors.events.merge import merge, reported_by
 from extractors.events.modality import governed_modality, modality, plans_below, scheduled_progressive
 from extractors.events.places import figurative_motion, find_places_and_counterpart
 from extractors.events.senses import other_sense
 from extractors.events.sources import source_drafts
 from extractors.events.time_heads import free_time_heads
-from extractors.events.tree import descendants, possessor_clitic
+from extractors.events.tree import possessor_clitic
 from extractors.events.wordsets import canonical_set
 from extractors.events.triggers import find_triggers, is_manner_word, needs_destination
 from extractors.records import Analysis, Article, Entity, Event, TimeExpression
@@ -64,6 +65,7 @@ def extract_events(article: Article, analysis: Analysis, times: Sequence[TimeExp
         scheduled_present(kept, article.published, lex["dates"]["present_feats"])
         plans_ahead(kept, article.published)
         future_is_planned(kept, article.published)
+        statements_by_publication(kept, article.published)
         publication_dates(kept, article.published, lex["dates"]["present_feats"])
     names = [e.resolved or e.text for e in analysis.entities if e.label in ("PER", "ORG")]
     return tuple(merge(article, analysis.lang, kept, names, lex.get("senses", {}).get("articles", ())))
@@ -227,7 +229,7 @@ def _resolve_anaphors(drafts: Sequence[Draft], entities: Sequence[Entity], lex: 
     for i, d in enumerate(drafts):
         if d.actor is not None and d.actor.label is None and d.type == "announcement" and _bare_document(d.actor.text, documents, articles, lang):
             issuer = next((x.actor for x in reversed(drafts[:i]) if x.type == "announcement" and x.actor and x.actor.label == "ORG"
-                           and not _reported_within(x, drafts)), None)  # not one it reports: "noted the IMF expressed"
+                           and not any(reported_by(o, x) for o in drafts)), None)  # not one reported: "noted the IMF expressed"
             if issuer is not None:
                 d.actor = replace(d.actor, resolved=issuer.resolved, source="anaphor")
             continue
@@ -239,12 +241,6 @@ def _resolve_anaphors(drafts: Sequence[Draft], entities: Sequence[Entity], lex: 
         antecedent = next((name for name in reversed(earlier) if key in name.split()), None)
         if antecedent:
             d.actor = replace(d.actor, resolved=antecedent, source="anaphor")
-
-
-def _reported_within(draft: Draft, drafts: Sequence[Draft]) -> bool:
-    """The mention lies below another statement verb of its sentence (in what that one reports)."""
-    return any(o is not draft and o.type == "announcement" and not o.is_noun and o.sentence is draft.sentence
-               and draft.trigger.index in descendants(o.sentence.words, o.trigger) for o in drafts)
 
 
 def _bare_document(text: str, documents: frozenset, articles: Sequence[str], lang: str) -> bool:

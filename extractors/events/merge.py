@@ -72,9 +72,13 @@ def _reports_earlier(outer: Draft, inner: Draft, article: Article) -> bool:
     ``outer``, undated, reports ("THL said it announced on February 25 its
     intention …"): an earlier statement, not a mention of the one being made
     (a statement noun, "في تصريح اليوم", is the one being made)."""
-    return (outer.type == inner.type == "announcement" and outer.time is None and inner.date_basis == "explicit"
-            and not outer.is_noun and not inner.is_noun and outer.sentence is inner.sentence
-            and article.published is not None and inner.time.date_end < article.published
+    return (outer.time is None and inner.date_basis == "explicit" and inner.type == "announcement" and not inner.is_noun
+            and article.published is not None and inner.time.date_end < article.published and reported_by(outer, inner))
+
+
+def reported_by(outer: Draft, inner: Draft) -> bool:
+    """``inner`` lies below the statement verb ``outer`` in their sentence: in what ``outer`` reports."""
+    return (outer is not inner and outer.type == "announcement" and not outer.is_noun and outer.sentence is inner.sentence
             and inner.trigger.index in descendants(outer.sentence.words, outer.trigger) - {outer.trigger.index})
 
 

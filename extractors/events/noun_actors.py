@@ -153,7 +153,6 @@ def _controlled_subject(words: Sequence[Word], verb: Word, marks: dict) -> Word 
     return None
 
 
-
 def _pair(clause: Clause, entities: Sequence[Entity], query: Query) -> Argument | None:
     """"talks between X and Y", "قمة بين X و Y": the first of the pair acts."""
     inside = clause_entities(entities, clause)

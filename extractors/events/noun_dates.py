@@ -8,7 +8,7 @@ Pure functions over words, like :mod:`.cues`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from extractors.events.cues import NOUN_GAP_UPOS, DateCues, first_word, is_word
 from extractors.records import Span, Word
@@ -63,14 +63,15 @@ def subject_phrase_noun(words: Sequence[Word], span: Span, nouns: Sequence[int])
     return _noun_back(words, first_word(words, span) - 1, nouns, MAX_PHRASE_GAP, PHRASE_UPOS)
 
 
-def period_of_thing(words: Sequence[Word], head: int, granularity: str | None, nouns: Sequence[int], cues: DateCues) -> bool:
+def period_of_thing(words: Sequence[Word], head: int, granularity: str | None, nouns: Sequence[int], cues: DateCues,
+                    by_index: Mapping[int, int]) -> bool:
     """A month or year in the genitive of a noun that names no event and no
     medium of a statement ("لتقديم تقرير شهر فيفري 2017", "the February
     report"): the period the thing covers, never when a statement about it
-    was made. A period noun between them ("شهر") is looked past."""
+    was made. A period noun between them ("شهر") is looked past. ``by_index``
+    maps a word's index to its position."""
     if granularity not in PERIODS or head is None or is_word(words[head], cues.period_nouns):
         return False  # "انتقد النائب X الشهر الماضي": a period noun heading it is an adverb of time (accusative)
-    by_index = {w.index: i for i, w in enumerate(words)}
     word, noun = words[head], by_index.get(words[head].head)
     if noun is not None and is_word(words[noun], cues.period_nouns) and words[noun].head in by_index:
         word, noun = words[noun], by_index[words[noun].head]

@@ -183,7 +183,8 @@ def _named_antecedent(words: Sequence[Word], end: int, entities: Sequence[Entity
         return None
     lo, hi = words[start].span.start, words[end - 1].span.end
     found = [e for e in entities if e.label in ("PER", "ORG") and lo < e.span.end <= hi]  # the window may cut a name's start
-    found = [e for e in found if e.label == "PER"] or found if person_first else found
+    if person_first:
+        found = [e for e in found if e.label == "PER"] or found
     return max(found, key=lambda e: e.span.start, default=None)
 
 
