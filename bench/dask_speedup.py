@@ -21,13 +21,18 @@ worker loads its own models on its first batch of a language and keeps them
 * **warm**: the same articles again, as the next scheduled run on a
   long-lived cluster would find it: models loaded, nothing else kept.
 
+Then a new cluster whose workers preload (``--preload flows.preload``, the
+documented deployment: models loaded when a worker starts, which its start
+time shows) runs the flow once: **preloaded**, the first run such a cluster
+serves.
+
 The speed-up is the 1-worker time over the 2-worker time, cold and warm; on 2
 cores its ceiling is 2, lowered by each worker's model load (cold), by the
 flow's process (it submits every task and writes every result) and Prefect's
 server sharing the same cores, and by whatever else the machine runs (the load
 average is printed with each figure). The last line is the result for
 ``bench/extras.py``: ``{"rows": [[name, seconds, note], ...], "speedup": x,
-"speedup_warm": y}`` (``speedup``: cold).
+"speedup_warm": y, "speedup_preloaded": z}`` (``speedup``: cold).
 """
 
 from __future__ import annotations
@@ -97,31 +102,32 @@ def main() -> None:
             seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / "base.duckdb", args.batch_size, None)
             rows.append(["baseline", seconds, f"no Dask, the batches in the flow's process; {load()}"])
             outputs.append(summary)
-            print(f"{'baseline (no Dask)':<22} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
+            print(f"{'baseline (no Dask)':<25} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
             for workers in (1, 2):
-                start = time.perf_counter()
-                with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                              dashboard_address=None) as cluster:
-                    up = time.perf_counter() - start
-                    for run in ("cold", "warm"):
-                        seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / f"dask{workers}-{run}.duckdb",
-                                                     args.batch_size, cluster.scheduler_address)
-                        name = f"{workers} worker" + ("s" if workers > 1 else "") + f", {run}"
-                        rows.append([name, seconds, f"LocalCluster, 1 thread each, started in {up:.1f} s (not counted); "
-                                                    f"{load()}"])
-                        outputs.append(summary)
-                        print(f"{'Dask, ' + name:<22} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
+                for preload, runs in (([], ("cold", "warm")), (["flows.preload"], ("preloaded",))):
+                    start = time.perf_counter()
+                    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                  dashboard_address=None, preload=preload) as cluster:
+                        up = time.perf_counter() - start
+                        for run in runs:
+                            seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / f"dask{workers}-{run}.duckdb",
+                                                         args.batch_size, cluster.scheduler_address)
+                            name = f"{workers} worker" + ("s" if workers > 1 else "") + f", {run}"
+                            rows.append([name, seconds, f"LocalCluster, 1 thread each, started in {up:.1f} s "
+                                                        f"({'models loaded; ' if preload else ''}not counted); {load()}"])
+                            outputs.append(summary)
+                            print(f"{'Dask, ' + name:<25} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
     same = {(s["articles_written"], s["events_written"], s["files_failed"]) for s in outputs}
     if len(same) != 1:
         raise SystemExit(f"the runs wrote different results (articles, events, failed files): {sorted(same)}")
     ((articles, events, failed),) = same
     seconds = {name: value for name, value, _ in rows}
-    cold, warm = (seconds[f"1 worker, {run}"] / seconds[f"2 workers, {run}"] for run in ("cold", "warm"))
+    cold, warm, preloaded = (seconds[f"1 worker, {run}"] / seconds[f"2 workers, {run}"] for run in ("cold", "warm", "preloaded"))
     print(f"{n} articles (batches of {args.batch_size}): {articles} written, {events} events, {failed} failed files in "
-          f"every run; 2 Dask workers vs 1: {cold:.2f}x cold, {warm:.2f}x warm "
+          f"every run; 2 Dask workers vs 1: {cold:.2f}x cold, {warm:.2f}x warm, {preloaded:.2f}x preloaded "
           f"(baseline / 1 worker cold: {seconds['baseline'] / seconds['1 worker, cold']:.2f})", flush=True)
     emit({"rows": [[name, round(value, 2), note] for name, value, note in rows], "speedup": round(cold, 3),
-          "speedup_warm": round(warm, 3)})
+          "speedup_warm": round(warm, 3), "speedup_preloaded": round(preloaded, 3)})
 
 
 if __name__ == "__main__":

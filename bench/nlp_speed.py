@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors import entities  # noqa: E402
 from extractors.nlp import DOCS_PER_CALL, StanzaBackend, chunk_text  # noqa: E402
-from extractors.nlp.stanza_backend import _records  # noqa: E402
+from extractors.nlp.stanza_docs import records  # noqa: E402
 from extractors.records import Article  # noqa: E402
 
 CORPORA = {"en": "reuters21578-en.jsonl", "ar": "ant-ar.jsonl"}
@@ -75,7 +75,7 @@ def post_processing(lang: str, articles: list[Article], chunk_docs: list) -> tup
     raw = [[] for _ in articles]
     start = time.perf_counter()
     for chunk, doc in chunk_docs:
-        sents, ents = _records(doc, articles[chunk.article_index].text, chunk.offset, len(sentences[chunk.article_index]))
+        sents, ents = records(doc, articles[chunk.article_index].text, chunk.offset, len(sentences[chunk.article_index]))
         sentences[chunk.article_index] += sents
         raw[chunk.article_index] += ents
     records = time.perf_counter() - start

@@ -41,7 +41,7 @@ def instrument(totals: Counter) -> None:
     from extractors.nlp import stanza_backend
     from extractors.timex import dateparser_adapter
 
-    stanza_backend._records = _timer(totals, "nlp.records", stanza_backend._records)
+    stanza_backend.records = _timer(totals, "nlp.records", stanza_backend.records)
     dateparser_adapter.parse_calendar_date = _timer(totals, "time.dateparser", dateparser_adapter.parse_calendar_date)
     engine_pipeline = stanza_backend.StanzaBackend.pipeline
 

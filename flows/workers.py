@@ -8,8 +8,10 @@ a lock and cannot be pickled; the workers never need them). Each task receives
 its backend pickled, and a pickled Stanza backend carries no
 models: :class:`PerProcessBackend` makes every worker process build the
 backend once (keyed by its pickled form) and reuse it, models loaded, for
-every batch it is given. The flow process stays the single writer.
-Prefect-free until a runner is asked for.
+every batch it is given (a Dask worker started with ``--preload
+flows.preload`` has them loaded before its first batch). The flow process
+stays the single writer. Prefect-free until a runner is
+asked for.
 """
 
 from __future__ import annotations

@@ -140,6 +140,38 @@ def test_cli_on_a_dask_cluster_writes_the_same_tables(models_dir, visits, tmp_pa
         _same_as_one_process(visits, tmp_path, "--dask", cluster.scheduler_address)
 
 
+def _pipelines_loaded() -> tuple[int, int]:
+    """(Stanza pipelines this process loaded, times one was asked for again), run in a worker."""
+    from extractors.nlp import stanza_backend
+
+    info = stanza_backend._loaded_pipeline.cache_info()
+    return info.misses, info.hits
+
+
+@pytest.mark.stanza
+def test_a_preloading_worker_loads_its_models_when_it_starts_and_never_again(models_dir, visits, tmp_path, monkeypatch):
+    """``dask worker --preload flows.preload``: the models are loaded before
+    the first run arrives, and that run's batches use them (no second load)."""
+    monkeypatch.setenv("DATELINE_PRELOAD_LANGS", "en")  # inherited by the worker process
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  preload=["flows.preload"]) as cluster, distributed.Client(cluster) as client:
+        assert list(client.run(_pipelines_loaded).values()) == [(1, 0)]
+        _same_as_one_process(visits, tmp_path, "--dask", cluster.scheduler_address)
+        ((loaded, reused),) = client.run(_pipelines_loaded).values()
+        assert loaded == 1 and reused >= 1
+
+
+def test_a_worker_without_models_still_starts_and_says_why(tmp_path, monkeypatch, caplog):
+    from flows import preload
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    monkeypatch.delenv("DATELINE_PRELOAD_LANGS", raising=False)
+    assert preload.dask_setup() == ()
+    assert "did not preload the models of any language" in caplog.text and str(tmp_path) in caplog.text
+    monkeypatch.setenv("DATELINE_PRELOAD_LANGS", "en, ar")
+    assert preload.dask_setup() == ()
+    assert "did not preload the models of ar, en" in caplog.text
+
 def test_a_worker_finds_models_where_its_own_stanza_resources_dir_says(tmp_path, monkeypatch):
     """Dask workers run on other machines: the backend the writer pickles must
     load the worker's models, not look for the writer's path there."""

@@ -7,7 +7,7 @@ dependencies and the model's named-entity mentions (:class:`Analysis`).
 the production backend and the only Stanza import; :mod:`.snapshot` replays
 recorded analyses for tests and :mod:`.blank` gives empty ones (no models);
 :mod:`.models` reads which models a directory holds; :mod:`.chunking` cuts
-long articles for Stanza.
+long articles for Stanza, and :mod:`.stanza_docs` turns its documents into records.
 """
 
 from extractors.errors import ModelsMissing

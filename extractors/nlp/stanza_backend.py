@@ -4,7 +4,9 @@ This is the only module that imports Stanza. Pipelines are built from what the
 model directory actually holds (its ``resources.json`` and the model files, see
 :mod:`extractors.nlp.models`), so a language without ``depparse`` or ``ner``
 still works, with less evidence for the later stages. Each language's pipeline
-is built once per backend instance and reused.
+is loaded once per process (for the same model files) and reused by every
+backend that asks for it; a backend uses its pipelines under its own lock, so
+two backends of one process must not analyze from two threads at once.
 
 Articles are processed many at a time (Stanza's bulk processing of a list of
 documents). Long articles are cut into chunks (:mod:`extractors.nlp.chunking`)
@@ -22,7 +24,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from extractors.errors import ModelsMissing, TimeBudgetExceeded
@@ -32,15 +34,8 @@ from extractors.nlp.models import (
     package_inventory,
     resources_dir,
 )
-from extractors.records import (
-    Analysis,
-    Article,
-    Entity,
-    Sentence,
-    Span,
-    Word,
-    sentence_index_at,
-)
+from extractors.nlp.stanza_docs import records
+from extractors.records import Analysis, Article, Entity, Sentence
 
 #: Documents per Stanza bulk call and Stanza's own per-processor batch sizes
 #: (words for pos/lemma/depparse, sentences for ner). Small batches pad less:
@@ -182,7 +177,7 @@ class StanzaBackend:
             for chunk, doc in zip(group, docs):
                 article = articles[chunk.article_index]
                 first = len(sentences[chunk.article_index])
-                sents, ents = _records(doc, article.text, chunk.offset, first)
+                sents, ents = records(doc, article.text, chunk.offset, first)
                 sentences[chunk.article_index].extend(sents)
                 mentions[chunk.article_index].extend(ents)
         _release_freed_memory()
@@ -223,14 +218,23 @@ def _set_threads(threads: int) -> None:
 
 def _build_pipeline(lang: str, directory: Path, packages: dict[str, str]):
     """A CPU pipeline naming each processor's package, so a directory without
-    ``default_processors`` (or with a missing default file) still loads."""
+    ``default_processors`` (or with a missing default file) still loads.
+
+    Loaded once per process for the same models, whichever backend asks: a
+    backend unpickled in a Dask worker then finds the models the worker
+    loaded when it started (``flows.workers.dask_setup``)."""
+    return _loaded_pipeline(lang, str(directory), tuple(sorted(packages.items())))
+
+
+@functools.cache
+def _loaded_pipeline(lang: str, directory: str, packages: tuple[tuple[str, str], ...]):
     import stanza
 
     logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
         return stanza.Pipeline(
             lang,
-            dir=str(directory),
+            dir=directory,
             processors=dict(packages),
             download_method=None,
             logging_level="ERROR",
@@ -239,56 +243,6 @@ def _build_pipeline(lang: str, directory: Path, packages: dict[str, str]):
         )
     except Exception as exc:  # Stanza raises several types for broken/missing files
         raise ModelsMissing(f"cannot load Stanza models for '{lang}' from {directory}: {_one_line(exc)}") from None
-
-
-def _records(doc, text: str, offset: int, first_index: int) -> tuple[list[Sentence], list[Entity]]:
-    """Sentences with their words, and the model's entity mentions (no keys yet)."""
-    sentences = []
-    for k, sent in enumerate(doc.sentences):
-        index = first_index + k
-        tokens = sent.tokens
-        span = Span(tokens[0].start_char + offset, tokens[-1].end_char + offset)
-        words = tuple(_words(tokens, text, offset))
-        sentences.append(Sentence(index=index, span=span, text=span.of(text), words=words))
-    entities = []
-    for ent in doc.ents:
-        span = Span(ent.start_char + offset, ent.end_char + offset)
-        entities.append(Entity(span.of(text), ent.type, span, sentence_index_at(sentences, span.start), "", "", "model"))
-    return sentences, entities
-
-
-def _words(tokens, text: str, offset: int) -> Iterator[Word]:
-    for t_index, token in enumerate(tokens):
-        token_span = Span(token.start_char + offset, token.end_char + offset)
-        cursor = token_span.start
-        for word in token.words:
-            span = _word_span(word.text, text, token_span, cursor)
-            cursor = span.end if span != token_span else cursor
-            yield Word(
-                index=word.id,
-                text=span.of(text),
-                lemma=word.lemma,
-                upos=word.upos,
-                feats=word.feats,
-                head=word.head,
-                deprel=word.deprel,
-                span=span,
-                token_index=t_index,
-            )
-
-
-def _word_span(word_text: str, text: str, token_span: Span, cursor: int) -> Span:
-    """The exact sub-span of a (multi-word-token) word, else its token's span.
-
-    Stanza gives offsets for tokens only; a clitic such as ``ب`` in ``بالقطار``
-    is found inside its token from a cursor that moves left to right.
-    """
-    if len(token_span) == len(word_text) and token_span.of(text) == word_text:
-        return token_span
-    found = text.find(word_text, cursor, token_span.end) if word_text else -1
-    if found < 0:
-        return token_span
-    return Span(found, found + len(word_text))
 
 
 def _short(exc: BaseException, limit: int = 100) -> str:
