@@ -222,7 +222,7 @@ def _build_pipeline(lang: str, directory: Path, packages: dict[str, str]):
 
     Loaded once per process for the same models, whichever backend asks: a
     backend unpickled in a Dask worker then finds the models the worker
-    loaded when it started (``flows.workers.dask_setup``)."""
+    loaded when it started (``flows.preload.dask_setup``)."""
     return _loaded_pipeline(lang, str(directory), tuple(sorted(packages.items())))
 
 
