@@ -26,6 +26,10 @@ documented deployment: models loaded when a worker starts, which its start
 time shows) runs the flow once: **preloaded**, the first run such a cluster
 serves.
 
+With ``--repeat R`` the whole set runs R times, 1 worker first in odd
+rounds and 2 workers first in even ones (this machine's speed drifts by
+tens of percent within minutes), and each figure is the best of its R.
+
 The speed-up is the 1-worker time over the 2-worker time, cold and warm; on 2
 cores its ceiling is 2, lowered by each worker's model load (cold), by the
 flow's process (it submits every task and writes every result) and Prefect's
@@ -84,6 +88,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds, the worker counts alternating; figures are the best")
     args = parser.parse_args()
     os.environ["DATELINE_TORCH_THREADS"] = "1"  # this process's models and every worker's (inherited)
     from dateline import quiet
@@ -93,42 +98,52 @@ def main() -> None:
 
     from flows.runtime import flow_server, one_shot_settings
 
-    rows, outputs = [], []
+    times: dict[str, list[float]] = {}
+    notes: dict[str, str] = {}
+    outputs = []
+
+    def record(name: str, seconds: float, summary: dict, note: str) -> None:
+        times.setdefault(name, []).append(seconds)
+        notes[name] = note
+        outputs.append(summary)
+        print(f"{name:<27} {seconds:7.1f} s  {note}", flush=True)
+
     with tempfile.TemporaryDirectory() as tmp:
         n = copy_articles(args.corpus, args.n, Path(tmp) / "in")
         with flow_server() as url, one_shot_settings():
             if not url:
                 raise SystemExit("Prefect's server did not start; the Dask task runner needs a flow run")
-            seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / "base.duckdb", args.batch_size, None)
-            rows.append(["baseline", seconds, f"no Dask, the batches in the flow's process; {load()}"])
-            outputs.append(summary)
-            print(f"{'baseline (no Dask)':<25} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
-            for workers in (1, 2):
-                for preload, runs in (([], ("cold", "warm")), (["flows.preload"], ("preloaded",))):
-                    start = time.perf_counter()
-                    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                  dashboard_address=None, preload=preload) as cluster:
-                        up = time.perf_counter() - start
-                        for run in runs:
-                            seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / f"dask{workers}-{run}.duckdb",
-                                                         args.batch_size, cluster.scheduler_address)
-                            name = f"{workers} worker" + ("s" if workers > 1 else "") + f", {run}"
-                            rows.append([name, seconds, f"LocalCluster, 1 thread each, started in {up:.1f} s "
-                                                        f"({'models loaded; ' if preload else ''}not counted); {load()}"])
-                            outputs.append(summary)
-                            print(f"{'Dask, ' + name:<25} {seconds:7.1f} s  {rows[-1][2]}", flush=True)
+            for round_ in range(args.repeat):
+                seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / f"base{round_}.duckdb", args.batch_size, None)
+                record("baseline", seconds, summary, f"no Dask, the batches in the flow's process; {load()}")
+                for workers in ((1, 2) if round_ % 2 == 0 else (2, 1)):  # alternate: the machine's speed drifts
+                    for preload, runs in (([], ("cold", "warm")), (["flows.preload"], ("preloaded",))):
+                        start = time.perf_counter()
+                        with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                      dashboard_address=None, preload=preload) as cluster:
+                            up = time.perf_counter() - start
+                            for run in runs:
+                                seconds, summary = timed_run(Path(tmp) / "in", Path(tmp) / f"d{workers}-{run}{round_}.duckdb",
+                                                             args.batch_size, cluster.scheduler_address)
+                                name = f"{workers} worker" + ("s" if workers > 1 else "") + f", {run}"
+                                record(name, seconds, summary, f"LocalCluster, 1 thread each, started in {up:.1f} s "
+                                                               f"({'models loaded; ' if preload else ''}not counted); {load()}")
     same = {(s["articles_written"], s["events_written"], s["files_failed"]) for s in outputs}
     if len(same) != 1:
         raise SystemExit(f"the runs wrote different results (articles, events, failed files): {sorted(same)}")
     ((articles, events, failed),) = same
-    seconds = {name: value for name, value, _ in rows}
-    cold, warm, preloaded = (seconds[f"1 worker, {run}"] / seconds[f"2 workers, {run}"] for run in ("cold", "warm", "preloaded"))
+    best = {name: min(values) for name, values in times.items()}
+    runs = ("cold", "warm", "preloaded")
+    cold, warm, preloaded = (best[f"1 worker, {run}"] / best[f"2 workers, {run}"] for run in runs)
+    for round_ in range(args.repeat) if args.repeat > 1 else ():
+        print(f"round {round_ + 1}: 2 workers vs 1: " + ", ".join(
+            f"{times[f'1 worker, {run}'][round_] / times[f'2 workers, {run}'][round_]:.2f}x {run}" for run in runs), flush=True)
     print(f"{n} articles (batches of {args.batch_size}): {articles} written, {events} events, {failed} failed files in "
-          f"every run; 2 Dask workers vs 1: {cold:.2f}x cold, {warm:.2f}x warm, {preloaded:.2f}x preloaded "
-          f"(baseline / 1 worker cold: {seconds['baseline'] / seconds['1 worker, cold']:.2f})", flush=True)
-    emit({"rows": [[name, round(value, 2), note] for name, value, note in rows], "speedup": round(cold, 3),
-          "speedup_warm": round(warm, 3), "speedup_preloaded": round(preloaded, 3)})
-
+          f"every run; best of {args.repeat}, 2 Dask workers vs 1: {cold:.2f}x cold, {warm:.2f}x warm, "
+          f"{preloaded:.2f}x preloaded (baseline / 1 worker cold: {best['baseline'] / best['1 worker, cold']:.2f})", flush=True)
+    emit({"rows": [[name, round(best[name], 2), f"best of {', '.join(f'{v:.1f}' for v in values)} s; last: {notes[name]}"]
+                   for name, values in times.items()],
+          "speedup": round(cold, 3), "speedup_warm": round(warm, 3), "speedup_preloaded": round(preloaded, 3)})
 
 if __name__ == "__main__":
     main()
