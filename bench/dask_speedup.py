@@ -145,5 +145,6 @@ def main() -> None:
                    for name, values in times.items()],
           "speedup": round(cold, 3), "speedup_warm": round(warm, 3), "speedup_preloaded": round(preloaded, 3)})
 
+
 if __name__ == "__main__":
     main()

@@ -22,9 +22,9 @@ def dask_setup(worker=None) -> tuple[str, ...]:
     """Dask's preload hook (``dask worker ADDRESS --preload flows.preload``):
     load this worker's models and language data and import the batch task's
     modules when the worker starts, not inside the first run it serves
-    (about 6 s of one core per worker, bench/README.md). Models come from the worker's
-    ``STANZA_RESOURCES_DIR``, for the languages of :data:`PRELOAD_LANGS`, else
-    every language it holds; a batch's backend, unpickled later, finds them
+    (about 6 s of one core per worker, bench/README.md). Models come from
+    the worker's ``STANZA_RESOURCES_DIR``, for the languages of
+    :data:`PRELOAD_LANGS`, else every language it holds; a batch's backend, unpickled later, finds them
     loaded (:func:`extractors.nlp.stanza_backend._build_pipeline`). A worker
     whose models do not load still starts, with one warning: its batches
     then report the missing models as they would without the preload.

@@ -10,8 +10,7 @@ models: :class:`PerProcessBackend` makes every worker process build the
 backend once (keyed by its pickled form) and reuse it, models loaded, for
 every batch it is given (a Dask worker started with ``--preload
 flows.preload`` has them loaded before its first batch). The flow process
-stays the single writer. Prefect-free until a runner is
-asked for.
+stays the single writer. Prefect-free until a runner is asked for.
 """
 
 from __future__ import annotations

@@ -172,6 +172,7 @@ def test_a_worker_without_models_still_starts_and_says_why(tmp_path, monkeypatch
     assert preload.dask_setup() == ()
     assert "did not preload the models of ar, en" in caplog.text
 
+
 def test_a_worker_finds_models_where_its_own_stanza_resources_dir_says(tmp_path, monkeypatch):
     """Dask workers run on other machines: the backend the writer pickles must
     load the worker's models, not look for the writer's path there."""
