@@ -25,7 +25,8 @@ from extractors.entities.keys import NORMALIZED_CACHE
 from extractors.entities.linking import expand_acronym
 from extractors.events.agents import is_title_word, person_title_test, person_words
 from extractors.events.draft import Draft
-from extractors.events.names import COMMAS, MAX_TITLE_PHRASE, TITLE_PHRASE_UPOS
+from extractors.events.names import MAX_TITLE_PHRASE, TITLE_PHRASE_UPOS
+from extractors.events.tree import COMMAS
 from extractors.records import Entity, Span
 
 #: Parts of speech of a name word the recognizer missed (the tagger's "foreign word" or proper noun).

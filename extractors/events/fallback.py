@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from extractors.entities import canonical
 from extractors.events.agents import is_title_word
 from extractors.events.clause import Argument, Clause, from_entity, parse_subjects
-from extractors.events.names import COMMAS, name_after_title_phrase
+from extractors.events.names import name_after_title_phrase
 from extractors.events.phrases import noun_phrase
+from extractors.events.tree import COMMAS
 from extractors.events.wordsets import canonical_set
 from extractors.records import Entity, Word
 

@@ -16,13 +16,11 @@ from collections.abc import Callable, Sequence
 
 from extractors.entities import canonical
 from extractors.events.clause import MAX_APPOSITION_GAP, Argument, Clause, clause_entities, role_of
-from extractors.events.tree import descendants
+from extractors.events.tree import COMMAS, descendants
 from extractors.records import Entity, Span, Word
 
 #: Parts of speech of a name's words ("سليم خلبوس" comes out X X).
 NAME_UPOS = ("PROPN", "X")
-#: Commas an apposition may stand behind.
-COMMAS = ("،", ",")
 
 
 def name_after_title(clause: Clause, subject: Word, entities: Sequence[Entity], lang: str, quote_marks: Sequence[str] = (),

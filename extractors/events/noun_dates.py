@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from extractors.events.cues import NOUN_GAP_UPOS, DateCues, first_word, is_word
+from extractors.events.tree import COMMAS
 from extractors.records import Span, Word
 
 #: Granularities of a period a thing covers ("the February report", "تقرير شهر فيفري").
 PERIODS = ("month", "quarter", "year")
-#: Commas that may set a time expression off.
-COMMAS = (",", "،")
 #: Words of a noun phrase between its event noun and a time expression that ends it.
 PHRASE_UPOS = ("NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM")
 #: Most words between the event noun and the expression that ends its phrase.

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from extractors.records import Word
 
-#: Commas that close a subject's phrase before its verb.
+#: Commas, Latin and Arabic: what sets an apposition, a time expression or a clause off.
 COMMAS = (",", "،")
 #: Most words (prepositions split off counted) of an apposition or of the rest of a subject's phrase
 #: between the subject and its verb.
